@@ -1,0 +1,8 @@
+// Command jig is a terminal workbench for unit-testing SQL on a local Postgres.
+package main
+
+import "os"
+
+func main() {
+	os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
+}

@@ -1,0 +1,9 @@
+// Package workspace owns the files a user keeps in git: jig.yaml, schema/,
+// queries/, checks/ and fixtures/. It loads them with errors that point at
+// file:line:column, translates Redshift DDL for Postgres (keeping distribution
+// and sort keys as metadata), and writes files atomically.
+//
+// It also defines the plain description of a table (Table, Column, Type)
+// that engine fills from pg_catalog and rows, checks and the TUI read.
+// It imports only the standard library and YAML.
+package workspace
