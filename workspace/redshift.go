@@ -1,0 +1,197 @@
+package workspace
+
+import (
+	"fmt"
+	"strings"
+)
+
+// translator rewrites Redshift DDL into Postgres DDL by editing byte ranges of
+// the source. Redshift-only clauses are blanked with spaces (offsets stay the
+// same, so positions map back for free); the few rewrites that change length
+// are kept so SchemaFile.SourcePos can undo them.
+type translator struct {
+	file, src string
+	redshift  bool // dialect: redshift — also apply Redshift's type semantics
+	edits     []edit
+	errs      Errors
+	tables    map[string]Distribution
+	used      bool // a Redshift-only clause was seen
+}
+
+// edit replaces src[start:end] with text.
+type edit struct {
+	start, end int
+	text       string
+}
+
+// TranslateSchema translates one schema file for Postgres. path names the
+// file in errors. Redshift-only clauses are always translated (Postgres would
+// reject them anyway); redshift additionally applies Redshift's meaning to
+// types Postgres reads differently (BPCHAR is CHAR(256)). The returned
+// SchemaFile is usable even when the error (an Errors) is not nil.
+func TranslateSchema(path, src string, redshift bool) (*SchemaFile, error) {
+	t := &translator{file: path, src: src, redshift: redshift, tables: map[string]Distribution{}}
+	toks := significant(lexSQL(src))
+	t.globalRewrites(toks)
+	for _, st := range splitStatements(toks) {
+		if len(st) > 1 && st[0].is("create") {
+			t.createTable(st)
+		}
+	}
+	f := &SchemaFile{Path: path, Source: src, Tables: t.tables, Redshift: t.used}
+	f.SQL, f.edits = applyEdits(src, t.edits)
+	return f, t.errs.Err()
+}
+
+// splitStatements cuts significant tokens at semicolons.
+func splitStatements(toks []token) [][]token {
+	var out [][]token
+	start := 0
+	for i, tk := range toks {
+		if tk.punct(";") {
+			if i > start {
+				out = append(out, toks[start:i])
+			}
+			start = i + 1
+		}
+	}
+	if start < len(toks) {
+		out = append(out, toks[start:])
+	}
+	return out
+}
+
+func (t *translator) blank(start, end int) {
+	b := []byte(t.src[start:end])
+	for i, c := range b {
+		if c != '\n' && c != '\r' {
+			b[i] = ' '
+		}
+	}
+	t.edits = append(t.edits, edit{start, end, string(b)})
+	t.used = true
+}
+
+// blankToks blanks from the first token through the last.
+func (t *translator) blankToks(first, last token) { t.blank(first.Start, last.End) }
+
+// replace substitutes text, padding with spaces when it is shorter so that
+// offsets are preserved whenever possible.
+func (t *translator) replace(start, end int, text string) {
+	if n := end - start - len(text); n > 0 {
+		text += strings.Repeat(" ", n)
+	}
+	t.edits = append(t.edits, edit{start, end, text})
+	t.used = true
+}
+
+func (t *translator) errAt(off int, hint, format string, args ...any) {
+	line, col := LineCol(t.src, off)
+	t.errs.add(t.file, line, col, hint, format, args...)
+}
+
+// globalRewrites handles what is Redshift-only wherever it appears:
+// GETDATE(), SYSDATE, NVARCHAR and the (MAX) length.
+func (t *translator) globalRewrites(toks []token) {
+	at := func(i int) token {
+		if i >= 0 && i < len(toks) {
+			return toks[i]
+		}
+		return token{Kind: tkSpace}
+	}
+	for i, tk := range toks {
+		switch {
+		case tk.is("getdate") && at(i+1).punct("(") && at(i+2).punct(")") && !at(i-1).punct("."):
+			// GETDATE() is the statement's start without fractional seconds.
+			t.replace(tk.Start, at(i+2).End, "localtimestamp(0)")
+		case tk.is("sysdate") && !at(i+1).punct("(") && !at(i-1).punct("."):
+			// SYSDATE is the transaction's start, as a timestamp without zone.
+			t.replace(tk.Start, tk.End, "localtimestamp")
+		case tk.is("nvarchar") && !at(i-1).punct("."):
+			t.replace(tk.Start, tk.End, "varchar")
+		case tk.punct("(") && at(i+1).is("max") && at(i+2).punct(")") && isCharType(at(i-1)):
+			t.blankToks(tk, at(i+2)) // VARCHAR(MAX): unlimited in Postgres
+		}
+	}
+}
+
+func isCharType(tk token) bool {
+	for _, w := range []string{"varchar", "nvarchar", "varying", "character", "char", "nchar", "bpchar", "text", "varbyte", "varbinary"} {
+		if tk.is(w) {
+			return true
+		}
+	}
+	return false
+}
+
+// applyEdits applies non-overlapping edits in order and returns the result
+// with the edits that changed length (for mapping positions back).
+func applyEdits(src string, edits []edit) (string, []edit) {
+	sortEdits(edits)
+	var b strings.Builder
+	var moved []edit
+	pos := 0
+	for _, e := range edits {
+		if e.start < pos || e.end > len(src) || e.start > e.end {
+			continue // overlapping edits cannot happen by construction; never panic
+		}
+		b.WriteString(src[pos:e.start])
+		b.WriteString(e.text)
+		pos = e.end
+		if len(e.text) != e.end-e.start {
+			moved = append(moved, e)
+		}
+	}
+	b.WriteString(src[pos:])
+	return b.String(), moved
+}
+
+func sortEdits(edits []edit) {
+	for i := 1; i < len(edits); i++ { // insertion sort: edits arrive almost sorted
+		for j := i; j > 0 && edits[j].start < edits[j-1].start; j-- {
+			edits[j], edits[j-1] = edits[j-1], edits[j]
+		}
+	}
+}
+
+// numberArgs reads "( a , b )" of signed integers starting at toks[i] == "(",
+// returning the two values and the index of ")".
+func numberArgs(toks []token, i int) (a, b string, close int, ok bool) {
+	var parts []string
+	cur := ""
+	for j := i + 1; j < len(toks); j++ {
+		switch tk := toks[j]; {
+		case tk.punct(")"):
+			parts = append(parts, cur)
+			if len(parts) != 2 || !isSignedInt(parts[0]) || !isSignedInt(parts[1]) {
+				return "", "", j, false
+			}
+			return parts[0], parts[1], j, true
+		case tk.punct(","):
+			parts, cur = append(parts, cur), ""
+		case tk.Kind == tkNumber || tk.punct("-") || tk.punct("+"):
+			cur += tk.Text
+		default:
+			return "", "", j, false
+		}
+	}
+	return "", "", len(toks) - 1, false
+}
+
+func isSignedInt(s string) bool {
+	s = strings.TrimLeft(s, "+-")
+	if s == "" {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if !isDigit(s[i]) {
+			return false
+		}
+	}
+	return true
+}
+
+// identityClause is the Postgres spelling of Redshift's IDENTITY(seed, step).
+func identityClause(seed, step string) string {
+	return fmt.Sprintf("(START WITH %s INCREMENT BY %s)", seed, step)
+}

@@ -1,0 +1,160 @@
+package workspace
+
+import (
+	"strings"
+)
+
+var distStyles = []string{"ALL", "EVEN", "KEY", "AUTO"}
+
+// tableOptions blanks the table attributes after the column list:
+// DISTSTYLE, DISTKEY (col), [COMPOUND|INTERLEAVED] SORTKEY (cols) | AUTO,
+// BACKUP YES|NO and ENCODE AUTO. It stops at AS (the query of a CTAS).
+func (t *translator) tableOptions(d *tableDesign, st []token) {
+	for i := 0; i < len(st); i++ {
+		tk := st[i]
+		next := func(k int) token {
+			if i+k < len(st) {
+				return st[i+k]
+			}
+			return token{Kind: tkSpace, Start: tk.End, End: tk.End}
+		}
+		switch {
+		case tk.is("as"):
+			return
+		case tk.punct("("):
+			i = matchParen(st, i)
+		case tk.is("diststyle"):
+			v := next(1)
+			if v.Kind != tkIdent {
+				t.errAt(tk.Start, "one of ALL, EVEN, KEY, AUTO", "DISTSTYLE needs a style")
+				t.blankToks(tk, tk)
+				continue
+			}
+			if style := strings.ToUpper(v.Text); !contains(distStyles, style) {
+				t.errAt(v.Start, didYouMean(style, distStyles), "unknown DISTSTYLE `%s` (expected ALL, EVEN, KEY or AUTO)", v.Text)
+			} else if d.distStyle != nil {
+				t.errAt(tk.Start, "", "DISTSTYLE is given twice")
+			} else {
+				d.distStyle = &st[i+1]
+			}
+			t.blankToks(tk, v)
+			i++
+		case tk.is("distkey"):
+			cols, end := t.keyList(st, i, "DISTKEY")
+			if len(cols) > 1 {
+				t.errAt(cols[1].Start, "", "DISTKEY takes exactly one column")
+				cols = cols[:1]
+			}
+			d.distKeys = append(d.distKeys, cols...)
+			i = end
+		case tk.is("compound") || tk.is("interleaved") || tk.is("sortkey"):
+			i = t.sortKey(d, st, i)
+		case tk.is("backup") && (next(1).is("yes") || next(1).is("no")):
+			t.blankToks(tk, next(1))
+			i++
+		case tk.is("encode") && next(1).is("auto"):
+			t.blankToks(tk, next(1))
+			i++
+		}
+	}
+}
+
+// sortKey handles [COMPOUND|INTERLEAVED] SORTKEY (cols) and SORTKEY AUTO.
+func (t *translator) sortKey(d *tableDesign, st []token, i int) int {
+	start, style := st[i], ""
+	if !st[i].is("sortkey") {
+		style = strings.ToUpper(st[i].Text)
+		if i+1 >= len(st) || !st[i+1].is("sortkey") {
+			return i // a column or word that happens to be named compound
+		}
+		i++
+	}
+	if d.tableSort || d.colSort {
+		t.errAt(start.Start, "", "a table has one SORTKEY; this is the second")
+	}
+	d.tableSort, d.sortClause = true, start
+	if i+1 < len(st) && st[i+1].is("auto") {
+		t.blankToks(start, st[i+1])
+		return i + 1
+	}
+	cols, end := t.keyList(st, i, "SORTKEY")
+	t.blank(start.Start, start.End)
+	d.sortKeys = append(d.sortKeys, cols...)
+	d.sortStyle = style
+	return end
+}
+
+// keyList reads KEYWORD ( col, ... ) at st[i], blanks it, and returns the
+// column tokens and the index of ")".
+func (t *translator) keyList(st []token, i int, kw string) ([]token, int) {
+	if i+1 >= len(st) || !st[i+1].punct("(") {
+		t.errAt(st[i].Start, "e.g. "+kw+" (user_id)", "%s needs a parenthesised column list", kw)
+		t.blankToks(st[i], st[i])
+		return nil, i
+	}
+	end := matchParen(st, i+1)
+	t.blankToks(st[i], st[end])
+	var cols []token
+	for _, part := range splitTop(st[i+2 : end]) {
+		if len(part) != 1 || (part[0].Kind != tkIdent && part[0].Kind != tkQuoted) {
+			off := st[i+1].Start
+			if len(part) > 0 {
+				off = part[0].Start
+			}
+			t.errAt(off, "", "%s lists column names only", kw)
+			continue
+		}
+		cols = append(cols, part[0])
+	}
+	if len(cols) == 0 && end > i+1 {
+		t.errAt(st[i+1].Start, "", "%s needs at least one column", kw)
+	}
+	return cols, end
+}
+
+// design checks the collected clauses against each other and the columns
+// and returns the table's Distribution.
+func (t *translator) design(d *tableDesign) Distribution {
+	var dist Distribution
+	t.checkColumns(d, d.distKeys, "DISTKEY")
+	t.checkColumns(d, d.sortKeys, "SORTKEY")
+	if len(d.distKeys) > 1 {
+		t.errAt(d.distKeys[1].Start, "", "a table has one DISTKEY; `%s` is the second", identName(d.distKeys[1]))
+	}
+	if len(d.distKeys) > 0 {
+		dist.Key, dist.Style = identName(d.distKeys[0]), "KEY"
+	}
+	if d.distStyle != nil {
+		style := strings.ToUpper(d.distStyle.Text)
+		switch {
+		case style == "KEY" && dist.Key == "":
+			t.errAt(d.distStyle.Start, "add DISTKEY (column)", "DISTSTYLE KEY needs a DISTKEY")
+		case style != "KEY" && dist.Key != "":
+			t.errAt(d.distStyle.Start, "drop DISTSTYLE, or use DISTSTYLE KEY", "DISTKEY needs DISTSTYLE KEY, not %s", style)
+		}
+		dist.Style = style
+	}
+	seen := map[string]bool{}
+	for _, k := range d.sortKeys {
+		name := identName(k)
+		if seen[name] {
+			t.errAt(k.Start, "", "SORTKEY lists `%s` twice", name)
+			continue
+		}
+		seen[name] = true
+		dist.SortKey = append(dist.SortKey, name)
+	}
+	dist.SortStyle = d.sortStyle
+	return dist
+}
+
+func (t *translator) checkColumns(d *tableDesign, keys []token, kw string) {
+	if d.likeOther {
+		return
+	}
+	for _, k := range keys {
+		if name := identName(k); !contains(d.columns, name) {
+			t.errAt(k.Start, didYouMean(name, d.columns), "%s names column `%s`, which the table does not have", kw, name)
+		}
+	}
+}

@@ -1,0 +1,199 @@
+package workspace
+
+import (
+	"strings"
+)
+
+// tableDesign collects the Redshift physical design of one CREATE TABLE
+// while its clauses are blanked, then checks it against the columns.
+type tableDesign struct {
+	columns    []string // folded names, in order; nil with unknown (LIKE)
+	likeOther  bool
+	distStyle  *token // the DISTSTYLE value
+	distKeys   []token
+	sortKeys   []token
+	sortStyle  string
+	colSort    bool // a column-level SORTKEY was seen
+	tableSort  bool // a table-level SORTKEY was seen
+	sortClause token
+}
+
+var tableConstraintWords = []string{"constraint", "primary", "unique", "foreign", "check", "exclude", "like"}
+
+// createTable handles CREATE [LOCAL] [TEMP] TABLE [IF NOT EXISTS] name ...
+func (t *translator) createTable(st []token) {
+	i := 1
+	for i < len(st) && (st[i].is("local") || st[i].is("global") || st[i].is("temp") || st[i].is("temporary") || st[i].is("unlogged")) {
+		i++
+	}
+	if i >= len(st) || !st[i].is("table") {
+		return
+	}
+	i++
+	if i+2 < len(st) && st[i].is("if") && st[i+1].is("not") && st[i+2].is("exists") {
+		i += 3
+	}
+	var parts []string
+	for i < len(st) && (st[i].Kind == tkIdent || st[i].Kind == tkQuoted) {
+		parts = append(parts, identName(st[i]))
+		i++
+		if i < len(st) && st[i].punct(".") {
+			i++
+			continue
+		}
+		break
+	}
+	if len(parts) == 0 {
+		return
+	}
+	d := &tableDesign{}
+	if i < len(st) && st[i].punct("(") {
+		end := matchParen(st, i)
+		for _, el := range splitTop(st[i+1 : end]) {
+			t.element(d, el)
+		}
+		i = end + 1
+	} else {
+		d.likeOther = true // CREATE TABLE ... AS: columns come from the query
+	}
+	t.tableOptions(d, st[min(i, len(st)):])
+	t.tables[strings.Join(parts, ".")] = t.design(d)
+}
+
+// matchParen returns the index of the ")" closing st[i], or len(st)-1.
+func matchParen(st []token, i int) int {
+	depth := 0
+	for j := i; j < len(st); j++ {
+		switch {
+		case st[j].punct("("):
+			depth++
+		case st[j].punct(")"):
+			depth--
+			if depth == 0 {
+				return j
+			}
+		}
+	}
+	return len(st) - 1
+}
+
+// splitTop splits tokens at commas outside parentheses.
+func splitTop(toks []token) [][]token {
+	var out [][]token
+	depth, start := 0, 0
+	for j, tk := range toks {
+		switch {
+		case tk.punct("(") || tk.punct("["):
+			depth++
+		case tk.punct(")") || tk.punct("]"):
+			depth--
+		case tk.punct(",") && depth == 0:
+			out = append(out, toks[start:j])
+			start = j + 1
+		}
+	}
+	if start < len(toks) {
+		out = append(out, toks[start:])
+	}
+	return out
+}
+
+// element handles one entry of the column list: a column or a constraint.
+func (t *translator) element(d *tableDesign, el []token) {
+	if len(el) == 0 {
+		return
+	}
+	for _, w := range tableConstraintWords {
+		if el[0].is(w) {
+			d.likeOther = d.likeOther || w == "like"
+			return
+		}
+	}
+	if el[0].Kind != tkIdent && el[0].Kind != tkQuoted {
+		return
+	}
+	d.columns = append(d.columns, identName(el[0]))
+	i := t.columnType(el, 1)
+	t.columnOptions(d, el, i)
+}
+
+// columnType translates the type starting at el[i] and returns the index of
+// the first token after it.
+func (t *translator) columnType(el []token, i int) int {
+	if i >= len(el) || el[i].Kind != tkIdent {
+		return i
+	}
+	tk := el[i]
+	next := token{Kind: tkSpace}
+	if i+1 < len(el) {
+		next = el[i+1]
+	}
+	switch w := strings.ToLower(tk.Text); w {
+	case "geometry", "geography", "hllsketch":
+		t.errAt(tk.Start, "leave the column out of the local schema, or declare it as text or bytea",
+			"Redshift type %s has no Postgres equivalent", strings.ToUpper(w))
+	case "super":
+		t.replace(tk.Start, tk.End, "jsonb")
+	case "nchar":
+		t.replace(tk.Start, tk.End, "char")
+	case "varbyte", "varbinary":
+		t.replace(tk.Start, tk.End, "bytea")
+		if next.punct("(") && !(i+2 < len(el) && el[i+2].is("max")) {
+			end := matchParen(el, i+1)
+			t.blankToks(next, el[end])
+			return end + 1
+		}
+	case "bpchar":
+		if t.redshift && !next.punct("(") {
+			t.replace(tk.Start, tk.End, "char(256)") // Redshift's BPCHAR is CHAR(256)
+		}
+	}
+	return i + 1
+}
+
+// columnOptions blanks Redshift column attributes and rewrites IDENTITY.
+func (t *translator) columnOptions(d *tableDesign, el []token, i int) {
+	for ; i < len(el); i++ {
+		tk := el[i]
+		switch {
+		case tk.punct("("):
+			i = matchParen(el, i)
+		case tk.is("distkey"):
+			d.distKeys = append(d.distKeys, el[0])
+			t.blankToks(tk, tk)
+		case tk.is("sortkey"):
+			if d.colSort {
+				t.errAt(tk.Start, "list the columns in a table-level SORTKEY (a, b) instead", "only one column can be marked SORTKEY")
+			}
+			d.colSort, d.sortClause = true, tk
+			d.sortKeys = append(d.sortKeys, el[0])
+			t.blankToks(tk, tk)
+		case tk.is("encode"):
+			if i+1 >= len(el) || el[i+1].Kind != tkIdent {
+				t.errAt(tk.Start, "e.g. ENCODE zstd", "ENCODE needs a compression codec")
+				t.blankToks(tk, tk)
+				continue
+			}
+			t.blankToks(tk, el[i+1])
+			i++
+		case tk.is("collate") && i+1 < len(el) && (el[i+1].is("case_sensitive") || el[i+1].is("case_insensitive")):
+			t.blankToks(tk, el[i+1])
+			i++
+		case tk.is("identity") && i+1 < len(el) && el[i+1].punct("(") && (i == 0 || !el[i-1].is("as")):
+			seed, step, end, ok := numberArgs(el, i+1)
+			if !ok {
+				t.errAt(el[i+1].Start, "e.g. IDENTITY(1, 1)", "IDENTITY expects (seed, step) integers")
+			} else {
+				t.replace(tk.Start, el[end].End, "GENERATED BY DEFAULT AS IDENTITY "+identityClause(seed, step))
+			}
+			i = end
+		case tk.is("identity") && i+1 < len(el) && el[i+1].punct("(") && el[i-1].is("as"):
+			// GENERATED ... AS IDENTITY(seed, step); Postgres's own
+			// (START WITH ...) form is left alone.
+			if seed, step, end, ok := numberArgs(el, i+1); ok {
+				t.replace(el[i+1].Start, el[end].End, identityClause(seed, step))
+				i = end
+			}
+		}
+	}
+}
