@@ -1,0 +1,245 @@
+package engine
+
+import (
+	"bufio"
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+	"syscall"
+	"time"
+)
+
+// The server's superuser. Its password is random per cache (cachePassword).
+const superuser = "jig"
+
+// serverVersion asks the binaries which version they are ("17.5").
+func serverVersion(binDir string) (string, error) {
+	out, err := (*account)(nil).command(filepath.Join(binDir, "bin", "postgres"), "--version").Output()
+	if err != nil {
+		return "", fmt.Errorf("%s/bin/postgres --version: %w", binDir, err)
+	}
+	m := regexp.MustCompile(`(\d+)(\.\d+)?`).FindString(string(out))
+	if m == "" {
+		return "", fmt.Errorf("%s/bin/postgres --version printed %q", binDir, out)
+	}
+	return m, nil
+}
+
+// ensureTemplate initialises, once per version and cache, a stopped cluster
+// that new workspaces copy instead of running initdb (copying is ~10× faster).
+func ensureTemplate(ctx context.Context, o *Options, acct *account, binDir, version, password string) (string, error) {
+	dir := filepath.Join(o.CacheDir, "template", version+"-"+fmt.Sprintf("%x", hashString(binDir)))
+	data := filepath.Join(dir, "data")
+	if validCluster(data) {
+		return data, nil
+	}
+	lock, err := lockFile(ctx, filepath.Join(o.CacheDir, "locks", "template-"+version+".lock"))
+	if err != nil {
+		return "", err
+	}
+	defer lock.unlock()
+	if validCluster(data) {
+		return data, nil
+	}
+	o.Progress.report(Progress{Step: StepInit, Message: "initialising Postgres " + version + " (first run only)"})
+	if err := mkdirOwned(dir, acct); err != nil {
+		return "", err
+	}
+	tmp := tempSibling(data)
+	defer os.RemoveAll(tmp)
+	pwfile := tempSibling(filepath.Join(dir, "pwfile"))
+	defer os.Remove(pwfile)
+	if err := os.WriteFile(pwfile, []byte(password+"\n"), 0o600); err != nil {
+		return "", err
+	}
+	if err := acct.chown(pwfile); err != nil {
+		return "", err
+	}
+	cmd := acct.command(filepath.Join(binDir, "bin", "initdb"), "-D", tmp, "-U", superuser,
+		"--auth=scram-sha-256", "--pwfile="+pwfile, "--encoding=UTF8", "--locale=C",
+		"--no-sync", "--no-instructions")
+	if out, err := cmd.CombinedOutput(); err != nil {
+		return "", fmt.Errorf("initdb as %s: %w\n%s", acct, err, out)
+	}
+	if err := os.Rename(tmp, data); err != nil {
+		return "", err
+	}
+	return data, nil
+}
+
+// validCluster reports whether dir holds a complete initialised cluster.
+func validCluster(dir string) bool {
+	_, err1 := os.Stat(filepath.Join(dir, "PG_VERSION"))
+	_, err2 := os.Stat(filepath.Join(dir, "postgresql.conf"))
+	return err1 == nil && err2 == nil
+}
+
+func mkdirOwned(dir string, acct *account) error {
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return err
+	}
+	return acct.chown(dir)
+}
+
+// clusterKey names a workspace's cluster: readable, and unique per path and version.
+func clusterKey(workspace, version string) string {
+	if workspace == "" {
+		return "default-pg" + version
+	}
+	sum := sha256.Sum256([]byte(workspace))
+	base := regexp.MustCompile(`[^A-Za-z0-9_-]+`).ReplaceAllString(filepath.Base(workspace), "_")
+	if len(base) > 24 {
+		base = base[:24]
+	}
+	return base + "-" + hex.EncodeToString(sum[:5]) + "-pg" + version
+}
+
+// copyCluster copies the template into data (via a temp name), owned by acct.
+func copyCluster(template, data string, acct *account) error {
+	tmp := tempSibling(data)
+	defer os.RemoveAll(tmp)
+	err := filepath.WalkDir(template, func(path string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(template, path)
+		target := filepath.Join(tmp, rel)
+		info, err := d.Info()
+		if err != nil {
+			return err
+		}
+		switch {
+		case d.IsDir():
+			if err := os.Mkdir(target, info.Mode().Perm()); err != nil {
+				return err
+			}
+		case info.Mode().IsRegular():
+			if err := copyFile(path, target, info.Mode().Perm()); err != nil {
+				return err
+			}
+		default:
+			return nil // postmaster.pid and sockets are never in a stopped template
+		}
+		return acct.chown(target)
+	})
+	if err != nil {
+		return fmt.Errorf("copying the template cluster: %w", err)
+	}
+	return os.Rename(tmp, data)
+}
+
+func copyFile(src, dst string, perm os.FileMode) error {
+	in, err := os.Open(src)
+	if err != nil {
+		return err
+	}
+	defer in.Close()
+	out, err := os.OpenFile(dst, os.O_CREATE|os.O_EXCL|os.O_WRONLY, perm)
+	if err != nil {
+		return err
+	}
+	_, err = io.Copy(out, in)
+	if cerr := out.Close(); err == nil {
+		err = cerr
+	}
+	return err
+}
+
+// stopStale handles a postmaster.pid left by a killed jig. We hold the
+// cluster's lock, so no live jig uses this data directory: a live postmaster
+// there is an orphan and is shut down; a dead one's pid file is removed (the
+// pid may have been reused by an unrelated process, which would make
+// Postgres refuse to start).
+func stopStale(data string) error {
+	pidFile := filepath.Join(data, "postmaster.pid")
+	pid, pidData := readPostmasterPID(pidFile)
+	if pid <= 0 {
+		return nil
+	}
+	if !isPostmaster(pid, data, pidData) {
+		return removeIfExists(pidFile)
+	}
+	syscall.Kill(pid, syscall.SIGINT) // fast shutdown: rolls back, closes connections
+	if waitGone(pid, 10*time.Second) {
+		return removeIfExists(pidFile)
+	}
+	syscall.Kill(pid, syscall.SIGQUIT) // immediate shutdown
+	if waitGone(pid, 5*time.Second) {
+		return removeIfExists(pidFile)
+	}
+	return fmt.Errorf("a Postgres left by an earlier jig (pid %d) on %s does not stop; kill it and retry", pid, data)
+}
+
+func readPostmasterPID(path string) (int, string) {
+	f, err := os.Open(path)
+	if err != nil {
+		return 0, ""
+	}
+	defer f.Close()
+	s := bufio.NewScanner(f)
+	var lines []string
+	for s.Scan() && len(lines) < 2 {
+		lines = append(lines, s.Text())
+	}
+	if len(lines) == 0 {
+		return 0, ""
+	}
+	pid, _ := strconv.Atoi(strings.TrimSpace(lines[0]))
+	dataLine := ""
+	if len(lines) > 1 {
+		dataLine = lines[1]
+	}
+	return pid, dataLine
+}
+
+// isPostmaster reports whether pid is alive and is a postgres serving data.
+func isPostmaster(pid int, data, pidData string) bool {
+	if err := syscall.Kill(pid, 0); err != nil && !errors.Is(err, syscall.EPERM) {
+		return false
+	}
+	cmdline, err := os.ReadFile(fmt.Sprintf("/proc/%d/cmdline", pid))
+	if err != nil {
+		// No /proc (macOS): trust the pid file's data directory line.
+		return pidData == data
+	}
+	return strings.Contains(string(cmdline), "postgres")
+}
+
+func waitGone(pid int, d time.Duration) bool {
+	deadline := time.Now().Add(d)
+	for time.Now().Before(deadline) {
+		if err := syscall.Kill(pid, 0); errors.Is(err, syscall.ESRCH) {
+			return true
+		}
+		if isZombie(pid) {
+			return true
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+	return false
+}
+
+func isZombie(pid int) bool {
+	b, err := os.ReadFile(fmt.Sprintf("/proc/%d/stat", pid))
+	if err != nil {
+		return false
+	}
+	i := strings.LastIndexByte(string(b), ')')
+	return i > 0 && i+2 < len(b) && b[i+2] == 'Z'
+}
+
+func removeIfExists(path string) error {
+	if err := os.Remove(path); err != nil && !errors.Is(err, os.ErrNotExist) {
+		return err
+	}
+	return nil
+}

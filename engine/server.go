@@ -1,0 +1,376 @@
+package engine
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"net"
+	"net/url"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+
+	embeddedpostgres "github.com/fergusstrange/embedded-postgres"
+	"github.com/jackc/pgx/v5"
+)
+
+// Server is a running Postgres: the embedded one jig started, or an existing
+// server reached by DSN. Stop it exactly once (Stop is idempotent).
+type Server struct {
+	cfg      *pgx.ConnConfig // password set; never printed
+	version  string
+	schema   string // the private schema in DSN mode; "" for the embedded server
+	embedded *embedded
+	stopOnce sync.Once
+	stopErr  error
+	// Note says something the user should know about how the server was
+	// started, e.g. that the workspace was open in another jig.
+	Note string
+}
+
+// embedded holds what only the embedded server has.
+type embedded struct {
+	ep         *embeddedpostgres.EmbeddedPostgres
+	clusterDir string
+	logFile    *os.File
+	passfile   string
+	lock       *fileLock
+	ephemeral  bool
+	port       int
+}
+
+// StartError wraps any failure to start or reach the database, so the CLI
+// can exit with code 3.
+type StartError struct{ Err error }
+
+func (e *StartError) Error() string { return e.Err.Error() }
+func (e *StartError) Unwrap() error { return e.Err }
+
+// Start starts the embedded server (or connects to opts.DSN) and returns when
+// it accepts connections.
+func Start(ctx context.Context, opts Options) (*Server, error) {
+	var s *Server
+	var err error
+	if opts.DSN != "" {
+		s, err = startRemote(ctx, opts)
+	} else {
+		s, err = startEmbedded(ctx, opts)
+	}
+	if err != nil {
+		return nil, &StartError{Err: err}
+	}
+	opts.Progress.report(Progress{Step: StepReady, Message: s.Describe()})
+	return s, nil
+}
+
+func startEmbedded(ctx context.Context, o Options) (*Server, error) {
+	if o.CacheDir == "" {
+		dir, err := CacheDir()
+		if err != nil {
+			return nil, err
+		}
+		o.CacheDir = dir
+	}
+	if err := os.MkdirAll(o.CacheDir, 0o755); err != nil {
+		return nil, fmt.Errorf("creating cache %s: %w", o.CacheDir, err)
+	}
+	rel, err := lookupRelease(o.Version)
+	if err != nil {
+		return nil, err
+	}
+	acct, err := serverAccount()
+	if err != nil {
+		return nil, err
+	}
+	o.Progress.report(Progress{Step: StepResolve, Message: "looking for Postgres " + rel.major + " binaries"})
+	binDir, err := resolveBinaries(ctx, &o, rel)
+	if err != nil {
+		return nil, err
+	}
+	version, err := serverVersion(binDir)
+	if err != nil {
+		return nil, err
+	}
+	password, err := cachePassword(o.CacheDir)
+	if err != nil {
+		return nil, err
+	}
+	template, err := ensureTemplate(ctx, &o, acct, binDir, version, password)
+	if err != nil {
+		return nil, err
+	}
+	e, note, err := openCluster(ctx, &o, acct, template, version)
+	if err != nil {
+		return nil, err
+	}
+	s := &Server{version: version, embedded: e, Note: note}
+	if err := s.bootEmbedded(acct, binDir, password); err != nil {
+		e.release()
+		return nil, err
+	}
+	return s, nil
+}
+
+// openCluster locks the workspace's cluster and makes sure its data
+// directory exists and has no stale server. When another jig holds the
+// workspace's cluster, this one gets a private cluster of its own.
+func openCluster(ctx context.Context, o *Options, acct *account, template, version string) (*embedded, string, error) {
+	clusters := filepath.Join(o.CacheDir, "clusters")
+	if err := os.MkdirAll(clusters, 0o755); err != nil {
+		return nil, "", err
+	}
+	sweepEphemeral(clusters)
+	key := clusterKey(o.Workspace, version)
+	e := &embedded{clusterDir: filepath.Join(clusters, key)}
+	var note string
+	lock, err := tryLockFile(e.clusterDir + ".lock")
+	if err != nil {
+		return nil, "", err
+	}
+	if lock == nil {
+		note = fmt.Sprintf("this workspace is open in another jig (pid %d); using a private server", holderPID(e.clusterDir+".lock"))
+		e.clusterDir = filepath.Join(clusters, fmt.Sprintf("%s-tmp-%d-%s", key, os.Getpid(), randomHex(3)))
+		e.ephemeral = true
+		if lock, err = tryLockFile(e.clusterDir + ".lock"); err != nil || lock == nil {
+			return nil, "", fmt.Errorf("locking a private cluster: %v", err)
+		}
+	}
+	e.lock = lock
+	if err := e.prepare(o, acct, template); err != nil {
+		e.release()
+		return nil, "", err
+	}
+	return e, note, nil
+}
+
+func (e *embedded) prepare(o *Options, acct *account, template string) error {
+	if err := mkdirOwned(e.clusterDir, acct); err != nil {
+		return err
+	}
+	if err := os.Chmod(e.clusterDir, 0o700); err != nil {
+		return err
+	}
+	data := e.dataDir()
+	if !validCluster(data) {
+		os.RemoveAll(data) // a half copy from a killed jig
+		o.Progress.report(Progress{Step: StepCopy, Message: "preparing this workspace's cluster"})
+		if err := copyCluster(template, data, acct); err != nil {
+			return err
+		}
+	}
+	if err := stopStale(data); err != nil {
+		return err
+	}
+	return mkdirOwned(filepath.Join(e.clusterDir, "log"), acct)
+}
+
+func (e *embedded) dataDir() string { return filepath.Join(e.clusterDir, "data") }
+
+// release unlocks and, for a private cluster, deletes it.
+func (e *embedded) release() {
+	if e.ephemeral {
+		os.RemoveAll(e.clusterDir)
+		os.Remove(e.clusterDir + ".lock")
+	}
+	e.lock.unlock()
+}
+
+// sweepEphemeral removes private clusters whose jig died (their lock is free).
+func sweepEphemeral(clusters string) {
+	matches, _ := filepath.Glob(filepath.Join(clusters, "*-tmp-*.lock"))
+	for _, l := range matches {
+		lock, err := tryLockFile(l)
+		if err != nil || lock == nil {
+			continue
+		}
+		dir := strings.TrimSuffix(l, ".lock")
+		stopStale(filepath.Join(dir, "data"))
+		os.RemoveAll(dir)
+		os.Remove(l)
+		lock.unlock()
+	}
+}
+
+// bootEmbedded starts the postmaster through embedded-postgres.
+func (s *Server) bootEmbedded(acct *account, binDir, password string) error {
+	e := s.embedded
+	shim, err := acct.shim(filepath.Dir(filepath.Dir(e.clusterDir)), binDir)
+	if err != nil {
+		return err
+	}
+	port, err := freePort()
+	if err != nil {
+		return err
+	}
+	e.port = port
+	logDir := filepath.Join(e.clusterDir, "log")
+	e.logFile, err = os.OpenFile(filepath.Join(logDir, "jig-start.log"), os.O_CREATE|os.O_WRONLY|os.O_APPEND, 0o600)
+	if err != nil {
+		return err
+	}
+	major, _, _ := strings.Cut(s.version, ".")
+	cfg := embeddedpostgres.DefaultConfig().
+		Version(embeddedpostgres.PostgresVersion(releases[major].maven)).
+		BinariesPath(shim).
+		DataPath(e.dataDir()).
+		RuntimePath(filepath.Join(e.clusterDir, "run")).
+		CachePath(filepath.Join(filepath.Dir(filepath.Dir(e.clusterDir)), "embedded-postgres")).
+		Port(uint32(port)).
+		Username(superuser).Password(password).Database("postgres").
+		Encoding("UTF8").Locale("C").
+		StartTimeout(30 * time.Second).
+		Logger(e.logFile).
+		StartParameters(map[string]string{
+			"listen_addresses":        "127.0.0.1",
+			"unix_socket_directories": "",
+			"logging_collector":       "on",
+			"log_directory":           logDir,
+			"log_filename":            "postgres.log",
+			"log_file_mode":           "0600",
+			"synchronous_commit":      "off",
+		})
+	e.ep = embeddedpostgres.NewDatabase(cfg)
+	before := libraryLogs()
+	err = e.ep.Start()
+	removeLibraryLogs(before, logDir)
+	if err != nil {
+		return fmt.Errorf("starting Postgres %s as %s (log: %s): %w", s.version, acct, filepath.Join(logDir, "postgres.log"), err)
+	}
+	s.cfg, err = pgx.ParseConfig(fmt.Sprintf("host=127.0.0.1 port=%d user=%s dbname=postgres sslmode=disable", port, superuser))
+	if err != nil {
+		return err
+	}
+	s.cfg.Password = password
+	e.passfile, err = writePassfile(filepath.Dir(filepath.Dir(e.clusterDir)), password)
+	return err
+}
+
+// libraryLogs lists embedded-postgres's temp log files (it creates one in
+// $TMPDIR per Start and never removes it).
+func libraryLogs() map[string]bool {
+	m := map[string]bool{}
+	files, _ := filepath.Glob(filepath.Join(os.TempDir(), "embedded_postgres_log*"))
+	for _, f := range files {
+		m[f] = true
+	}
+	return m
+}
+
+// removeLibraryLogs removes the temp log our Start created: a new file that
+// names our log directory (Postgres writes "redirecting log output to ...
+// directory" into it). Other processes' files are left alone.
+func removeLibraryLogs(before map[string]bool, logDir string) {
+	for f := range libraryLogs() {
+		if before[f] {
+			continue
+		}
+		b, err := os.ReadFile(f)
+		if err == nil && bytes.Contains(b, []byte(logDir)) {
+			os.Remove(f)
+		}
+	}
+}
+
+func freePort() (int, error) {
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		return 0, fmt.Errorf("finding a free port on 127.0.0.1: %w", err)
+	}
+	defer l.Close()
+	return l.Addr().(*net.TCPAddr).Port, nil
+}
+
+// writePassfile writes a libpq password file (0600) so the DSN jig prints
+// carries no password but psql and pgx can still connect.
+func writePassfile(cacheDir, password string) (string, error) {
+	path := filepath.Join(cacheDir, "pgpass")
+	line := "127.0.0.1:*:*:" + superuser + ":" + password + "\n"
+	if b, err := os.ReadFile(path); err == nil && string(b) == line {
+		return path, nil
+	}
+	tmp := tempSibling(path)
+	if err := os.WriteFile(tmp, []byte(line), 0o600); err != nil {
+		return "", err
+	}
+	return path, os.Rename(tmp, path)
+}
+
+// Stop stops the server gracefully (or drops the private schema in DSN
+// mode). It is safe to call more than once and from a signal handler's
+// goroutine.
+func (s *Server) Stop() error {
+	s.stopOnce.Do(func() {
+		if s.embedded != nil {
+			e := s.embedded
+			s.stopErr = e.ep.Stop()
+			if s.stopErr != nil && errors.Is(s.stopErr, embeddedpostgres.ErrServerNotStarted) {
+				s.stopErr = nil
+			}
+			e.logFile.Close()
+			e.release()
+			return
+		}
+		s.stopErr = s.dropPrivateSchema()
+	})
+	return s.stopErr
+}
+
+// DSN is a connection string for psql or any libpq client, without the
+// password: it names a 0600 passfile instead (embedded server), or is the
+// user's DSN with its password masked (DSN mode).
+func (s *Server) DSN() string {
+	if s.embedded != nil {
+		q := url.Values{"sslmode": {"disable"}, "passfile": {s.embedded.passfile}}
+		return fmt.Sprintf("postgres://%s@127.0.0.1:%d/postgres?%s", superuser, s.embedded.port, q.Encode())
+	}
+	return redactDSN(s.cfg.ConnString())
+}
+
+// Describe is a one-line summary for status bars: "Postgres 17.5 on 127.0.0.1:5433".
+func (s *Server) Describe() string {
+	if s.embedded != nil {
+		return "Postgres " + s.version + " on 127.0.0.1:" + strconv.Itoa(s.embedded.port)
+	}
+	return "Postgres " + s.version + " at " + s.cfg.Host + " (schema " + s.schema + ")"
+}
+
+// Version is the server's version, e.g. "17.5".
+func (s *Server) Version() string { return s.version }
+
+// Schema is the schema jig works in: "public" on the embedded server, the
+// private schema in DSN mode.
+func (s *Server) Schema() string {
+	if s.schema != "" {
+		return s.schema
+	}
+	return "public"
+}
+
+// LogPath is the server's log file ("" in DSN mode).
+func (s *Server) LogPath() string {
+	if s.embedded == nil {
+		return ""
+	}
+	return filepath.Join(s.embedded.clusterDir, "log", "postgres.log")
+}
+
+// Connect opens a new connection whose search_path is the server's schema.
+func (s *Server) Connect(ctx context.Context) (*pgx.Conn, error) {
+	cfg := s.cfg.Copy()
+	if s.schema != "" {
+		cfg.RuntimeParams["search_path"] = s.schema
+	}
+	conn, err := pgx.ConnectConfig(ctx, cfg)
+	if err != nil {
+		return nil, fmt.Errorf("connecting to %s: %w", s.Describe(), err)
+	}
+	return conn, nil
+}
+
+// ConnConfig returns a copy of the connection configuration (password
+// included: keep it in memory).
+func (s *Server) ConnConfig() *pgx.ConnConfig { return s.cfg.Copy() }
