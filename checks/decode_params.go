@@ -1,0 +1,107 @@
+package checks
+
+import (
+	"reflect"
+	"slices"
+	"strings"
+
+	"github.com/goccy/go-yaml/ast"
+)
+
+// paramDecoder fills one check struct from its YAML, remembering where each
+// parameter was written so later errors can point at it.
+type paramDecoder struct {
+	d      *decoder
+	kind   string
+	rv     reflect.Value
+	fields []field
+	at     map[string]ast.Node // parameter name -> its value node
+	bad    bool                // a parameter failed to decode
+}
+
+// decodeCheck decodes the check's value (a map, a shorthand value or
+// nothing) and the sibling options, then checks required and valid values.
+func (d *decoder) decodeCheck(c Check, def Definition, keys entryKeys) {
+	rv := reflect.ValueOf(c).Elem()
+	p := &paramDecoder{d: d, kind: def.Kind, rv: rv, fields: allFields(rv.Type()), at: map[string]ast.Node{}}
+	val := unwrap(keys.check.Value)
+	if kvs, ok := pairs(val); ok {
+		for _, kv := range kvs {
+			p.param(kv)
+		}
+	} else if _, null := val.(*ast.NullNode); !null && val != nil {
+		p.shorthand(def, val)
+	}
+	for _, kv := range keys.options {
+		p.param(kv)
+	}
+	if p.bad || p.missing(keys.check.Key) {
+		return
+	}
+	for _, e := range append(c.validate(), c.Common().validate()...) {
+		var n ast.Node = keys.check.Key
+		if at, ok := p.at[e.param]; ok {
+			n = at
+		}
+		d.errorf(n, e.hint, "%s: %s", def.Kind, e.msg)
+	}
+}
+
+// param decodes one `name: value` pair into its field.
+func (p *paramDecoder) param(kv *ast.MappingValueNode) {
+	name := keyText(kv.Key)
+	i := slices.IndexFunc(p.fields, func(f field) bool { return f.name == name })
+	if i < 0 {
+		p.bad = true
+		p.d.errorf(kv.Key, p.hintFor(name), "%s: unknown parameter `%s`", p.kind, name)
+		return
+	}
+	if _, dup := p.at[name]; dup {
+		p.bad = true
+		p.d.errorf(kv.Key, "", "%s: `%s` is given twice", p.kind, name)
+		return
+	}
+	p.set(p.fields[i], kv.Value)
+}
+
+// shorthand decodes a bare value into the check's one obvious parameter.
+func (p *paramDecoder) shorthand(def Definition, val ast.Node) {
+	if def.Shorthand == "" {
+		p.bad = true
+		p.d.errorf(val, "write `"+def.Kind+": {"+strings.Join(names(fieldsOf(p.rv.Type())), ": ..., ")+": ...}`",
+			"%s takes a map of parameters, got %s", def.Kind, describe(val))
+		return
+	}
+	i := slices.IndexFunc(p.fields, func(f field) bool { return f.name == def.Shorthand })
+	p.set(p.fields[i], val)
+}
+
+// set decodes a value node into a field, recording its position.
+func (p *paramDecoder) set(f field, n ast.Node) {
+	p.at[f.name] = n
+	v := unwrap(n)
+	if msg := setValue(v, p.rv.FieldByIndex(f.index)); msg != "" {
+		p.bad = true
+		p.d.errorf(v, "", "%s: `%s` %s", p.kind, f.name, msg)
+	}
+}
+
+// missing reports required parameters that were not given.
+func (p *paramDecoder) missing(at ast.Node) bool {
+	found := false
+	for _, f := range p.fields {
+		if _, ok := p.at[f.name]; f.required && !ok {
+			found = true
+			p.d.errorf(at, "", "%s: missing required parameter `%s` (%s)", p.kind, f.name, typeName(f.typ))
+		}
+	}
+	return found
+}
+
+// hintFor suggests the nearest parameter name, or lists them all.
+func (p *paramDecoder) hintFor(name string) string {
+	if h := didYouMean(name, names(p.fields)); h != "" {
+		return h
+	}
+	return p.kind + " takes " + strings.Join(names(p.fields), ", ")
+}
