@@ -15,8 +15,8 @@ const ConfigFile = "jig.yaml"
 // Defaults for jig.yaml keys. DefaultSeed is 0 so a fresh workspace and a
 // workspace that never mentions seed produce the same factory rows.
 const (
-	DefaultPostgresVersion = "17"
-	DefaultDialect         = DialectPostgres
+	DefaultPostgresVersion       = "17"
+	DefaultDialect               = DialectPostgres
 	DefaultSeed            int64 = 0
 )
 

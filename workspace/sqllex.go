@@ -116,7 +116,7 @@ func lexPrefixed(src string, i, j int) (tokKind, int) {
 
 // quotedEnd finds the end of a quoted run starting after the opening quote;
 // a doubled quote is an escaped quote, and with backslash a \ escapes the
-// next byte (E'' strings).
+// next byte (E” strings).
 func quotedEnd(src string, j int, q byte, backslash bool) int {
 	for j < len(src) {
 		switch {

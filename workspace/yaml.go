@@ -47,6 +47,9 @@ func pos(n ast.Node) (int, int) {
 	if n == nil {
 		return 1, 1
 	}
+	if m, ok := n.(*ast.MappingNode); ok && !m.IsFlowStyle && len(m.Values) > 0 {
+		n = m.Values[0].Key
+	}
 	if tk := n.GetToken(); tk != nil && tk.Position != nil {
 		return tk.Position.Line, tk.Position.Column
 	}

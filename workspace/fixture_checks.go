@@ -1,0 +1,79 @@
+package workspace
+
+import (
+	"strings"
+
+	"github.com/goccy/go-yaml/ast"
+)
+
+// nextKeyLine is the line of the root key after kv, or 0 when kv is last.
+func nextKeyLine(kvs []*ast.MappingValueNode, kv *ast.MappingValueNode) int {
+	line, _ := pos(kv.Key)
+	next := 0
+	for _, o := range kvs {
+		if l, _ := pos(o.Key); l > line && (next == 0 || l < next) {
+			next = l
+		}
+	}
+	return next
+}
+
+// checkEntries cuts the checks: list into one YAML text per entry, taken
+// from the file's own lines so checks can report exact positions.
+func checkEntries(d *ydec, data []byte, kv *ast.MappingValueNode, nextLine int) []CheckEntry {
+	seq, ok := d.unwrap(kv.Value).(*ast.SequenceNode)
+	if !ok {
+		if _, null := d.unwrap(kv.Value).(*ast.NullNode); !null && kv.Value != nil {
+			d.errAt(kv.Value, "e.g. - {table: browser_users, not_null: user_id}", "checks: expected a list, got %s", kind(d.unwrap(kv.Value)))
+		}
+		return nil
+	}
+	lines := strings.Split(string(data), "\n")
+	if nextLine == 0 || nextLine > len(lines)+1 {
+		nextLine = len(lines) + 1
+	}
+	out := make([]CheckEntry, 0, len(seq.Values))
+	for i, v := range seq.Values {
+		line, col := pos(v)
+		end := nextLine - 1
+		if i+1 < len(seq.Values) {
+			l, _ := pos(seq.Values[i+1])
+			end = l - 1
+		}
+		if seq.IsFlowStyle || end < line || line < 1 || line > len(lines) {
+			// Entries sharing a line: fall back to the parsed text.
+			out = append(out, CheckEntry{YAML: []byte(v.String()), Line: line, Col: col})
+			continue
+		}
+		out = append(out, CheckEntry{YAML: []byte(entryText(lines[line-1:end], col)), Line: line, Col: col})
+	}
+	return out
+}
+
+// entryText dedents an entry's lines by col-1 characters, blanking what
+// precedes the entry on its first line ("- "), and drops trailing blank and
+// comment-only lines.
+func entryText(lines []string, col int) string {
+	out := make([]string, len(lines))
+	for i, l := range lines {
+		l = strings.TrimSuffix(l, "\r")
+		if i == 0 {
+			r := []rune(l)
+			if col-1 <= len(r) {
+				l = string(r[col-1:])
+			}
+		} else {
+			indent := len(l) - len(strings.TrimLeft(l, " "))
+			l = l[min(indent, col-1):]
+		}
+		out[i] = l
+	}
+	for len(out) > 1 {
+		last := strings.TrimSpace(out[len(out)-1])
+		if last != "" && !strings.HasPrefix(last, "#") {
+			break
+		}
+		out = out[:len(out)-1]
+	}
+	return strings.Join(out, "\n") + "\n"
+}

@@ -1,0 +1,108 @@
+package workspace
+
+import (
+	"strings"
+
+	"github.com/goccy/go-yaml/ast"
+)
+
+// UpdateExpectedRows rewrites only expect.rows of a fixture file (jig test
+// --update, "accept" in the workbench). Every other byte — comments, key
+// order, other keys' formatting — is kept; when rows equal the current
+// expected rows the input is returned unchanged. A file whose expect: is
+// written in flow style is re-rendered with MarshalFixture instead.
+func UpdateExpectedRows(src []byte, rows []Row) ([]byte, error) {
+	if rows == nil {
+		rows = []Row{}
+	}
+	var errs Errors
+	d := &ydec{file: "fixture", errs: &errs}
+	f := decodeFixture(d, "fixture/fixture.yaml", src, false)
+	if err := errs.Err(); err != nil {
+		return nil, err
+	}
+	if f.Expect.Rows != nil && SameRows(f.Expect.Rows, rows) {
+		return src, nil
+	}
+	root := d.parse(src)
+	rootKVs, _ := d.pairs(root, "fixture")
+	lines := strings.SplitAfter(string(src), "\n")
+	var expect *ast.MappingValueNode
+	for _, kv := range rootKVs {
+		if keyName(kv) == "expect" {
+			expect = kv
+		}
+	}
+	if expect == nil {
+		out := string(src)
+		if out != "" && !strings.HasSuffix(out, "\n") {
+			out += "\n"
+		}
+		return []byte(out + "expect:\n" + rowsBlock("  ", "rows", rows)), nil
+	}
+	expLine, _ := pos(expect.Key)
+	var kvs []*ast.MappingValueNode
+	switch v := d.unwrap(expect.Value).(type) {
+	case nil, *ast.NullNode:
+	case *ast.MappingNode:
+		if v.IsFlowStyle {
+			return remarshal(f, rows), nil
+		}
+		kvs = v.Values
+	default:
+		return remarshal(f, rows), nil
+	}
+	indent := "  "
+	if len(kvs) > 0 {
+		_, col := pos(kvs[0].Key)
+		indent = strings.Repeat(" ", col-1)
+	}
+	block := rowsBlock(indent, "rows", rows)
+	var rowsKV *ast.MappingValueNode
+	for _, kv := range kvs {
+		if keyName(kv) == "rows" {
+			rowsKV = kv
+		}
+	}
+	if rowsKV == nil { // insert right below expect:
+		return []byte(splice(lines, expLine, expLine-1, block)), nil
+	}
+	start, _ := pos(rowsKV.Key)
+	end := nextKeyLine(kvs, rowsKV)
+	if end == 0 {
+		end = nextKeyLine(rootKVs, expect)
+	}
+	if end == 0 {
+		end = len(lines) + 1
+	}
+	end-- // last line of the rows value
+	for end > start && isBlankOrComment(lines[end-1]) {
+		end-- // keep comments that belong to what follows
+	}
+	return []byte(splice(lines, start, end, block)), nil
+}
+
+// splice replaces lines first..last (1-based, inclusive; last = first-1
+// inserts before first... or after line first when last < first) with text.
+func splice(lines []string, first, last int, text string) string {
+	if last < first { // insert after line `first`
+		head := strings.Join(lines[:first], "")
+		if !strings.HasSuffix(head, "\n") {
+			head += "\n"
+		}
+		return head + text + strings.Join(lines[first:], "")
+	}
+	head := strings.Join(lines[:first-1], "")
+	tail := strings.Join(lines[min(last, len(lines)):], "")
+	return head + text + tail
+}
+
+func isBlankOrComment(line string) bool {
+	t := strings.TrimSpace(line)
+	return t == "" || strings.HasPrefix(t, "#")
+}
+
+func remarshal(f *Fixture, rows []Row) []byte {
+	f.Expect.Rows = rows
+	return MarshalFixture(f)
+}

@@ -1,0 +1,45 @@
+package workspace
+
+import (
+	"path"
+	"strings"
+)
+
+// Query is one queries/*.sql file: exactly one statement.
+type Query struct {
+	Name string // file name without .sql
+	Path string // relative to the workspace, slash-separated
+	// SQL is the statement without its trailing semicolon. It is a prefix of
+	// the file, so a byte offset into SQL is a byte offset into the file
+	// (use LineCol(q.SQL, offset) for an error position).
+	SQL string
+}
+
+// ParseQuery reads a query file's text. path names the file in errors and
+// gives the query its name. An empty file, or a file with a second
+// statement, is a positioned error.
+func ParseQuery(p, src string) (*Query, error) {
+	q := &Query{Name: strings.TrimSuffix(path.Base(p), ".sql"), Path: p}
+	var errs Errors
+	toks := significant(lexSQL(src))
+	end := len(src)
+	for i, tk := range toks {
+		if !tk.punct(";") {
+			continue
+		}
+		end = tk.Start
+		for _, more := range toks[i+1:] {
+			if !more.punct(";") {
+				line, col := LineCol(src, more.Start)
+				errs.add(p, line, col, "move it to its own file in queries/", "one query per file: a second statement starts here")
+				break
+			}
+		}
+		break
+	}
+	q.SQL = strings.TrimRight(src[:end], " \t\r\n")
+	if len(toks) == 0 || toks[0].punct(";") {
+		errs.add(p, 1, 1, "write one SELECT (or WITH ...) statement", "query file is empty")
+	}
+	return q, errs.Err()
+}
