@@ -1,0 +1,136 @@
+package engine
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+
+	"github.com/jackc/pgx/v5/pgconn"
+)
+
+// SQLError is an error Postgres reported about a piece of SQL, placed at the
+// line and column of the file it came from.
+type SQLError struct {
+	File     string // where the SQL came from ("" when typed in)
+	Line     int    // 1-based; 0 when Postgres gave no position
+	Col      int    // 1-based, in characters
+	Message  string
+	Detail   string
+	Hint     string
+	Code     string // SQLSTATE
+	Severity string
+	SQL      string // the text the position refers to
+	Err      *pgconn.PgError
+}
+
+func (e *SQLError) Error() string {
+	var b strings.Builder
+	switch {
+	case e.File != "" && e.Line > 0:
+		fmt.Fprintf(&b, "%s:%d:%d: ", e.File, e.Line, e.Col)
+	case e.File != "":
+		fmt.Fprintf(&b, "%s: ", e.File)
+	case e.Line > 0:
+		fmt.Fprintf(&b, "line %d, column %d: ", e.Line, e.Col)
+	}
+	b.WriteString(e.Message)
+	if e.Code != "" {
+		fmt.Fprintf(&b, " (SQLSTATE %s)", e.Code)
+	}
+	if e.Detail != "" {
+		b.WriteString("\n  detail: " + e.Detail)
+	}
+	if e.Hint != "" {
+		b.WriteString("\n  hint: " + e.Hint)
+	}
+	return b.String()
+}
+
+func (e *SQLError) Unwrap() error { return e.Err }
+
+// Caret renders the offending line with a caret under the column, for
+// terminals: "  3 | select x frm t\n    |          ^".
+func (e *SQLError) Caret() string {
+	if e.Line <= 0 {
+		return ""
+	}
+	lines := strings.Split(e.SQL, "\n")
+	if e.Line > len(lines) {
+		return ""
+	}
+	text := strings.ReplaceAll(lines[e.Line-1], "\t", " ")
+	num := fmt.Sprint(e.Line)
+	pad := strings.Repeat(" ", len(num))
+	return fmt.Sprintf("%s | %s\n%s | %s^", num, text, pad, strings.Repeat(" ", max(e.Col-1, 0)))
+}
+
+// Where says where a piece of SQL came from, so positions can be mapped back.
+type Where struct {
+	File string
+	// SQL is the statement as sent to Postgres, without any wrapper prefix.
+	SQL string
+	// Offset is how many characters the statement sent to Postgres has in
+	// front of SQL (a wrapper such as "WITH q AS ("); 0 when sent as is.
+	Offset int
+	// Source is the text as the user wrote it, when SQL is a rewrite of it
+	// (translated DDL, a rewritten Redshift query); "" when SQL is the source.
+	Source string
+	// Pos maps a 0-based byte offset in SQL to a 1-based line and column of
+	// Source; nil when SQL is the source.
+	Pos func(offset int) (line, col int)
+}
+
+// AsSQLError turns a Postgres error into a *SQLError at its place in w; other
+// errors are returned unchanged.
+func AsSQLError(err error, w Where) error {
+	var pg *pgconn.PgError
+	if !errors.As(err, &pg) {
+		return err
+	}
+	e := &SQLError{File: w.File, Message: pg.Message, Detail: pg.Detail, Hint: pg.Hint,
+		Code: pg.Code, Severity: pg.Severity, SQL: w.SQL, Err: pg}
+	if w.Source != "" {
+		e.SQL = w.Source
+	}
+	// Position counts characters, 1-based, in the statement sent; an
+	// InternalPosition refers to some other text (a function body) and is
+	// not ours to place.
+	if pos := int(pg.Position) - 1 - w.Offset; pg.Position > 0 && pos >= 0 {
+		off := byteOffset(w.SQL, pos)
+		if w.Pos != nil {
+			e.Line, e.Col = w.Pos(off)
+		} else {
+			e.Line, e.Col = lineCol(w.SQL, off)
+		}
+	}
+	return e
+}
+
+// byteOffset converts a character offset into a byte offset of s.
+func byteOffset(s string, chars int) int {
+	for i := range s {
+		if chars == 0 {
+			return i
+		}
+		chars--
+	}
+	return len(s)
+}
+
+// lineCol converts a 0-based byte offset into a 1-based line and a
+// 1-based column counted in characters.
+func lineCol(s string, off int) (line, col int) {
+	line, col = 1, 1
+	for i, r := range s {
+		if i >= off {
+			break
+		}
+		if r == '\n' {
+			line++
+			col = 1
+		} else {
+			col++
+		}
+	}
+	return line, col
+}

@@ -1,0 +1,47 @@
+package engine
+
+import (
+	"context"
+
+	"github.com/jackc/pgx/v5"
+	"github.com/jig-sql/jig/workspace"
+)
+
+// ApplySchema runs the workspace's schema files, in order, in the
+// connection's current schema (its search_path). An error names the file
+// and the line:column of the user's text, even when jig translated it from
+// Redshift DDL.
+func ApplySchema(ctx context.Context, conn *pgx.Conn, files []*workspace.SchemaFile) error {
+	for _, f := range files {
+		w := Where{File: f.Path, SQL: f.SQL, Source: f.Source, Pos: f.SourcePos}
+		if err := Exec(ctx, conn, f.SQL, w); err != nil {
+			return err // a *SQLError already names the file and place
+		}
+	}
+	return nil
+}
+
+// DescribeWorkspace describes the tables of schema and adds the Redshift
+// distribution and sort keys the schema files declare.
+func DescribeWorkspace(ctx context.Context, conn *pgx.Conn, schema string, files []*workspace.SchemaFile) ([]workspace.Table, error) {
+	tables, err := Describe(ctx, conn, schema)
+	if err != nil {
+		return nil, err
+	}
+	for i := range tables {
+		for _, f := range files {
+			if d, ok := f.Distribution("", tables[i].Name); ok {
+				tables[i].Dist = d
+				break
+			}
+		}
+	}
+	return tables, nil
+}
+
+// CurrentSchema is the first schema of the connection's search_path.
+func CurrentSchema(ctx context.Context, conn *pgx.Conn) (string, error) {
+	var s string
+	err := conn.QueryRow(ctx, "SELECT current_schema()").Scan(&s)
+	return s, err
+}
