@@ -1,0 +1,111 @@
+package grid
+
+import (
+	"fmt"
+	"testing"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+	"github.com/charmbracelet/x/exp/golden"
+)
+
+// keyMsg builds the KeyPressMsg a terminal sends for a key name.
+func keyMsg(s string) tea.KeyPressMsg {
+	codes := map[string]rune{
+		"up": tea.KeyUp, "down": tea.KeyDown, "left": tea.KeyLeft, "right": tea.KeyRight,
+		"home": tea.KeyHome, "end": tea.KeyEnd, "pgup": tea.KeyPgUp, "pgdown": tea.KeyPgDown,
+		"enter": tea.KeyEnter, "esc": tea.KeyEscape,
+	}
+	if c, ok := codes[s]; ok {
+		return tea.KeyPressMsg{Code: c}
+	}
+	r := []rune(s)[0]
+	return tea.KeyPressMsg{Code: r, Text: s}
+}
+
+func press(m Model, keys ...string) Model {
+	for _, k := range keys {
+		m, _ = m.Update(keyMsg(k))
+	}
+	return m
+}
+
+// TestGolden compares views, ANSI stripped, with testdata; run with -update
+// to rewrite them.
+func TestGolden(t *testing.T) {
+	tests := []struct {
+		name string
+		src  Source
+		w, h int
+		keys []string
+		edit string
+	}{
+		{name: "events", src: eventsSource(), w: 80, h: 24},
+		{name: "events", src: eventsSource(), w: 120, h: 36},
+		{name: "events_scrolled", src: eventsSource(), w: 80, h: 24, keys: []string{"end", "down", "down", "down", "down"}},
+		{name: "events_scrolled", src: eventsSource(), w: 120, h: 36, keys: []string{"end", "G"}},
+		{name: "diff", src: diffSource(), w: 80, h: 24, keys: []string{"down"}},
+		{name: "empty", src: &SliceSource{Cols: diffSource().Cols}, w: 80, h: 24, keys: []string{"down", "G", "end"}},
+		{name: "editing", src: eventsSource(), w: 80, h: 24, keys: []string{"right", "right", "down"}, edit: "quit now"},
+	}
+	for _, tt := range tests {
+		t.Run(fmt.Sprintf("%s_%dx%d", tt.name, tt.w, tt.h), func(t *testing.T) {
+			m := New(tt.src, testStyles(), WithFrozen(1))
+			m.SetSize(tt.w, tt.h)
+			m.Focus()
+			m = press(m, tt.keys...)
+			if tt.edit != "" {
+				m.StartEdit("")
+				for _, r := range tt.edit {
+					m, _ = m.Update(keyMsg(string(r)))
+				}
+			}
+			view := m.View()
+			checkFrame(t, view, tt.w, tt.h)
+			golden.RequireEqual(t, ansi.Strip(view))
+		})
+	}
+}
+
+// checkFrame asserts the view is exactly w×h cells.
+func checkFrame(t *testing.T, view string, w, h int) {
+	t.Helper()
+	lines := 1
+	for i, l := range splitLines(view) {
+		lines = i + 1
+		if got := ansi.StringWidth(l); got != w {
+			t.Errorf("line %d is %d cells wide, want %d: %q", i, got, w, ansi.Strip(l))
+		}
+	}
+	if lines != h {
+		t.Errorf("%d lines, want %d", lines, h)
+	}
+}
+
+func splitLines(s string) []string {
+	var out []string
+	start := 0
+	for i := 0; i < len(s); i++ {
+		if s[i] == '\n' {
+			out = append(out, s[start:i])
+			start = i + 1
+		}
+	}
+	return append(out, s[start:])
+}
+
+func TestViewTinySizes(t *testing.T) {
+	for _, size := range [][2]int{{0, 0}, {1, 1}, {5, 3}, {12, 4}, {30, 2}} {
+		m := New(eventsSource(), testStyles(), WithFrozen(3))
+		m.SetSize(size[0], size[1])
+		m = press(m, "end", "G")
+		view := m.View()
+		if size[0] == 0 {
+			if view != "" {
+				t.Errorf("%v: want empty view", size)
+			}
+			continue
+		}
+		checkFrame(t, view, size[0], size[1])
+	}
+}
