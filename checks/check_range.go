@@ -43,7 +43,7 @@ func (c *AcceptedRange) inclusive(override *bool) bool {
 
 func (c *AcceptedRange) validate() []paramError {
 	if c.Min == nil && c.Max == nil {
-		return []paramError{{msg: "accepted_range needs `min`, `max` or both"}}
+		return []paramError{{msg: "needs `min`, `max` or both"}}
 	}
 	if c.Min == nil || c.Max == nil || !c.Min.Number || !c.Max.Number {
 		return nil

@@ -60,7 +60,7 @@ func (c *RowCount) subject() string { return "" }
 func (c *RowCount) validate() []paramError {
 	switch {
 	case c.Min == nil && c.Max == nil && c.Equal == nil:
-		return []paramError{{msg: "row_count needs `min`, `max` or `equal`"}}
+		return []paramError{{msg: "needs `min`, `max` or `equal`"}}
 	case c.Equal != nil && (c.Min != nil || c.Max != nil):
 		return []paramError{{param: "equal", msg: "`equal` cannot be combined with `min` or `max`"}}
 	}
@@ -109,7 +109,7 @@ func (c *EqualRowCount) subject() string { return c.To }
 func (c *EqualRowCount) validate() []paramError {
 	switch {
 	case c.To == "" && c.Query == "":
-		return []paramError{{msg: "equal_row_count needs `to` (a table or query name) or `query` (SQL)"}}
+		return []paramError{{msg: "needs `to` (a table or query name) or `query` (SQL)"}}
 	case c.To != "" && c.Query != "":
 		return []paramError{{param: "query", msg: "give `to` or `query`, not both"}}
 	}

@@ -47,11 +47,7 @@ func DecodeFiles(sources []Source) ([]*File, error) {
 			all = append(all, ce...)
 		}
 	}
-	if len(all) == 0 {
-		return files, nil
-	}
-	sortErrors(all)
-	return files, all
+	return files, all.Err()
 }
 
 // DecodeEntries decodes a YAML list of checks, as under a fixture's
@@ -76,26 +72,46 @@ func DecodeEntriesNode(path string, node ast.Node) ([]Configured, error) {
 	return out, d.result()
 }
 
-// decoder collects every error of one file.
+// DecodeEntry decodes one fixture check entry given as its own YAML text
+// (workspace.CheckEntry): a map with one check and an optional `table:`.
+// Line k, column c of data are reported as file line line+k-1, column
+// c+col-1.
+func DecodeEntry(path string, data []byte, line, col int) (Configured, error) {
+	d := &decoder{path: path, line0: line - 1, col0: col - 1}
+	body, ok := d.parse(data)
+	if !ok {
+		return Configured{}, d.result()
+	}
+	c, _ := d.entry(body, true)
+	return c, d.result()
+}
+
+// decoder collects every error of one file. line0 and col0 shift positions
+// when the YAML was cut out of a larger file.
 type decoder struct {
-	path string
-	errs ConfigErrors
+	path        string
+	line0, col0 int
+	errs        ConfigErrors
 }
 
 // result is the collected errors, sorted, or nil.
-func (d *decoder) result() error {
-	if len(d.errs) == 0 {
-		return nil
-	}
-	sortErrors(d.errs)
-	return d.errs
-}
+func (d *decoder) result() error { return d.errs.Err() }
 
 // errorf records an error at node n.
 func (d *decoder) errorf(n ast.Node, hint, format string, args ...any) {
 	line, col := position(n)
-	d.errs = append(d.errs, &ConfigError{File: d.path, Line: line, Col: col,
-		Msg: fmt.Sprintf(format, args...), Hint: hint})
+	d.errorAt(line, col, hint, fmt.Sprintf(format, args...))
+}
+
+// errorAt records an error at a position of the YAML being decoded.
+func (d *decoder) errorAt(line, col int, hint, msg string) {
+	d.errs = append(d.errs, &ConfigError{File: d.path, Line: line + d.line0, Col: col + d.col0, Msg: msg, Hint: hint})
+}
+
+// pos is where node n is in the file.
+func (d *decoder) pos(n ast.Node) Pos {
+	line, col := position(n)
+	return Pos{File: d.path, Line: line + d.line0, Col: col + d.col0}
 }
 
 // parse reads YAML into the body of its only document.
@@ -103,11 +119,10 @@ func (d *decoder) parse(data []byte) (ast.Node, bool) {
 	f, err := parser.ParseBytes(data, 0)
 	if err != nil {
 		var se *yaml.SyntaxError
-		if errors.As(err, &se) && se.Token != nil {
-			d.errs = append(d.errs, &ConfigError{File: d.path, Line: se.Token.Position.Line,
-				Col: se.Token.Position.Column, Msg: "invalid YAML: " + se.Message})
+		if errors.As(err, &se) && se.Token != nil && se.Token.Position != nil {
+			d.errorAt(se.Token.Position.Line, se.Token.Position.Column, "", "invalid YAML: "+se.Message)
 		} else {
-			d.errs = append(d.errs, &ConfigError{File: d.path, Line: 1, Col: 1, Msg: "invalid YAML: " + err.Error()})
+			d.errorAt(1, 1, "", "invalid YAML: "+err.Error())
 		}
 		return nil, false
 	}

@@ -35,6 +35,7 @@ func (d *decoder) file(data []byte) *File {
 		return f
 	}
 	var tableNode, checksNode ast.Node
+	unknown := false
 	for _, kv := range kvs {
 		switch key := keyText(kv.Key); key {
 		case "table":
@@ -43,15 +44,18 @@ func (d *decoder) file(data []byte) *File {
 		case "checks":
 			checksNode = kv.Value
 		default:
+			unknown = true
 			d.errorf(kv.Key, didYouMean(key, []string{"table", "checks"}),
 				"unknown key `%s`: a checks file has `table:` and `checks:`", key)
 		}
 	}
-	if tableNode == nil {
+	if tableNode == nil && !unknown {
 		d.errorf(body, "", "missing `table:` (the table or query name these checks read)")
 	}
 	if checksNode == nil {
-		d.errorf(body, "", "missing `checks:` (the list of checks)")
+		if !unknown {
+			d.errorf(body, "", "missing `checks:` (the list of checks)")
+		}
 		return f
 	}
 	f.Checks = d.entries(checksNode, false)
@@ -117,11 +121,10 @@ func (d *decoder) entry(item ast.Node, allowTable bool) (Configured, bool) {
 	}
 	kind := keyText(keys.check.Key)
 	def, _ := Lookup(kind)
-	d.reportUnknown(keys.unknown, def, allowTable)
+	misplaced := d.reportUnknown(keys.unknown, def, allowTable)
 	c := def.New()
-	d.decodeCheck(c, def, keys)
-	line, col := position(n)
-	conf := Configured{Kind: kind, Check: c, Pos: Pos{File: d.path, Line: line, Col: col}}
+	d.decodeCheck(c, def, keys, misplaced)
+	conf := Configured{Kind: kind, Check: c, Pos: d.pos(n)}
 	if keys.table != nil {
 		conf.Table = d.tableName(keys.table.Value)
 	}
@@ -152,19 +155,23 @@ func (d *decoder) sortKeys(kvs []*ast.MappingValueNode, allowTable bool) entryKe
 }
 
 // reportUnknown explains keys that are neither a check nor an option; a
-// parameter of the entry's check written beside it is the usual slip.
-func (d *decoder) reportUnknown(unknown []*ast.MappingValueNode, def Definition, allowTable bool) {
+// parameter of the entry's check written beside it is the usual slip, and
+// those parameters' names are returned.
+func (d *decoder) reportUnknown(unknown []*ast.MappingValueNode, def Definition, allowTable bool) []string {
 	candidates := append(kinds(), optionNames...)
 	if allowTable {
 		candidates = append(candidates, "table")
 	}
+	var misplaced []string
 	for _, kv := range unknown {
 		key := keyText(kv.Key)
 		if def.new != nil && slices.Contains(names(fieldsOf(reflect.TypeOf(def.new()).Elem())), key) {
+			misplaced = append(misplaced, key)
 			d.errorf(kv.Key, "indent it under `"+def.Kind+":`, or write `"+def.Kind+": {"+key+": ...}`",
 				"`%s` is a parameter of %s, not a sibling of it", key, def.Kind)
 			continue
 		}
 		d.errorf(kv.Key, didYouMean(key, candidates), "unknown check `%s`", key)
 	}
+	return misplaced
 }

@@ -21,9 +21,14 @@ type paramDecoder struct {
 
 // decodeCheck decodes the check's value (a map, a shorthand value or
 // nothing) and the sibling options, then checks required and valid values.
-func (d *decoder) decodeCheck(c Check, def Definition, keys entryKeys) {
+// Parameters misplaced beside the check were reported already: they count
+// as given, so they are not reported missing too.
+func (d *decoder) decodeCheck(c Check, def Definition, keys entryKeys, misplaced []string) {
 	rv := reflect.ValueOf(c).Elem()
 	p := &paramDecoder{d: d, kind: def.Kind, rv: rv, fields: allFields(rv.Type()), at: map[string]ast.Node{}}
+	for _, name := range misplaced {
+		p.at[name], p.bad = keys.check.Key, true
+	}
 	val := unwrap(keys.check.Value)
 	if kvs, ok := pairs(val); ok {
 		for _, kv := range kvs {
@@ -80,7 +85,12 @@ func (p *paramDecoder) shorthand(def Definition, val ast.Node) {
 func (p *paramDecoder) set(f field, n ast.Node) {
 	p.at[f.name] = n
 	v := unwrap(n)
-	if msg := setValue(v, p.rv.FieldByIndex(f.index)); msg != "" {
+	fv := p.rv.FieldByIndex(f.index)
+	msg := setValue(v, fv)
+	if msg == "" && fv.Kind() == reflect.String && isBlank(fv.String()) {
+		msg = "is empty"
+	}
+	if msg != "" {
 		p.bad = true
 		p.d.errorf(v, "", "%s: `%s` %s", p.kind, f.name, msg)
 	}
