@@ -16,9 +16,6 @@ func WriteFileAtomic(path string, data []byte, perm os.FileMode) (err error) {
 	if dir == "" {
 		dir = "."
 	}
-	if fi, statErr := os.Stat(path); statErr == nil && !fi.Mode().IsRegular() {
-		return fmt.Errorf("writing %s: not a regular file", path)
-	}
 	tmp, err := os.CreateTemp(dir, "."+base+".tmp-*")
 	if err != nil {
 		return fmt.Errorf("writing %s: %w", path, err)

@@ -182,6 +182,9 @@ func yamlText(key, s string) string {
 			return block
 		}
 	}
+	if plainCandidate(strings.NewReplacer(",", "", "(", "", ")", "", "'", "", ";", "").Replace(s)) && rereadsAs(key+": "+s+"\n", s) {
+		return key + ": " + s + "\n" // block context: commas and parentheses are fine
+	}
 	return key + ": " + yamlString(s) + "\n"
 }
 

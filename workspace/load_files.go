@@ -1,0 +1,146 @@
+package workspace
+
+import (
+	"errors"
+	"io"
+	"os"
+	"path/filepath"
+	"unicode/utf8"
+)
+
+// MaxFileSize is the largest workspace file jig reads. Schema, queries and
+// fixtures are hand-written; anything bigger is a mistake (a data dump in
+// the wrong folder) and is reported instead of read into memory.
+const MaxFileSize = 10 << 20
+
+// loader carries the error list through one Load.
+type loader struct {
+	dir  string
+	errs Errors
+}
+
+func (l *loader) merge(err error) {
+	var es Errors
+	if errors.As(err, &es) {
+		l.errs = append(l.errs, es...)
+	}
+}
+
+// rel is p relative to the workspace, slash-separated, for messages.
+func (l *loader) rel(p string) string {
+	if r, err := filepath.Rel(l.dir, p); err == nil && filepath.IsLocal(r) {
+		return filepath.ToSlash(r)
+	}
+	return filepath.ToSlash(p)
+}
+
+// list returns the files in folder with one of exts, in name order. A
+// missing folder is no error: every folder is optional.
+func (l *loader) list(folder string, exts ...string) []string {
+	if !filepath.IsAbs(folder) {
+		folder = filepath.Join(l.dir, folder)
+	}
+	entries, err := os.ReadDir(folder)
+	if err != nil {
+		if !errors.Is(err, os.ErrNotExist) {
+			l.errs.add(l.rel(folder), 1, 1, "", "cannot read folder: %v", err)
+		}
+		return nil
+	}
+	var out []string
+	for _, e := range entries {
+		if !e.IsDir() && hasExt(e.Name(), exts...) && e.Name()[0] != '.' {
+			out = append(out, filepath.Join(folder, e.Name()))
+		}
+	}
+	return out
+}
+
+// read returns a file's bytes after checking its size (before reading) and
+// that it is UTF-8 text. optional files may be missing.
+func (l *loader) read(p string, optional bool) ([]byte, bool) {
+	rel := l.rel(p)
+	fi, err := os.Stat(p)
+	switch {
+	case optional && errors.Is(err, os.ErrNotExist):
+		return nil, false
+	case err != nil:
+		l.errs.add(rel, 1, 1, "", "cannot read file: %v", err)
+		return nil, false
+	case !fi.Mode().IsRegular():
+		l.errs.add(rel, 1, 1, "", "not a regular file")
+		return nil, false
+	case fi.Size() > MaxFileSize:
+		l.errs.add(rel, 1, 1, "workspace files are hand-written; keep data dumps out of the workspace",
+			"file is %d MB, larger than the %d MB limit", (fi.Size()+(1<<20)-1)>>20, MaxFileSize>>20)
+		return nil, false
+	}
+	f, err := os.Open(p)
+	if err != nil {
+		l.errs.add(rel, 1, 1, "", "cannot read file: %v", err)
+		return nil, false
+	}
+	defer f.Close()
+	data, err := io.ReadAll(io.LimitReader(f, MaxFileSize+1))
+	if err == nil && len(data) > MaxFileSize {
+		err = errors.New("file grew past the size limit while being read")
+	}
+	if err != nil {
+		l.errs.add(rel, 1, 1, "", "cannot read file: %v", err)
+		return nil, false
+	}
+	if !utf8.Valid(data) {
+		off := firstInvalidUTF8(data)
+		line, col := LineCol(string(data), off)
+		l.errs.add(rel, 1, 1, "save the file as UTF-8", "file is not UTF-8 text (invalid byte at line %d, column %d)", line, col)
+		return nil, false
+	}
+	return data, true
+}
+
+func firstInvalidUTF8(b []byte) int {
+	for i := 0; i < len(b); {
+		r, n := utf8.DecodeRune(b[i:])
+		if r == utf8.RuneError && n <= 1 {
+			return i
+		}
+		i += n
+	}
+	return len(b)
+}
+
+// fixtures reads fixtures/<query>/*.yaml, folder by folder.
+func (l *loader) fixtures(folder string) []*Fixture {
+	root := folder
+	if !filepath.IsAbs(root) {
+		root = filepath.Join(l.dir, root)
+	}
+	entries, err := os.ReadDir(root)
+	if err != nil {
+		if !errors.Is(err, os.ErrNotExist) {
+			l.errs.add(l.rel(root), 1, 1, "", "cannot read folder: %v", err)
+		}
+		return nil
+	}
+	var out []*Fixture
+	for _, e := range entries {
+		p := filepath.Join(root, e.Name())
+		if e.Name()[0] == '.' {
+			continue
+		}
+		if !e.IsDir() {
+			if hasExt(e.Name(), ".yaml", ".yml") {
+				l.errs.add(l.rel(p), 1, 1, "move it to fixtures/<query>/", "fixture files live in a folder named after their query")
+			}
+			continue
+		}
+		for _, fp := range l.list(p, ".yaml", ".yml") {
+			if data, ok := l.read(fp, false); ok {
+				f, err := ParseFixture(l.rel(fp), data)
+				l.merge(err)
+				out = append(out, f)
+			}
+		}
+	}
+	return out
+}
