@@ -61,7 +61,7 @@ func (b *builder) relation(name string) (string, error) {
 // query adds a CTE for user query text and returns its name.
 func (b *builder) query(text string) string {
 	name := fmt.Sprintf("jig_ref_%d", len(b.refs)+1)
-	b.refs = append(b.refs, name+" AS (\n"+fragment(trimQuery(text))+"\n)")
+	b.refs = append(b.refs, name+" AS (\n"+trimQuery(text)+"\n)")
 	return name
 }
 

@@ -48,7 +48,7 @@ func (t Target) IsQuery() bool { return t.Table == "" && t.Query != "" }
 // query in parentheses with an alias.
 func (t Target) relation() string {
 	if t.IsQuery() {
-		return "(" + fragment(trimQuery(t.Query)) + ") AS jig_query"
+		return "(\n" + trimQuery(t.Query) + "\n) AS jig_query"
 	}
 	tbl := workspace.Table{Schema: t.Schema, Name: t.Table}
 	return tbl.QualifiedName()

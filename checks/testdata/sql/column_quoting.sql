@@ -1,0 +1,10 @@
+-- not_null: 'Weird "Col"'
+-- target: odd"schema.Tab (postgres)
+WITH jig_target AS (
+  SELECT * FROM "odd""schema"."Tab"
+),
+jig_failures AS (
+  SELECT * FROM jig_target WHERE "Weird ""Col""" IS NULL
+)
+SELECT (SELECT count(*) FROM jig_failures) AS failing,
+  (SELECT coalesce(json_agg(f), '[]') FROM (SELECT * FROM jig_failures LIMIT 5) AS f) AS sample

@@ -1,0 +1,13 @@
+-- equal_row_count: {query: "select * from raw_events;"}
+-- target: public.events (postgres)
+WITH jig_target AS (
+  SELECT * FROM "public"."events"
+),
+jig_ref_1 AS (
+select * from raw_events
+),
+jig_failures AS (
+  SELECT a.row_count, b.row_count AS other_row_count FROM (SELECT count(*) AS row_count FROM jig_target) AS a CROSS JOIN (SELECT count(*) AS row_count FROM jig_ref_1) AS b WHERE a.row_count <> b.row_count
+)
+SELECT (SELECT count(*) FROM jig_failures) AS failing,
+  (SELECT coalesce(json_agg(f), '[]') FROM (SELECT * FROM jig_failures LIMIT 5) AS f) AS sample

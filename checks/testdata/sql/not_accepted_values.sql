@@ -1,0 +1,10 @@
+-- not_accepted_values: {column: browser, values: [ie6]}
+-- target: public.events (postgres)
+WITH jig_target AS (
+  SELECT * FROM "public"."events"
+),
+jig_failures AS (
+  SELECT * FROM jig_target WHERE "browser" IN ('ie6')
+)
+SELECT (SELECT count(*) FROM jig_failures) AS failing,
+  (SELECT coalesce(json_agg(f), '[]') FROM (SELECT * FROM jig_failures LIMIT 5) AS f) AS sample
