@@ -111,8 +111,12 @@ func ParseFixture(p string, data []byte) (*Fixture, error) {
 func decodeFixture(d *ydec, p string, data []byte, checkFolder bool) *Fixture {
 	folder := path.Base(path.Dir(p))
 	f := &Fixture{Path: p, Query: folder, Expect: Expect{Columns: ColumnsAll}}
-	root := d.parse(data)
+	root, ok := d.parseOK(data)
 	if root == nil {
+		if !ok {
+			f.Name = f.Query + "/" + stem(p)
+			return f
+		}
 		d.errs.add(p, 1, 1, "see fixtures in the demo workspace (jig demo)", "fixture file is empty")
 		f.Name = f.Query + "/" + stem(p)
 		return f

@@ -79,7 +79,7 @@ func (t *translator) sortKey(d *tableDesign, st []token, i int) int {
 	}
 	cols, end := t.keyList(st, i, "SORTKEY")
 	t.blank(start.Start, start.End)
-	d.sortKeys = append(d.sortKeys, cols...)
+	d.sortKeys = cols // a table-level SORTKEY replaces column-level ones (an error above)
 	d.sortStyle = style
 	return end
 }

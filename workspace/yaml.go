@@ -17,9 +17,15 @@ type ydec struct {
 	errs *Errors
 }
 
-// parseYAML parses one YAML document and returns its body (nil for an empty
-// file). Syntax errors come back positioned.
+// parse parses one YAML document and returns its body (nil for an empty
+// file, or on a syntax error, which is reported positioned).
 func (d *ydec) parse(data []byte) ast.Node {
+	n, _ := d.parseOK(data)
+	return n
+}
+
+// parseOK is parse, also telling whether the text was valid YAML.
+func (d *ydec) parseOK(data []byte) (ast.Node, bool) {
 	f, err := parser.ParseBytes(data, parser.ParseComments)
 	if err != nil {
 		line, col, msg := 1, 1, err.Error()
@@ -31,15 +37,15 @@ func (d *ydec) parse(data []byte) ast.Node {
 			}
 		}
 		d.errs.add(d.file, line, col, "", "invalid YAML: %s", msg)
-		return nil
+		return nil, false
 	}
 	if len(f.Docs) == 0 {
-		return nil
+		return nil, true
 	}
 	if len(f.Docs) > 1 {
 		d.errAt(f.Docs[1], "", "only one YAML document is allowed per file")
 	}
-	return f.Docs[0].Body
+	return f.Docs[0].Body, true
 }
 
 // pos is the node's 1-based line and column.
