@@ -5,4 +5,7 @@
 //
 // The bar is driven by messages (StartupMsg, RunStartedMsg, RunFinishedMsg,
 // ErrorMsg), so whoever relays engine events needs no handle on it.
+//
+// The download bar is drawn here rather than with bubbles/progress, which
+// needs the harmonica module that go.sum does not carry.
 package statusbar

@@ -1,0 +1,123 @@
+package tui
+
+import (
+	"charm.land/bubbles/v2/key"
+	"github.com/jig-sql/jig/tui/grid"
+	"github.com/jig-sql/jig/tui/textedit"
+)
+
+// Scope is where keys are read: the focused pane, or the cell editor, which
+// overrides every pane while open.
+type Scope int
+
+// The scopes, one per pane plus the editor.
+const (
+	ScopeSidebar Scope = iota
+	ScopeInput
+	ScopeQuery
+	ScopeResult
+	ScopeChecks
+	ScopeEditing
+)
+
+// GlobalKeys work in every scope but ScopeEditing, where only Cancel does:
+// while a cell is edited, q and s are letters.
+type GlobalKeys struct {
+	NextPane key.Binding
+	PrevPane key.Binding
+	Save     key.Binding
+	Help     key.Binding
+	Quit     key.Binding
+	Cancel   key.Binding // cancel the running query; quit when none runs
+}
+
+// InputKeys edit the fixture's input rows in the input grid.
+type InputKeys struct {
+	Nav          grid.KeyMap
+	Edit         key.Binding
+	AddRow       key.Binding
+	DuplicateRow key.Binding
+	DeleteRow    key.Binding
+	SetNull      key.Binding
+	Revert       key.Binding
+	Undo         key.Binding
+	Redo         key.Binding
+	Open         key.Binding
+}
+
+// SidebarKeys pick a query, table or fixture.
+type SidebarKeys struct {
+	Up     key.Binding
+	Down   key.Binding
+	Select key.Binding
+}
+
+// ResultKeys browse the result and accept it as expected.
+type ResultKeys struct {
+	Nav    grid.KeyMap
+	Open   key.Binding
+	Accept key.Binding
+}
+
+// ChecksKeys browse the checks.
+type ChecksKeys struct {
+	Up          key.Binding
+	Down        key.Binding
+	ShowFailing key.Binding
+}
+
+// KeyMaps is every binding of the workbench, as data.
+type KeyMaps struct {
+	Global  GlobalKeys
+	Input   InputKeys
+	Sidebar SidebarKeys
+	Result  ResultKeys
+	Checks  ChecksKeys
+	Edit    textedit.KeyMap
+}
+
+// DefaultKeyMaps returns the workbench's bindings.
+func DefaultKeyMaps() KeyMaps {
+	b := key.NewBinding
+	k, h := key.WithKeys, key.WithHelp
+	nav := grid.DefaultKeyMap()
+	open := b(k("o"), h("o", "open full value"))
+	return KeyMaps{
+		Global: GlobalKeys{
+			NextPane: b(k("tab"), h("tab", "next pane")),
+			PrevPane: b(k("shift+tab"), h("shift+tab", "previous pane")),
+			Save:     b(k("s", "ctrl+s"), h("s", "save fixture")),
+			Help:     b(k("?"), h("?", "all keys")),
+			Quit:     b(k("q"), h("q", "quit")),
+			Cancel:   b(k("ctrl+c"), h("ctrl+c", "cancel query / quit")),
+		},
+		Input: InputKeys{
+			Nav:          nav,
+			Edit:         b(k("enter"), h("enter", "edit cell")),
+			AddRow:       b(k("a"), h("a", "add row")),
+			DuplicateRow: b(k("d"), h("d", "duplicate row")),
+			DeleteRow:    b(k("x", "delete"), h("x/del", "delete row")),
+			SetNull:      b(k("n"), h("n", "set NULL")),
+			Revert:       b(k("r"), h("r", "revert to default")),
+			Undo:         b(k("u"), h("u", "undo")),
+			Redo:         b(k("ctrl+r"), h("ctrl+r", "redo")),
+			Open:         open,
+		},
+		Sidebar: SidebarKeys{
+			Up:     b(k("up", "k"), h("↑/k", "up")),
+			Down:   b(k("down", "j"), h("↓/j", "down")),
+			Select: b(k("enter"), h("enter", "open")),
+		},
+		Result: ResultKeys{
+			Nav:    nav,
+			Open:   open,
+			Accept: b(k("e"), h("e", "accept as expected")),
+		},
+		Checks: ChecksKeys{
+			Up:          b(k("up", "k"), h("↑/k", "up")),
+			Down:        b(k("down", "j"), h("↓/j", "down")),
+			ShowFailing: b(k("c"), h("c", "show failing rows")),
+		},
+		Edit: textedit.DefaultKeyMap(),
+	}
+}
