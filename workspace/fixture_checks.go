@@ -42,7 +42,7 @@ func checkEntries(d *ydec, data []byte, kv *ast.MappingValueNode, nextLine int) 
 		}
 		if seq.IsFlowStyle || end < line || line < 1 || line > len(lines) {
 			// Entries sharing a line: fall back to the parsed text.
-			out = append(out, CheckEntry{YAML: []byte(v.String()), Line: line, Col: col})
+			out = append(out, CheckEntry{YAML: []byte(strings.TrimRight(v.String(), "\n") + "\n"), Line: line, Col: col})
 			continue
 		}
 		out = append(out, CheckEntry{YAML: []byte(entryText(lines[line-1:end], col)), Line: line, Col: col})

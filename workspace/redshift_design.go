@@ -95,7 +95,7 @@ func (t *translator) keyList(st []token, i int, kw string) ([]token, int) {
 	end := matchParen(st, i+1)
 	t.blankToks(st[i], st[end])
 	var cols []token
-	for _, part := range splitTop(st[i+2 : end]) {
+	for _, part := range splitTop(inside(st, i+1, end)) {
 		if len(part) != 1 || (part[0].Kind != tkIdent && part[0].Kind != tkQuoted) {
 			off := st[i+1].Start
 			if len(part) > 0 {

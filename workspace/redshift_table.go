@@ -49,7 +49,7 @@ func (t *translator) createTable(st []token) {
 	d := &tableDesign{}
 	if i < len(st) && st[i].punct("(") {
 		end := matchParen(st, i)
-		for _, el := range splitTop(st[i+1 : end]) {
+		for _, el := range splitTop(inside(st, i, end)) {
 			t.element(d, el)
 		}
 		i = end + 1
@@ -75,6 +75,15 @@ func matchParen(st []token, i int) int {
 		}
 	}
 	return len(st) - 1
+}
+
+// inside returns the tokens strictly between st[open] and st[close]; an
+// unclosed parenthesis at the end has nothing inside.
+func inside(st []token, open, close int) []token {
+	if close <= open+1 {
+		return nil
+	}
+	return st[open+1 : close]
 }
 
 // splitTop splits tokens at commas outside parentheses.

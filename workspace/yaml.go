@@ -197,7 +197,7 @@ func (d *ydec) boolean(n ast.Node, what string) (bool, bool) {
 
 func (d *ydec) integer(n ast.Node, what string) (int64, bool) {
 	if v, ok := d.unwrap(n).(*ast.IntegerNode); ok {
-		if i, ok := v.Value.(int64); ok {
+		if i, ok := asInt64(v); ok {
 			return i, true
 		}
 		d.errAt(n, "", "%s: %s is out of range for a 64-bit integer", what, v.Token.Value)
@@ -235,7 +235,7 @@ func (d *ydec) value(n ast.Node) (any, bool) {
 	case *ast.BoolNode:
 		return v.Value, true
 	case *ast.IntegerNode:
-		if i, ok := v.Value.(int64); ok {
+		if i, ok := asInt64(v); ok {
 			return i, true
 		}
 		return v.Token.Value, true
@@ -285,4 +285,18 @@ func tagText(t *ast.TagNode) string {
 		}
 		return v.String()
 	}
+}
+
+// asInt64 returns an integer node's value when it fits in an int64 (the
+// parser gives positive literals as uint64).
+func asInt64(n *ast.IntegerNode) (int64, bool) {
+	switch v := n.Value.(type) {
+	case int64:
+		return v, true
+	case uint64:
+		if v <= math.MaxInt64 {
+			return int64(v), true
+		}
+	}
+	return 0, false
 }
