@@ -14,6 +14,10 @@ type tplan struct {
 	extra []Override // generated rows; may set the referenced columns
 	rows  []Row
 	seen  map[string]bool // tuples demanded by children, to add each once
+	// forOverride marks extra rows made for a child's overridden key; a
+	// default reference never points at them, so the rows a test is about
+	// gain no unrelated children.
+	forOverride map[int]bool
 }
 
 func (tp *tplan) overrides() []Override {
@@ -69,7 +73,7 @@ func (f *Factory) Build(given []TableOverrides) (*Dataset, error) {
 func (b *builder) plan(ct *ctable) *tplan {
 	tp, ok := b.byTable[ct]
 	if !ok {
-		tp = &tplan{ct: ct, seen: map[string]bool{}}
+		tp = &tplan{ct: ct, seen: map[string]bool{}, forOverride: map[int]bool{}}
 		b.byTable[ct] = tp
 		b.plans = append(b.plans, tp)
 	}

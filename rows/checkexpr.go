@@ -171,8 +171,7 @@ func (p *parser) additive() node {
 	for t := p.peek(); t.kind == tOp && (t.text == "+" || t.text == "-" || t.text == "*" ||
 		t.text == "/" || t.text == "%" || t.text == "||"); t = p.peek() {
 		p.pos++
-		p.unary()
-		l = nOpaque{}
+		l = nFunc{name: t.text, args: []node{l, p.unary()}} // evaluated as unknown
 	}
 	return l
 }

@@ -113,7 +113,7 @@ func (b *builder) demand() {
 			if need > 0 && !fk.unique {
 				need = 1
 			}
-			for len(parent.given)+len(parent.extra) < need {
+			for len(parent.given)+len(parent.extra)-len(parent.forOverride) < need {
 				parent.extra = append(parent.extra, Override{})
 			}
 		}
@@ -166,5 +166,6 @@ func (tp *tplan) ensure(fk *cfk, tuple []Value) {
 	for i, name := range names {
 		ov[name] = tuple[i]
 	}
+	tp.forOverride[len(tp.given)+len(tp.extra)] = true
 	tp.extra = append(tp.extra, ov)
 }

@@ -45,7 +45,10 @@ func referenced(p *tplan, names []string) [][]Value {
 		return nil
 	}
 	var out [][]Value
-	for _, r := range p.rows {
+	for i, r := range p.rows {
+		if p.forOverride[i] {
+			continue
+		}
 		t := make([]Value, len(pos))
 		usable := true
 		for i, j := range pos {

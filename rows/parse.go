@@ -157,7 +157,6 @@ func parseJSON(k kind, s string) (string, string, error) {
 	return s, "", nil
 }
 
-
 // checkDomain evaluates a domain's CHECKs on a parsed value; a check the
 // evaluator cannot decide is left to the database.
 func checkDomain(t workspace.Type, k kind, text string) error {

@@ -1,6 +1,7 @@
 package rows
 
 import (
+	"fmt"
 	"strings"
 
 	"github.com/jig-sql/jig/workspace"
@@ -29,6 +30,9 @@ func parseArray(t workspace.Type, k kind, s string) (string, error) {
 	}
 	elem := t
 	elem.ArrayDims, elem.Domain = 0, nil
+	for strings.HasSuffix(elem.Name, "[]") {
+		elem.Name = strings.TrimSuffix(elem.Name, "[]")
+	}
 	b, err := root.format(nil, elem, k)
 	if err != nil {
 		return "", err
@@ -168,7 +172,7 @@ func (n *arrayNode) format(b []byte, elem workspace.Type, k kind) ([]byte, error
 		}
 		text, err := parseScalar(elem, k, e.text, true)
 		if err != nil {
-			return nil, err
+			return nil, fmt.Errorf("array element %d: %w", i+1, err)
 		}
 		b = appendArrayElem(b, text)
 	}
