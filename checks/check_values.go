@@ -3,6 +3,9 @@ package checks
 import (
 	"fmt"
 	"strconv"
+	"strings"
+
+	"github.com/goccy/go-yaml/parser"
 
 	"github.com/jig-sql/jig/workspace"
 )
@@ -104,19 +107,18 @@ func (v Value) MarshalYAML() ([]byte, error) {
 	return []byte(strconv.Quote(v.Text)), nil
 }
 
-// UnmarshalYAML reads a scalar the way the checks decoder does.
-func (v *Value) UnmarshalYAML(unmarshal func(any) error) error {
-	var x any
-	if err := unmarshal(&x); err != nil {
+// UnmarshalYAML reads a scalar the way the checks decoder does, so a
+// number keeps its written form.
+func (v *Value) UnmarshalYAML(data []byte) error {
+	f, err := parser.ParseBytes(data, 0)
+	if err != nil {
 		return err
 	}
-	switch x := x.(type) {
-	case string:
-		*v = Value{Text: x}
-	case int, int64, uint64, float64:
-		*v = Value{Text: fmt.Sprint(x), Number: true}
-	default:
-		return fmt.Errorf("expected a number or a string, got %T", x)
+	if len(f.Docs) == 1 && f.Docs[0].Body != nil {
+		if val, ok := scalarValue(unwrap(f.Docs[0].Body)); ok {
+			*v = val
+			return nil
+		}
 	}
-	return nil
+	return fmt.Errorf("expected a number or a string, got %s", strings.TrimSpace(string(data)))
 }
