@@ -18,14 +18,14 @@ func startRemote(ctx context.Context, o Options) (*Server, error) {
 	cfg, err := pgx.ParseConfig(o.DSN)
 	if err != nil {
 		// pgx's message may echo the DSN; say what is wrong without it.
-		return nil, fmt.Errorf("the DSN is not valid: %s", redactDSN(err.Error()))
+		return nil, fmt.Errorf("the DSN is not valid: %s", RedactSecrets(err.Error()))
 	}
 	o.Progress.report(Progress{Step: StepStart, Message: "connecting to " + cfg.Host})
 	ctx, cancel := context.WithTimeout(ctx, 15*time.Second)
 	defer cancel()
 	conn, err := pgx.ConnectConfig(ctx, cfg)
 	if err != nil {
-		return nil, fmt.Errorf("connecting to %s:%d: %s", cfg.Host, cfg.Port, redactDSN(err.Error()))
+		return nil, fmt.Errorf("connecting to %s:%d: %s", cfg.Host, cfg.Port, RedactSecrets(err.Error()))
 	}
 	defer conn.Close(context.Background())
 	var version string
@@ -47,7 +47,7 @@ func (s *Server) dropPrivateSchema() error {
 	defer cancel()
 	conn, err := pgx.ConnectConfig(ctx, s.cfg)
 	if err != nil {
-		return fmt.Errorf("dropping jig's schema %s: %s", s.schema, redactDSN(err.Error()))
+		return fmt.Errorf("dropping jig's schema %s: %s", s.schema, RedactSecrets(err.Error()))
 	}
 	defer conn.Close(ctx)
 	_, err = conn.Exec(ctx, "DROP SCHEMA IF EXISTS "+workspace.QuoteIdent(s.schema)+" CASCADE")
@@ -59,9 +59,9 @@ var (
 	kvPassword  = regexp.MustCompile(`(?i)(password\s*=\s*)('(?:[^'\\]|\\.)*'|\S+)`)
 )
 
-// redactDSN masks passwords in URL and key=value connection strings (and in
+// RedactSecrets masks passwords in URL and key=value connection strings (and in
 // error messages that quote them).
-func redactDSN(s string) string {
+func RedactSecrets(s string) string {
 	if u, err := url.Parse(s); err == nil && u.User != nil {
 		if _, ok := u.User.Password(); ok {
 			u.User = url.UserPassword(u.User.Username(), "xxxxx")

@@ -45,3 +45,15 @@ func CurrentSchema(ctx context.Context, conn *pgx.Conn) (string, error) {
 	err := conn.QueryRow(ctx, "SELECT current_schema()").Scan(&s)
 	return s, err
 }
+
+// CreateSchema (re)creates schema, empty, sets the connection's search_path
+// to it, and applies the workspace's schema files there. jig owns the
+// schemas it creates this way; nothing outside them is touched.
+func CreateSchema(ctx context.Context, conn *pgx.Conn, schema string, files []*workspace.SchemaFile) error {
+	q := workspace.QuoteIdent(schema)
+	setup := "DROP SCHEMA IF EXISTS " + q + " CASCADE; CREATE SCHEMA " + q + "; SET search_path TO " + q
+	if err := Exec(ctx, conn, setup, Where{SQL: setup}); err != nil {
+		return err
+	}
+	return ApplySchema(ctx, conn, files)
+}

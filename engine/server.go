@@ -327,7 +327,7 @@ func (s *Server) DSN() string {
 		q := url.Values{"sslmode": {"disable"}, "passfile": {s.embedded.passfile}}
 		return fmt.Sprintf("postgres://%s@127.0.0.1:%d/postgres?%s", superuser, s.embedded.port, q.Encode())
 	}
-	return redactDSN(s.cfg.ConnString())
+	return RedactSecrets(s.cfg.ConnString())
 }
 
 // Describe is a one-line summary for status bars: "Postgres 17.5 on 127.0.0.1:5433".

@@ -2,12 +2,19 @@ package engine_test
 
 import (
 	"context"
+	"os"
 	"testing"
 
 	"github.com/jig-sql/jig/engine/enginetest"
 )
 
-func TestMain(m *testing.M) { enginetest.Main(m) }
+func TestMain(m *testing.M) {
+	// A re-executed test binary plays a jig process (helper_test.go).
+	if mode := os.Getenv(helperEnv); mode != "" {
+		os.Exit(runHelper(mode))
+	}
+	enginetest.Main(m)
+}
 
 func TestConnect(t *testing.T) {
 	conn := enginetest.Conn(t)

@@ -1,0 +1,155 @@
+package main
+
+import (
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/jig-sql/jig/engine"
+	"github.com/jig-sql/jig/workspace"
+)
+
+// wsFlags are the flags every workspace command shares.
+type wsFlags struct {
+	dir string
+	dsn string
+}
+
+func (f *wsFlags) register(fs *flag.FlagSet, withDSN bool) {
+	fs.StringVar(&f.dir, "workspace", ".", "the workspace `DIR`")
+	fs.StringVar(&f.dir, "w", ".", "shorthand for --workspace")
+	if withDSN {
+		fs.StringVar(&f.dsn, "dsn", "", "use an existing Postgres-wire server (or JIG_DSN / dsn: in jig.yaml); jig works in a private schema there")
+	}
+}
+
+// load reads the workspace and prints every problem in it. It returns nil
+// and exitUsage when the workspace has errors.
+func (c *cli) load(dir string) (*workspace.Workspace, int) {
+	ws, err := workspace.Load(dir)
+	if err != nil {
+		fmt.Fprintln(c.stderr, err)
+		var errs workspace.Errors
+		if es, ok := err.(workspace.Errors); ok {
+			errs = es
+		}
+		fmt.Fprintf(c.stderr, "jig: %d problem(s) in workspace %s\n", max(len(errs), 1), dir)
+		return nil, exitUsage
+	}
+	return ws, -1
+}
+
+// serverOptions combines jig.yaml, the environment and --dsn.
+func serverOptions(ws *workspace.Workspace, dsn string) engine.Options {
+	cfg := ws.Config
+	o := engine.Options{
+		Version:     cfg.Postgres.Version,
+		BinariesDir: cfg.Postgres.Binaries,
+		Sources:     cfg.Postgres.Sources,
+		MavenURL:    cfg.Postgres.MavenURL,
+		NPMRegistry: cfg.Postgres.NPMRegistry,
+		DSN:         dsn,
+	}
+	if o.BinariesDir != "" && !filepath.IsAbs(o.BinariesDir) {
+		o.BinariesDir = filepath.Join(ws.Dir, o.BinariesDir)
+	}
+	if abs, err := filepath.Abs(ws.Dir); err == nil {
+		o.Workspace = abs
+	}
+	o = o.WithEnv()
+	if o.DSN == "" {
+		o.DSN = cfg.DSN
+	}
+	return o
+}
+
+// start starts the server, drawing progress on stderr.
+func (c *cli) start(o engine.Options) (*engine.Server, error) {
+	p := newProgressLine(c.stderr)
+	o.Progress = p.report
+	s, err := engine.Start(c.ctx, o)
+	p.done()
+	if err == nil && s.Note != "" {
+		fmt.Fprintln(c.stderr, "jig: "+s.Note)
+	}
+	return s, err
+}
+
+// progressLine draws start-up progress: a bar that redraws in place on a
+// terminal, one line per step otherwise.
+type progressLine struct {
+	mu    sync.Mutex
+	w     io.Writer
+	tty   bool
+	last  engine.Step
+	drawn bool
+	start time.Time
+}
+
+func newProgressLine(w io.Writer) *progressLine {
+	return &progressLine{w: w, tty: isTerminal(w), last: -1, start: time.Now()}
+}
+
+func (p *progressLine) report(pr engine.Progress) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if pr.Step == engine.StepReady || pr.Step == engine.StepResolve {
+		return // only slow steps are worth a line
+	}
+	if !p.tty {
+		if pr.Step != p.last {
+			fmt.Fprintln(p.w, "jig: "+pr.Message)
+		}
+		p.last = pr.Step
+		return
+	}
+	line := "jig: " + pr.Message
+	if pr.Step == engine.StepDownload {
+		line = "jig: downloading Postgres " + bar(pr.Bytes, pr.Total, 30)
+	}
+	fmt.Fprintf(p.w, "\r\033[K%s", line)
+	p.drawn = true
+	p.last = pr.Step
+}
+
+func (p *progressLine) done() {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if p.drawn {
+		fmt.Fprint(p.w, "\r\033[K")
+	}
+}
+
+// bar renders "[=====>    ] 12.3/23.5 MB".
+func bar(n, total int64, width int) string {
+	if total <= 0 {
+		return fmt.Sprintf("%.1f MB", float64(n)/1e6)
+	}
+	fill := int(float64(width) * float64(n) / float64(total))
+	fill = min(max(fill, 0), width)
+	b := strings.Repeat("=", fill)
+	if fill < width {
+		b += ">" + strings.Repeat(" ", width-fill-1)
+	}
+	return fmt.Sprintf("[%s] %.1f/%.1f MB", b, float64(n)/1e6, float64(total)/1e6)
+}
+
+// isTerminal reports whether w is a character device (a terminal).
+func isTerminal(w io.Writer) bool {
+	f, ok := w.(*os.File)
+	if !ok {
+		return false
+	}
+	fi, err := f.Stat()
+	return err == nil && fi.Mode()&os.ModeCharDevice != 0
+}
+
+// useColor reports whether to colour output to w (a terminal, NO_COLOR unset).
+func useColor(w io.Writer) bool {
+	return isTerminal(w) && os.Getenv("NO_COLOR") == "" && os.Getenv("TERM") != "dumb"
+}

@@ -1,0 +1,246 @@
+package engine
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/jig-sql/jig/checks"
+	"github.com/jig-sql/jig/workspace"
+)
+
+// ANSI colours for diffs on a terminal; engine draws nothing itself, but a
+// diff must read the same in jig test, go test and CI logs.
+const (
+	ansiRed   = "\033[31m"
+	ansiGreen = "\033[32m"
+	ansiBold  = "\033[1m"
+	ansiReset = "\033[0m"
+)
+
+// FormatDiff renders a comparison as aligned tables: expected rows missing
+// from the result marked "-", unexpected rows "+", a changed row as its
+// expected ("-") and actual ("+") lines with the changed cells marked — in
+// colour when color is true, between » « otherwise. Rows that match are
+// shown for context.
+func FormatDiff(c *Comparison, exp *workspace.Expect, res *Result, color bool) string {
+	if c.Problem != "" {
+		return c.Problem + "\n"
+	}
+	header := append([]string(nil), c.Columns...)
+	var lines [][]string
+	var marks []string
+	var hot [][]bool
+	add := func(mark string, cells []string, changed []int) {
+		h := make([]bool, len(cells))
+		for _, k := range changed {
+			h[k] = true
+		}
+		lines, marks, hot = append(lines, cells), append(marks, mark), append(hot, h)
+	}
+	for _, r := range c.Rows {
+		switch r.Mark {
+		case Same:
+			add(" ", actualCells(c, res, r.Actual), nil)
+		case Missing:
+			add("-", expectedCells(c, exp, r.Expected), nil)
+		case Unexpected:
+			add("+", actualCells(c, res, r.Actual), nil)
+		case Changed:
+			add("-", expectedCells(c, exp, r.Expected), r.Cells)
+			add("+", actualCells(c, res, r.Actual), r.Cells)
+		}
+	}
+	widths := make([]int, len(header))
+	for i, h := range header {
+		widths[i] = utf8.RuneCountInString(h)
+	}
+	for _, l := range lines {
+		for i, cell := range l {
+			widths[i] = max(widths[i], utf8.RuneCountInString(cell)+2)
+		}
+	}
+	var b strings.Builder
+	writeRow(&b, " ", header, widths, nil, false, true)
+	for i, l := range lines {
+		writeRow(&b, marks[i], l, widths, hot[i], color, false)
+	}
+	fmt.Fprintf(&b, "  (%d expected, %d actual; - missing, + unexpected)\n", len(exp.Rows), len(res.Rows))
+	return b.String()
+}
+
+func writeRow(b *strings.Builder, mark string, cells []string, widths []int, hot []bool, color, header bool) {
+	colorOf := map[string]string{"-": ansiRed, "+": ansiGreen}[mark]
+	if color && colorOf != "" && !hasHot(hot) {
+		b.WriteString(colorOf)
+	}
+	b.WriteString("  " + mark + " ")
+	for i, cell := range cells {
+		if i > 0 {
+			b.WriteString(" | ")
+		}
+		text := " " + cell + " "
+		if header {
+			text = cell
+		}
+		if hot != nil && hot[i] {
+			if color {
+				text = " " + colorOf + ansiBold + cell + ansiReset + " "
+			} else {
+				text = "»" + cell + "«"
+			}
+		}
+		b.WriteString(text)
+		b.WriteString(strings.Repeat(" ", max(widths[i]-utf8.RuneCountInString(stripANSI(text)), 0)))
+	}
+	if color && colorOf != "" && !hasHot(hot) {
+		b.WriteString(ansiReset)
+	}
+	b.WriteString("\n")
+}
+
+func hasHot(h []bool) bool {
+	for _, x := range h {
+		if x {
+			return true
+		}
+	}
+	return false
+}
+
+func stripANSI(s string) string {
+	var b strings.Builder
+	for i := 0; i < len(s); i++ {
+		if s[i] == '\033' {
+			for i < len(s) && s[i] != 'm' {
+				i++
+			}
+			continue
+		}
+		b.WriteByte(s[i])
+	}
+	return b.String()
+}
+
+func actualCells(c *Comparison, res *Result, a int) []string {
+	out := make([]string, len(c.Columns))
+	for k, name := range c.Columns {
+		for j, col := range res.Columns {
+			if col.Name == name {
+				out[k] = displayValue(res.Rows[a][j])
+				break
+			}
+		}
+	}
+	return out
+}
+
+func expectedCells(c *Comparison, exp *workspace.Expect, e int) []string {
+	out := make([]string, len(c.Columns))
+	for k, name := range c.Columns {
+		cell, ok := exp.Rows[e].Get(name)
+		switch {
+		case !ok:
+			out[k] = "…"
+		case cell.Value == nil:
+			out[k] = "NULL"
+		default:
+			out[k] = quoteIfAmbiguous(scalarText(cell.Value))
+		}
+	}
+	return out
+}
+
+// displayValue shows NULL as NULL and text that could be mistaken for it
+// (or for nothing) quoted.
+func displayValue(v Value) string {
+	if v.Null {
+		return "NULL"
+	}
+	return quoteIfAmbiguous(v.Text)
+}
+
+func quoteIfAmbiguous(s string) string {
+	if s == "" || strings.EqualFold(s, "null") || strings.TrimSpace(s) != s {
+		return fmt.Sprintf("%q", s)
+	}
+	return s
+}
+
+// FormatFailure explains why a fixture did not pass: the error (an SQL
+// error with a caret under its position), the rows diff, and each failing
+// check with its sample rows. It is the text jig test, go test and the JUnit
+// report all show.
+func FormatFailure(r *FixtureResult, color bool) string {
+	var b strings.Builder
+	if r.Err != nil {
+		b.WriteString(r.Err.Error() + "\n")
+		var se *SQLError
+		if errors.As(r.Err, &se) && se.Caret() != "" {
+			b.WriteString(se.Caret() + "\n")
+		}
+		return b.String()
+	}
+	if r.Comparison != nil && !r.Comparison.OK() {
+		if r.Fixture.Expect.Table != "" {
+			fmt.Fprintf(&b, "table %s: expected rows differ from its final state:\n", r.Fixture.Expect.Table)
+		} else {
+			b.WriteString("rows differ:\n")
+		}
+		b.WriteString(FormatDiff(r.Comparison, &r.Fixture.Expect, r.Result, color))
+	}
+	for _, c := range r.Checks {
+		switch c.Status {
+		case checks.StatusFail, checks.StatusWarn:
+			fmt.Fprintf(&b, "check %s on %s: %s, %d failing row(s) (%s:%d:%d)\n", c.Name, c.Target, c.Status, c.Failing, c.Pos.File, c.Pos.Line, c.Pos.Col)
+			b.WriteString(formatSample(c.Sample))
+		case checks.StatusError:
+			fmt.Fprintf(&b, "check %s on %s could not run: %v\n", c.Name, c.Target, c.Err)
+		}
+	}
+	return b.String()
+}
+
+// formatSample renders a check's failing rows as an aligned table.
+func formatSample(s checks.Sample) string {
+	if len(s.Columns) == 0 {
+		return ""
+	}
+	widths := make([]int, len(s.Columns))
+	for i, c := range s.Columns {
+		widths[i] = utf8.RuneCountInString(c)
+	}
+	cells := make([][]string, len(s.Rows))
+	for r, row := range s.Rows {
+		cells[r] = make([]string, len(row))
+		for i, v := range row {
+			cells[r][i] = "NULL"
+			if v != nil {
+				cells[r][i] = quoteIfAmbiguous(*v)
+			}
+			if i < len(widths) {
+				widths[i] = max(widths[i], utf8.RuneCountInString(cells[r][i]))
+			}
+		}
+	}
+	var b strings.Builder
+	line := func(vals []string) {
+		b.WriteString("    ")
+		for i, v := range vals {
+			if i > 0 {
+				b.WriteString(" | ")
+			}
+			if i < len(widths) {
+				v += strings.Repeat(" ", max(widths[i]-utf8.RuneCountInString(v), 0))
+			}
+			b.WriteString(v)
+		}
+		b.WriteString("\n")
+	}
+	line(s.Columns)
+	for _, row := range cells {
+		line(row)
+	}
+	return b.String()
+}

@@ -1,0 +1,204 @@
+package engine
+
+import (
+	"context"
+	"runtime"
+	"sync"
+	"time"
+
+	"github.com/jackc/pgx/v5"
+	"github.com/jig-sql/jig/checks"
+	"github.com/jig-sql/jig/workspace"
+)
+
+// Runner runs fixtures over a pool of connections. Each connection has a
+// private schema holding the workspace's tables, created once; a fixture is
+// only DML inside a transaction that rolls back, so fixtures never see each
+// other and creating tables is never paid per fixture.
+type Runner struct {
+	srv      *Server
+	Suite    *Suite
+	parallel int
+	timeout  time.Duration
+
+	mu      sync.Mutex
+	idle    []*worker
+	all     []*worker
+	pending int // workers being created
+}
+
+// RunnerOptions tune a Runner.
+type RunnerOptions struct {
+	// Parallel is how many fixtures run at once (connections); 0 means the
+	// number of CPUs.
+	Parallel int
+	// StatementTimeout bounds every statement of a fixture; 0 means 30s.
+	StatementTimeout time.Duration
+}
+
+// worker is one connection with its private schema.
+type worker struct {
+	conn   *pgx.Conn
+	schema string
+}
+
+// NewRunner prepares a runner for the workspace: it opens the first
+// connection, applies the schema in its private schema and describes the
+// tables. Errors in schema files come back as *SQLError at file:line:col;
+// errors in check files as workspace.Errors.
+func NewRunner(ctx context.Context, srv *Server, ws *workspace.Workspace, o RunnerOptions) (*Runner, error) {
+	checkFiles, err := DecodeChecks(ws)
+	if err != nil {
+		return nil, err
+	}
+	r := &Runner{srv: srv, parallel: o.Parallel, timeout: o.StatementTimeout}
+	if r.parallel <= 0 {
+		r.parallel = runtime.NumCPU()
+	}
+	if r.timeout <= 0 {
+		r.timeout = 30 * time.Second
+	}
+	w, err := r.newWorker(ctx, ws)
+	if err != nil {
+		return nil, err
+	}
+	r.Suite, err = newSuite(ctx, w, ws, checkFiles)
+	if err != nil {
+		w.close()
+		return nil, err
+	}
+	r.idle, r.all = []*worker{w}, []*worker{w}
+	return r, nil
+}
+
+func (r *Runner) newWorker(ctx context.Context, ws *workspace.Workspace) (*worker, error) {
+	conn, err := r.srv.Connect(ctx)
+	if err != nil {
+		return nil, &StartError{Err: err}
+	}
+	w := &worker{conn: conn, schema: r.srv.Schema() + "_w" + randomHex(4)}
+	if r.srv.schema == "" {
+		w.schema = "jig_w" + randomHex(4)
+	}
+	if err := CreateSchema(ctx, conn, w.schema, ws.Schema); err != nil {
+		w.close()
+		return nil, err
+	}
+	if _, err := conn.Exec(ctx, "SET TimeZone TO 'UTC'"); err != nil {
+		w.close()
+		return nil, err
+	}
+	return w, nil
+}
+
+func (w *worker) close() {
+	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+	defer cancel()
+	w.conn.Exec(ctx, "DROP SCHEMA IF EXISTS "+workspace.QuoteIdent(w.schema)+" CASCADE")
+	w.conn.Close(ctx)
+}
+
+// acquire returns an idle worker, creating one while fewer than Parallel exist.
+func (r *Runner) acquire(ctx context.Context) (*worker, error) {
+	for {
+		r.mu.Lock()
+		if n := len(r.idle); n > 0 {
+			w := r.idle[n-1]
+			r.idle = r.idle[:n-1]
+			r.mu.Unlock()
+			return w, nil
+		}
+		if len(r.all)+r.pending < r.parallel {
+			r.pending++
+			r.mu.Unlock()
+			w, err := r.newWorker(ctx, r.Suite.WS)
+			r.mu.Lock()
+			r.pending--
+			if err == nil {
+				r.all = append(r.all, w)
+			}
+			r.mu.Unlock()
+			return w, err
+		}
+		r.mu.Unlock()
+		select {
+		case <-ctx.Done():
+			return nil, ctx.Err()
+		case <-time.After(time.Millisecond):
+		}
+	}
+}
+
+func (r *Runner) release(w *worker) {
+	r.mu.Lock()
+	r.idle = append(r.idle, w)
+	r.mu.Unlock()
+}
+
+// Run runs the fixtures over the pool and calls report with each result as
+// it completes (from several goroutines, never at once: report runs under a
+// lock). It returns when all are done or ctx is cancelled.
+func (r *Runner) Run(ctx context.Context, fixtures []*workspace.Fixture, report func(*FixtureResult)) {
+	jobs := make(chan *workspace.Fixture)
+	var wg sync.WaitGroup
+	var reportMu sync.Mutex
+	for i := 0; i < min(r.parallel, len(fixtures)); i++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for f := range jobs {
+				res := r.RunFixture(ctx, f)
+				reportMu.Lock()
+				report(res)
+				reportMu.Unlock()
+			}
+		}()
+	}
+	for _, f := range fixtures {
+		jobs <- f
+	}
+	close(jobs)
+	wg.Wait()
+}
+
+// RunFixture runs one fixture on an idle connection.
+func (r *Runner) RunFixture(ctx context.Context, f *workspace.Fixture) *FixtureResult {
+	start := time.Now()
+	w, err := r.acquire(ctx)
+	if err != nil {
+		return &FixtureResult{Fixture: f, Status: StatusError, Err: err, Took: time.Since(start)}
+	}
+	res := r.runOn(ctx, w, f)
+	if w.conn.IsClosed() {
+		r.drop(w)
+	} else {
+		r.release(w)
+	}
+	res.Took = time.Since(start)
+	return res
+}
+
+func (r *Runner) drop(w *worker) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	for i, x := range r.all {
+		if x == w {
+			r.all = append(r.all[:i], r.all[i+1:]...)
+			break
+		}
+	}
+}
+
+// Close drops the workers' schemas and closes their connections.
+func (r *Runner) Close() {
+	r.mu.Lock()
+	all := r.all
+	r.all, r.idle = nil, nil
+	r.mu.Unlock()
+	for _, w := range all {
+		w.close()
+	}
+}
+
+// Dialect is the checks dialect for the server (always Postgres locally).
+func (r *Runner) Dialect() checks.Dialect { return checks.Postgres }

@@ -1,0 +1,169 @@
+package engine
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"github.com/jig-sql/jig/checks"
+	"github.com/jig-sql/jig/rows"
+	"github.com/jig-sql/jig/workspace"
+)
+
+// Suite is a workspace made ready to run fixtures: its tables described
+// once, a row factory over them, and its checks decoded.
+type Suite struct {
+	WS      *workspace.Workspace
+	Tables  []workspace.Table
+	Factory *rows.Factory
+	Checks  []*checks.File
+}
+
+// DecodeChecks decodes the workspace's checks/*.yaml, reporting every
+// mistake in every file.
+func DecodeChecks(ws *workspace.Workspace) ([]*checks.File, error) {
+	src := make([]checks.Source, len(ws.CheckFiles))
+	for i, f := range ws.CheckFiles {
+		src[i] = checks.Source{Path: f.Path, Data: f.Data}
+	}
+	return checks.DecodeFiles(src)
+}
+
+// unqualify drops the worker's schema from the descriptions: rows and
+// checks then name tables bare, and every worker's search_path resolves
+// them to its own copy.
+func unqualify(tables []workspace.Table, schema string) {
+	for i := range tables {
+		tables[i].Schema = ""
+		for j := range tables[i].ForeignKeys {
+			if tables[i].ForeignKeys[j].RefSchema == schema {
+				tables[i].ForeignKeys[j].RefSchema = ""
+			}
+		}
+	}
+}
+
+func (s *Suite) table(name string) *workspace.Table {
+	for i := range s.Tables {
+		if s.Tables[i].Name == name {
+			return &s.Tables[i]
+		}
+	}
+	return nil
+}
+
+func (s *Suite) tableNames() []string {
+	names := make([]string, len(s.Tables))
+	for i, t := range s.Tables {
+		names[i] = t.Name
+	}
+	return names
+}
+
+// overrides converts a fixture's given rows into factory overrides, with
+// positioned errors for unknown tables and columns and values that are not
+// of their column's type.
+func (s *Suite) overrides(f *workspace.Fixture) ([]rows.TableOverrides, error) {
+	var errs workspace.Errors
+	var out []rows.TableOverrides
+	for _, g := range f.Given {
+		t := s.table(g.Table)
+		if t == nil {
+			errs = append(errs, &workspace.PosError{File: f.Path, Line: g.Line, Col: 3,
+				Msg:  fmt.Sprintf("unknown table %q in given (tables in schema/: %s)", g.Table, strings.Join(s.tableNames(), ", ")),
+				Hint: didYouMean(g.Table, s.tableNames())})
+			continue
+		}
+		to := rows.TableOverrides{Table: g.Table}
+		for _, r := range g.Rows {
+			o := rows.Override{}
+			for _, c := range r.Cells {
+				col, ok := t.Column(c.Column)
+				if !ok {
+					errs = append(errs, &workspace.PosError{File: f.Path, Line: c.Line, Col: c.Col,
+						Msg:  fmt.Sprintf("table %q has no column %q", g.Table, c.Column),
+						Hint: didYouMean(c.Column, columnNames(t))})
+					continue
+				}
+				v, err := rows.FromYAML(col.Type, c.Value)
+				if err != nil {
+					errs = append(errs, &workspace.PosError{File: f.Path, Line: c.Line, Col: c.Col,
+						Msg: fmt.Sprintf("%s.%s: %v", g.Table, c.Column, err)})
+					continue
+				}
+				o[c.Column] = v
+			}
+			to.Rows = append(to.Rows, o)
+		}
+		out = append(out, to)
+	}
+	return out, errs.Err()
+}
+
+func didYouMean(name string, names []string) string {
+	if n := workspace.Nearest(name, names); n != "" {
+		return fmt.Sprintf("did you mean %q?", n)
+	}
+	return ""
+}
+
+func columnNames(t *workspace.Table) []string {
+	names := make([]string, len(t.Columns))
+	for i, c := range t.Columns {
+		names[i] = c.Name
+	}
+	return names
+}
+
+// checksFor picks the checks that apply to a fixture: the workspace's
+// checks on the tables it gives and on its query's output, then its own.
+func (s *Suite) checksFor(f *workspace.Fixture) ([]checks.Configured, error) {
+	given := map[string]bool{f.Query: true}
+	for _, g := range f.Given {
+		given[g.Table] = true
+	}
+	var out []checks.Configured
+	for _, file := range s.Checks {
+		if given[file.Table] {
+			out = append(out, file.Checks...)
+		}
+	}
+	var errs workspace.Errors
+	for _, e := range f.Checks {
+		c, err := checks.DecodeEntry(f.Path, e.YAML, e.Line, e.Col)
+		if err != nil {
+			if es, ok := err.(workspace.Errors); ok {
+				errs = append(errs, es...)
+				continue
+			}
+			return nil, err
+		}
+		if c.Table == "" {
+			c.Table = f.Query
+		}
+		out = append(out, c)
+	}
+	return out, errs.Err()
+}
+
+// resolver resolves check targets: a query name reads that query's output,
+// anything else is a table.
+func (s *Suite) resolver() checks.Resolver {
+	return func(name string) (checks.Target, error) {
+		if q := s.WS.Query(name); q != nil && s.table(name) == nil {
+			return checks.QueryTarget(name, q.SQL), nil
+		}
+		return checks.TableTarget(name), nil
+	}
+}
+
+// NewSuite describes the tables in conn's schema (where the workspace's
+// schema was applied) and prepares the factory and checks.
+func newSuite(ctx context.Context, w *worker, ws *workspace.Workspace, checkFiles []*checks.File) (*Suite, error) {
+	tables, err := DescribeWorkspace(ctx, w.conn, w.schema, ws.Schema)
+	if err != nil {
+		return nil, err
+	}
+	unqualify(tables, w.schema)
+	return &Suite{WS: ws, Tables: tables, Factory: rows.NewFactory(ws.Config.Seed, tables), Checks: checkFiles}, nil
+}
