@@ -82,8 +82,8 @@ func UpdateExpectedRows(src []byte, rows []Row) ([]byte, error) {
 	return []byte(splice(lines, start, end, block)), nil
 }
 
-// splice replaces lines first..last (1-based, inclusive; last = first-1
-// inserts before first... or after line first when last < first) with text.
+// splice replaces lines first..last (1-based, inclusive) with text; when
+// last < first it inserts text after line first instead.
 func splice(lines []string, first, last int, text string) string {
 	if last < first { // insert after line `first`
 		head := strings.Join(lines[:first], "")
