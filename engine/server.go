@@ -41,6 +41,7 @@ type embedded struct {
 	lock       *fileLock
 	ephemeral  bool
 	port       int
+	libLogs    []string // embedded-postgres's temp logs, removed at Stop
 }
 
 // StartError wraps any failure to start or reach the database, so the CLI
@@ -109,6 +110,10 @@ func startEmbedded(ctx context.Context, o Options) (*Server, error) {
 	}
 	s := &Server{version: version, embedded: e, Note: note}
 	if err := s.bootEmbedded(acct, binDir, password); err != nil {
+		if e.ep != nil {
+			e.ep.Stop() // a server that started but could not be set up
+		}
+		e.removeLibraryLogs()
 		e.release()
 		return nil, err
 	}
@@ -236,7 +241,7 @@ func (s *Server) bootEmbedded(acct *account, binDir, password string) error {
 	e.ep = embeddedpostgres.NewDatabase(cfg)
 	before := libraryLogs()
 	err = e.ep.Start()
-	removeLibraryLogs(before, logDir)
+	e.libLogs = ourLibraryLogs(before, logDir)
 	if err != nil {
 		return fmt.Errorf("starting Postgres %s as %s (log: %s): %w", s.version, acct, filepath.Join(logDir, "postgres.log"), err)
 	}
@@ -260,19 +265,29 @@ func libraryLogs() map[string]bool {
 	return m
 }
 
-// removeLibraryLogs removes the temp log our Start created: a new file that
+// ourLibraryLogs finds the temp log our Start created: a new file that
 // names our log directory (Postgres writes "redirecting log output to ...
-// directory" into it). Other processes' files are left alone.
-func removeLibraryLogs(before map[string]bool, logDir string) {
+// directory" into it). Other processes' files are left alone. The library
+// reopens the file by name in Stop, so it is removed only after Stop.
+func ourLibraryLogs(before map[string]bool, logDir string) []string {
+	var ours []string
 	for f := range libraryLogs() {
 		if before[f] {
 			continue
 		}
 		b, err := os.ReadFile(f)
 		if err == nil && bytes.Contains(b, []byte(logDir)) {
-			os.Remove(f)
+			ours = append(ours, f)
 		}
 	}
+	return ours
+}
+
+func (e *embedded) removeLibraryLogs() {
+	for _, f := range e.libLogs {
+		os.Remove(f)
+	}
+	e.libLogs = nil
 }
 
 func freePort() (int, error) {
@@ -311,6 +326,7 @@ func (s *Server) Stop() error {
 				s.stopErr = nil
 			}
 			e.logFile.Close()
+			e.removeLibraryLogs()
 			e.release()
 			return
 		}
