@@ -1,0 +1,338 @@
+package engine
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"strings"
+	"sync"
+
+	"github.com/jig-sql/jig/checks"
+	"github.com/jig-sql/jig/workspace"
+)
+
+// CompareLimit is the largest result a live run compares with expected
+// rows; bigger results are paged but not compared.
+const CompareLimit = 10_000
+
+// LiveRun is a fixture run whose result stays open on the server, so the
+// workbench can page through a result of any size without holding it: the
+// rows live in a scroll cursor inside the run's transaction, which Close
+// rolls back. A LiveRun holds one of the runner's connections until Close.
+type LiveRun struct {
+	*FixtureResult
+	// Total is the number of rows the query returned.
+	Total int
+
+	mu     sync.Mutex
+	r      *Runner
+	w      *worker
+	closed bool
+}
+
+const liveCursor = "jig_live"
+
+// RunLive runs f like RunFixture but keeps its result open for Page. The
+// first page (up to firstPage rows) is in Result.Rows. Queries a cursor
+// cannot hold (INSERT, UPDATE, DELETE, MERGE) run as RunFixture does, with
+// the whole result in Result.
+func (r *Runner) RunLive(ctx context.Context, f *workspace.Fixture, firstPage int) (*LiveRun, error) {
+	q := r.Suite.WS.Query(f.Query)
+	if q == nil || f.Expect.Table != "" || !cursorable(q.SQL) {
+		res := r.RunFixture(ctx, f)
+		l := &LiveRun{FixtureResult: res, closed: true}
+		if res.Result != nil {
+			l.Total = len(res.Result.Rows)
+		}
+		return l, nil
+	}
+	w, err := r.acquire(ctx)
+	if err != nil {
+		return nil, err
+	}
+	l := &LiveRun{r: r, w: w}
+	l.FixtureResult = l.run(ctx, f, q, firstPage)
+	if l.FixtureResult.Err != nil {
+		l.Close()
+	}
+	return l, nil
+}
+
+// cursorable reports whether a query can stand in DECLARE ... CURSOR FOR.
+func cursorable(sql string) bool {
+	s := strings.TrimLeft(stripLeadingComments(sql), " \t\r\n(")
+	word := strings.ToLower(strings.FieldsFunc(s+" ", func(r rune) bool { return r == ' ' || r == '\n' || r == '\t' || r == '\r' || r == '(' })[0])
+	return word == "select" || word == "values" || word == "table" || (word == "with" && !modifiesData(sql))
+}
+
+// modifiesData is a conservative guess that a WITH query ends in DML.
+func modifiesData(sql string) bool {
+	l := strings.ToLower(sql)
+	for _, kw := range []string{"insert ", "update ", "delete ", "merge "} {
+		if strings.Contains(l, kw) {
+			return true
+		}
+	}
+	return false
+}
+
+func stripLeadingComments(s string) string {
+	for {
+		s = strings.TrimLeft(s, " \t\r\n")
+		switch {
+		case strings.HasPrefix(s, "--"):
+			if i := strings.IndexByte(s, '\n'); i >= 0 {
+				s = s[i+1:]
+			} else {
+				return ""
+			}
+		case strings.HasPrefix(s, "/*"):
+			if i := strings.Index(s, "*/"); i >= 0 {
+				s = s[i+2:]
+			} else {
+				return ""
+			}
+		default:
+			return s
+		}
+	}
+}
+
+func (l *LiveRun) run(ctx context.Context, f *workspace.Fixture, q *workspace.Query, firstPage int) *FixtureResult {
+	res := &FixtureResult{Fixture: f, Status: StatusError}
+	over, err := l.r.Suite.overrides(f)
+	if err == nil {
+		res.Dataset, err = l.r.Suite.Factory.Build(over)
+	}
+	var cfg []checks.Configured
+	if err == nil {
+		cfg, err = l.r.Suite.checksFor(f)
+	}
+	if err != nil {
+		res.Err = err
+		return res
+	}
+	sc, err := l.r.compileLive(f, q, res, cfg, firstPage)
+	if err != nil {
+		res.Err = err
+		return res
+	}
+	out, total, err := l.r.execLive(ctx, l.w, sc, f)
+	if err != nil {
+		res.Status, res.Err = StatusFail, err
+		return res
+	}
+	l.Total = total
+	res.Result = out.result
+	res.Checks = checks.Run(ctx, replay(out.checks), cfg, checks.WithResolver(l.r.Suite.resolver()))
+	res.Status = StatusPass
+	if f.Expect.Rows != nil && total <= CompareLimit {
+		all := res.Result
+		if total > len(all.Rows) {
+			rows, err := l.Page(ctx, 0, total)
+			if err != nil {
+				res.Status, res.Err = StatusFail, err
+				return res
+			}
+			all = &Result{Columns: all.Columns, Rows: rows}
+		}
+		res.Comparison = Compare(&f.Expect, all)
+		if !res.Comparison.OK() {
+			res.Status = StatusFail
+		}
+	}
+	for _, c := range res.Checks {
+		if c.Status == checks.StatusFail || c.Status == checks.StatusError {
+			res.Status = StatusFail
+		}
+	}
+	return res
+}
+
+// compileLive is compile with the query held in a cursor: DECLARE, count
+// it (MOVE ALL), fetch the first page, then the checks; no ROLLBACK.
+func (r *Runner) compileLive(f *workspace.Fixture, q *workspace.Query, res *FixtureResult, cfg []checks.Configured, firstPage int) (*script, error) {
+	s, err := r.compile(f, q, res.Dataset, cfg)
+	if err != nil {
+		return nil, err
+	}
+	// Rebuild: same prefix up to the query, then the cursor statements.
+	full := s.b.String()
+	qi := -1
+	for _, seg := range s.segments {
+		if seg.where.File == q.Path && seg.where.SQL == q.SQL {
+			qi = seg.start
+		}
+	}
+	if qi < 0 {
+		return nil, errors.New("internal: query segment not found")
+	}
+	prefix := string([]rune(full)[:qi])
+	ls := &script{checkSQL: s.checkSQL}
+	ls.write(prefix)
+	for _, seg := range s.segments {
+		if seg.start < qi {
+			ls.segments = append(ls.segments, seg)
+		}
+	}
+	decl := "DECLARE " + liveCursor + " SCROLL CURSOR FOR\n"
+	ls.write(decl)
+	ls.add(q.SQL, Where{File: q.Path})
+	ls.write("MOVE FORWARD ALL IN " + liveCursor + ";\n")
+	ls.write(fmt.Sprintf("MOVE ABSOLUTE 0 IN %s;\nFETCH FORWARD %d FROM %s;\n", liveCursor, max(firstPage, 1), liveCursor))
+	for _, c := range s.checkSQL {
+		ls.add(c, Where{})
+	}
+	return ls, nil
+}
+
+// execLive reads a live script's results: the query's page and count, then checks.
+func (r *Runner) execLive(ctx context.Context, w *worker, sc *script, f *workspace.Fixture) (*output, int, error) {
+	mrr := w.conn.PgConn().Exec(ctx, sc.b.String())
+	out := &output{checks: map[string]queryRows{}}
+	total, phase, check := 0, 0, 0
+	var firstErr error
+	for mrr.NextResult() {
+		rr := mrr.ResultReader()
+		fds := rr.FieldDescriptions()
+		res := &Result{Columns: columnsOf(w.conn, fds)}
+		for rr.NextRow() {
+			res.Rows = append(res.Rows, textValues(rr.Values()))
+		}
+		tag, err := rr.Close()
+		if err != nil {
+			if firstErr == nil {
+				firstErr = err
+			}
+			continue
+		}
+		t := tag.String()
+		switch {
+		case phase == 0 && strings.HasPrefix(t, "DECLARE"):
+			phase = 1
+		case phase == 1 && strings.HasPrefix(t, "MOVE") && total == 0:
+			fmt.Sscanf(t, "MOVE %d", &total)
+		case phase == 1 && strings.HasPrefix(t, "FETCH"):
+			out.result, phase = res, 2
+		case phase == 2 && check < len(sc.checkSQL):
+			out.checks[sc.checkSQL[check]] = toQueryRows(res)
+			check++
+		}
+	}
+	if err := mrr.Close(); firstErr == nil {
+		firstErr = err
+	}
+	if firstErr != nil {
+		if w.conn.PgConn().TxStatus() != 'I' {
+			w.conn.Exec(context.Background(), "ROLLBACK")
+		}
+		return nil, 0, sc.place(firstErr)
+	}
+	if out.result == nil {
+		return nil, 0, errors.New("internal: the live run returned no result")
+	}
+	return out, total, nil
+}
+
+func toQueryRows(res *Result) queryRows {
+	qr := queryRows{}
+	for _, c := range res.Columns {
+		qr.cols = append(qr.cols, c.Name)
+	}
+	for _, row := range res.Rows {
+		vals := make([]*string, len(row))
+		for j, v := range row {
+			if !v.Null {
+				t := v.Text
+				vals[j] = &t
+			}
+		}
+		qr.rows = append(qr.rows, vals)
+	}
+	return qr
+}
+
+// Page returns up to n rows starting at offset (0-based) of the open result.
+func (l *LiveRun) Page(ctx context.Context, offset, n int) ([][]Value, error) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if l.closed {
+		if l.Result == nil || offset >= len(l.Result.Rows) {
+			return nil, nil
+		}
+		return l.Result.Rows[offset:min(offset+n, len(l.Result.Rows))], nil
+	}
+	sql := fmt.Sprintf("MOVE ABSOLUTE %d IN %s; FETCH FORWARD %d FROM %s", offset, liveCursor, n, liveCursor)
+	mrr := l.w.conn.PgConn().Exec(ctx, sql)
+	var rows [][]Value
+	for mrr.NextResult() {
+		rr := mrr.ResultReader()
+		for rr.NextRow() {
+			rows = append(rows, textValues(rr.Values()))
+		}
+		rr.Close()
+	}
+	if err := mrr.Close(); err != nil {
+		return nil, err
+	}
+	return rows, nil
+}
+
+// Close rolls the run's transaction back and returns its connection.
+func (l *LiveRun) Close() {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if l.closed {
+		return
+	}
+	l.closed = true
+	ctx := context.Background()
+	if l.w.conn.PgConn().TxStatus() != 'I' {
+		l.w.conn.Exec(ctx, "ROLLBACK")
+	}
+	if l.w.conn.IsClosed() {
+		l.r.drop(l.w)
+	} else {
+		l.r.release(l.w)
+	}
+}
+
+// QueryTables asks the planner which tables a query reads or writes
+// (EXPLAIN, never executed), in plan order without duplicates.
+func (r *Runner) QueryTables(ctx context.Context, sql string) ([]string, error) {
+	w, err := r.acquire(ctx)
+	if err != nil {
+		return nil, err
+	}
+	defer r.release(w)
+	var plan string
+	if err := w.conn.QueryRow(ctx, "EXPLAIN (FORMAT JSON, VERBOSE) "+sql).Scan(&plan); err != nil {
+		return nil, AsSQLError(err, Where{SQL: sql, Offset: len([]rune("EXPLAIN (FORMAT JSON, VERBOSE) "))})
+	}
+	var doc any
+	if err := json.Unmarshal([]byte(plan), &doc); err != nil {
+		return nil, err
+	}
+	var names []string
+	seen := map[string]bool{}
+	var walk func(any)
+	walk = func(n any) {
+		switch x := n.(type) {
+		case map[string]any:
+			if rel, ok := x["Relation Name"].(string); ok && !seen[rel] && r.Suite.table(rel) != nil {
+				seen[rel] = true
+				names = append(names, rel)
+			}
+			for _, v := range x {
+				walk(v)
+			}
+		case []any:
+			for _, v := range x {
+				walk(v)
+			}
+		}
+	}
+	walk(doc)
+	return names, nil
+}
