@@ -202,16 +202,29 @@ func readPostmasterPID(path string) (int, string) {
 }
 
 // isPostmaster reports whether pid is alive and is a postgres serving data.
+// A pid from a stale file may have been reused by anything, including
+// another cluster's postgres, so the process's working directory (a
+// postmaster runs in its data directory) must be data too.
 func isPostmaster(pid int, data, pidData string) bool {
 	if err := syscall.Kill(pid, 0); err != nil && !errors.Is(err, syscall.EPERM) {
 		return false
 	}
-	cmdline, err := os.ReadFile(fmt.Sprintf("/proc/%d/cmdline", pid))
-	if err != nil {
+	if _, err := os.Stat("/proc/self/cwd"); err != nil {
 		// No /proc (macOS): trust the pid file's data directory line.
 		return pidData == data
 	}
-	return strings.Contains(string(cmdline), "postgres")
+	cmdline, err := os.ReadFile(fmt.Sprintf("/proc/%d/cmdline", pid))
+	if err != nil || !strings.Contains(string(cmdline), "postgres") {
+		return false
+	}
+	cwd, err := os.Readlink(fmt.Sprintf("/proc/%d/cwd", pid))
+	if err != nil {
+		return false // not ours to see, so not ours to stop
+	}
+	if real, err := filepath.EvalSymlinks(data); err == nil {
+		data = real
+	}
+	return cwd == data
 }
 
 func waitGone(pid int, d time.Duration) bool {
