@@ -9,6 +9,7 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strconv"
 	"strings"
 	"sync"
@@ -184,10 +185,18 @@ func (e *embedded) release() {
 	e.lock.unlock()
 }
 
+// ephemeralLock matches a private cluster's lock file name (see
+// openCluster) and never a workspace's: cluster keys end in "-pg<version>",
+// even when the workspace's own name contains "-tmp-".
+var ephemeralLock = regexp.MustCompile(`-pg[0-9.]+-tmp-[0-9]+-[0-9a-f]{6}\.lock$`)
+
 // sweepEphemeral removes private clusters whose jig died (their lock is free).
 func sweepEphemeral(clusters string) {
 	matches, _ := filepath.Glob(filepath.Join(clusters, "*-tmp-*.lock"))
 	for _, l := range matches {
+		if !ephemeralLock.MatchString(filepath.Base(l)) {
+			continue
+		}
 		lock, err := tryLockFile(l)
 		if err != nil || lock == nil {
 			continue
