@@ -10,11 +10,11 @@ import (
 
 func decodeChecks(ws *workspace.Workspace) ([]*checks.File, error) { return engine.DecodeChecks(ws) }
 
-func runWorkbench(c *cli, args []string) int {
-	fmt.Fprintln(c.stderr, "jig: the workbench is coming; try 'jig test' or 'jig serve'")
-	return exitOK
+func notYet(c *cli, name string) int {
+	fmt.Fprintf(c.stderr, "jig: %s is not built yet\n", name)
+	return exitUsage
 }
 
-func runRows(c *cli, args []string) int  { return runWorkbench(c, args) }
-func runRun(c *cli, args []string) int   { return runWorkbench(c, args) }
-func runCheck(c *cli, args []string) int { return runWorkbench(c, args) }
+func runRows(c *cli, args []string) int  { return notYet(c, "rows") }
+func runRun(c *cli, args []string) int   { return notYet(c, "run") }
+func runCheck(c *cli, args []string) int { return notYet(c, "check") }
