@@ -26,7 +26,7 @@ func TestIDPrefix(t *testing.T) {
 	}
 }
 
-// fkSchema: users ← events (user_id NOT NULL), employees self-reference,
+// fkSchema: users ← visits (user_id NOT NULL), employees self-reference,
 // a ↔ b cycle with one nullable side.
 func fkSchema() []workspace.Table {
 	fk := func(name string, cols []string, ref string, refCols []string) workspace.ForeignKey {
@@ -35,8 +35,8 @@ func fkSchema() []workspace.Table {
 	return []workspace.Table{
 		{Name: "users", Columns: []workspace.Column{col("user_id", typ("text"), true), col("name", typ("text"), true)},
 			PrimaryKey: []string{"user_id"}},
-		{Name: "events", Columns: []workspace.Column{col("event_id", typ("text"), true), col("user_id", typ("text"), true)},
-			PrimaryKey: []string{"event_id"}, ForeignKeys: []workspace.ForeignKey{fk("events_user_fk", []string{"user_id"}, "users", []string{"user_id"})}},
+		{Name: "visits", Columns: []workspace.Column{col("visit_id", typ("text"), true), col("user_id", typ("text"), true)},
+			PrimaryKey: []string{"visit_id"}, ForeignKeys: []workspace.ForeignKey{fk("visits_user_fk", []string{"user_id"}, "users", []string{"user_id"})}},
 		{Name: "profiles", Columns: []workspace.Column{col("user_id", typ("text"), true)},
 			PrimaryKey: []string{"user_id"}, ForeignKeys: []workspace.ForeignKey{fk("profiles_user_fk", []string{"user_id"}, "users", []string{"user_id"})}},
 		{Name: "employees", Columns: []workspace.Column{col("id", typ("int4"), true), col("boss_id", typ("int4"), true), col("mentor_id", typ("int4"), false)},
@@ -56,11 +56,11 @@ func fkSchema() []workspace.Table {
 
 func TestBuildForeignKeys(t *testing.T) {
 	f := NewFactory(7, fkSchema())
-	ds, err := f.Build([]TableOverrides{{Table: "events", Rows: []Override{{}, {"user_id": Text("user0001")}, {}}}})
+	ds, err := f.Build([]TableOverrides{{Table: "visits", Rows: []Override{{}, {"user_id": Text("user0001")}, {}}}})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if ds.Tables[0].Table.Name != "users" || ds.Tables[1].Table.Name != "events" {
+	if ds.Tables[0].Table.Name != "users" || ds.Tables[1].Table.Name != "visits" {
 		t.Fatalf("order: %s, %s", ds.Tables[0].Table.Name, ds.Tables[1].Table.Name)
 	}
 	users := ds.Rows("users")
@@ -71,7 +71,7 @@ func TestBuildForeignKeys(t *testing.T) {
 	for _, u := range users {
 		ids[u.Values[0].Text] = true
 	}
-	for i, e := range ds.Rows("events") {
+	for i, e := range ds.Rows("visits") {
 		if i != 1 && e.Values[1].Text == "user0001" {
 			t.Errorf("event %d points at the user another row is about", i)
 		}
