@@ -15,6 +15,4 @@ func notYet(c *cli, name string) int {
 	return exitUsage
 }
 
-func runRows(c *cli, args []string) int  { return notYet(c, "rows") }
-func runRun(c *cli, args []string) int   { return notYet(c, "run") }
 func runCheck(c *cli, args []string) int { return notYet(c, "check") }

@@ -1,0 +1,82 @@
+package main
+
+import (
+	"flag"
+	"fmt"
+
+	"github.com/jig-sql/jig/engine"
+	"github.com/jig-sql/jig/rows"
+)
+
+// isSet reports whether a flag was given on the command line.
+func isSet(fs *flag.FlagSet, name string) bool {
+	set := false
+	fs.Visit(func(f *flag.Flag) { set = set || f.Name == name })
+	return set
+}
+
+func runRows(c *cli, args []string) int {
+	fs := c.flags("rows", "TABLE [-n N]", "Print N factory rows for a workspace table: the defaults a fixture gets for every column it does not set.")
+	var wf wsFlags
+	var of outFlags
+	wf.register(fs, false)
+	of.register(fs)
+	n := fs.Int("n", 5, "how many rows")
+	seed := fs.Int64("seed", 0, "factory seed (default: the workspace's seed)")
+	pos, code := parse(fs, args)
+	if code >= 0 {
+		return code
+	}
+	if len(pos) != 1 || *n < 0 {
+		fs.Usage()
+		return exitUsage
+	}
+	ws, code := c.load(wf.dir)
+	if ws == nil {
+		return code
+	}
+	srv, err := c.start(serverOptions(ws, ""))
+	if err != nil {
+		return c.fail(err)
+	}
+	defer srv.Stop()
+	runner, err := engine.NewRunner(c.ctx, srv, ws, engine.RunnerOptions{Parallel: 1})
+	if err != nil {
+		return c.setupFailed(err)
+	}
+	defer runner.Close()
+	factory := runner.Suite.Factory
+	if isSet(fs, "seed") {
+		factory = rows.NewFactory(*seed, runner.Suite.Tables)
+	}
+	table := pos[0]
+	ds, err := factory.Build([]rows.TableOverrides{{Table: table, Rows: make([]rows.Override, *n)}})
+	if err != nil {
+		fmt.Fprintln(c.stderr, "jig: "+err.Error())
+		return exitUsage
+	}
+	res := &engine.Result{}
+	for _, tr := range ds.Tables {
+		if tr.Table.Name != table {
+			continue
+		}
+		for _, col := range tr.Table.Columns {
+			res.Columns = append(res.Columns, engine.Column{Name: col.Name, Type: col.Type.Name})
+		}
+		for _, r := range tr.Rows[:*n] {
+			vals := make([]engine.Value, len(r.Values))
+			for i, v := range r.Values {
+				vals[i] = engine.Value{Text: v.Text, Null: v.Null}
+				if v.Default {
+					vals[i].Text = "DEFAULT"
+				}
+			}
+			res.Rows = append(res.Rows, vals)
+		}
+	}
+	printResult(c.stdout, res, of)
+	for _, w := range ds.Warnings {
+		fmt.Fprintln(c.stderr, "jig: warning: "+w.String())
+	}
+	return exitOK
+}
