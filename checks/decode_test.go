@@ -4,6 +4,8 @@ import (
 	"os"
 	"reflect"
 	"testing"
+
+	"github.com/goccy/go-yaml/parser"
 )
 
 func ptr[T any](v T) *T { return &v }
@@ -124,5 +126,21 @@ func TestDecodeEmpty(t *testing.T) {
 	}
 	if got, err := DecodeEntries("f.yaml", []byte("")); err != nil || got != nil {
 		t.Errorf("%v %v", got, err)
+	}
+}
+
+// TestDecodeEntriesNode decodes the checks: node of a parsed fixture,
+// keeping the fixture file's positions.
+func TestDecodeEntriesNode(t *testing.T) {
+	src := "query: q\nchecks:\n  - {table: q, not_null: a}\n  - unique: [b, b]\n"
+	f, err := parser.ParseBytes([]byte(src), 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	kvs, _ := pairs(f.Docs[0].Body)
+	got, err := DecodeEntriesNode("fixtures/q/x.yaml", kvs[1].Value)
+	want := "fixtures/q/x.yaml:4:13: unique: `columns` lists \"b\" twice"
+	if err == nil || err.Error() != want || len(got) != 1 || got[0].Pos.Line != 3 {
+		t.Fatalf("got %v, %v", got, err)
 	}
 }
