@@ -2,7 +2,10 @@ package engine
 
 import (
 	"os"
+	"path/filepath"
 	"strings"
+
+	"github.com/jig-sql/jig/workspace"
 )
 
 // Options configure Start. The zero value starts the default Postgres (17)
@@ -55,6 +58,31 @@ func (o Options) WithEnv() Options {
 				}
 			}
 		}
+	}
+	return o
+}
+
+// WorkspaceOptions are the options jig.yaml gives for a workspace, with the
+// environment filling what it leaves unset (see WithEnv). A dsn: in jig.yaml
+// applies only when neither the caller nor JIG_DSN chose a server.
+func WorkspaceOptions(ws *workspace.Workspace) Options {
+	cfg := ws.Config
+	o := Options{
+		Version:     cfg.Postgres.Version,
+		BinariesDir: cfg.Postgres.Binaries,
+		Sources:     cfg.Postgres.Sources,
+		MavenURL:    cfg.Postgres.MavenURL,
+		NPMRegistry: cfg.Postgres.NPMRegistry,
+	}
+	if o.BinariesDir != "" && !filepath.IsAbs(o.BinariesDir) {
+		o.BinariesDir = filepath.Join(ws.Dir, o.BinariesDir)
+	}
+	if abs, err := filepath.Abs(ws.Dir); err == nil {
+		o.Workspace = abs
+	}
+	o = o.WithEnv()
+	if o.DSN == "" {
+		o.DSN = cfg.DSN
 	}
 	return o
 }

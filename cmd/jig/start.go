@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"path/filepath"
 	"strings"
 	"sync"
 	"time"
@@ -46,24 +45,9 @@ func (c *cli) load(dir string) (*workspace.Workspace, int) {
 
 // serverOptions combines jig.yaml, the environment and --dsn.
 func serverOptions(ws *workspace.Workspace, dsn string) engine.Options {
-	cfg := ws.Config
-	o := engine.Options{
-		Version:     cfg.Postgres.Version,
-		BinariesDir: cfg.Postgres.Binaries,
-		Sources:     cfg.Postgres.Sources,
-		MavenURL:    cfg.Postgres.MavenURL,
-		NPMRegistry: cfg.Postgres.NPMRegistry,
-		DSN:         dsn,
-	}
-	if o.BinariesDir != "" && !filepath.IsAbs(o.BinariesDir) {
-		o.BinariesDir = filepath.Join(ws.Dir, o.BinariesDir)
-	}
-	if abs, err := filepath.Abs(ws.Dir); err == nil {
-		o.Workspace = abs
-	}
-	o = o.WithEnv()
-	if o.DSN == "" {
-		o.DSN = cfg.DSN
+	o := engine.WorkspaceOptions(ws)
+	if dsn != "" {
+		o.DSN = dsn
 	}
 	return o
 }
