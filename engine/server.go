@@ -13,6 +13,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"syscall"
 	"time"
 
 	embeddedpostgres "github.com/fergusstrange/embedded-postgres"
@@ -130,6 +131,7 @@ func openCluster(ctx context.Context, o *Options, acct *account, template, versi
 		return nil, "", err
 	}
 	sweepEphemeral(clusters)
+	sweepOrphans(clusters)
 	key := clusterKey(o.Workspace, version)
 	e := &embedded{clusterDir: filepath.Join(clusters, key)}
 	var note string
@@ -149,6 +151,11 @@ func openCluster(ctx context.Context, o *Options, acct *account, template, versi
 	if err := e.prepare(o, acct, template); err != nil {
 		e.release()
 		return nil, "", err
+	}
+	if o.Workspace != "" && !e.ephemeral {
+		// Remembered so a later start can remove clusters of workspaces
+		// that no longer exist (temp dirs in tests, deleted checkouts).
+		os.WriteFile(e.clusterDir+".workspace", []byte(o.Workspace), 0o644)
 	}
 	return e, note, nil
 }
@@ -205,6 +212,31 @@ func sweepEphemeral(clusters string) {
 		stopStale(filepath.Join(dir, "data"))
 		os.RemoveAll(dir)
 		os.Remove(l)
+		lock.unlock()
+	}
+}
+
+// sweepOrphans removes the clusters of workspaces whose folder is gone,
+// unless a jig is using them.
+func sweepOrphans(clusters string) {
+	marks, _ := filepath.Glob(filepath.Join(clusters, "*.workspace"))
+	for _, m := range marks {
+		ws, err := os.ReadFile(m)
+		if err != nil {
+			continue
+		}
+		if _, err := os.Stat(string(ws)); err == nil || !errors.Is(err, os.ErrNotExist) {
+			continue
+		}
+		dir := strings.TrimSuffix(m, ".workspace")
+		lock, err := tryLockFile(dir + ".lock")
+		if err != nil || lock == nil {
+			continue
+		}
+		stopStale(filepath.Join(dir, "data"))
+		os.RemoveAll(dir)
+		os.Remove(m)
+		os.Remove(dir + ".lock")
 		lock.unlock()
 	}
 }
@@ -330,6 +362,15 @@ func (s *Server) Stop() error {
 	s.stopOnce.Do(func() {
 		if s.embedded != nil {
 			e := s.embedded
+			// A fast shutdown signalled directly is ~3x quicker than pg_ctl
+			// stop, which polls every 100 ms; pg_ctl stays the fallback.
+			if pid, _ := readPostmasterPID(filepath.Join(e.dataDir(), "postmaster.pid")); pid > 0 {
+				if syscall.Kill(pid, syscall.SIGINT) == nil && waitGone(pid, 10*time.Second) {
+					e.logFile.Close()
+					e.release()
+					return
+				}
+			}
 			s.stopErr = e.ep.Stop()
 			if s.stopErr != nil && errors.Is(s.stopErr, embeddedpostgres.ErrServerNotStarted) {
 				s.stopErr = nil
