@@ -58,7 +58,8 @@ func describeTables(ctx context.Context, conn *pgx.Conn, schema string) ([]*work
 }
 
 // columnsSQL resolves each column's type: domains to their base, arrays to
-// their element, with modifiers decoded from the typmod.
+// their element, with modifiers decoded from the typmod. A domain's checks
+// are its CHECK constraints only (Postgres 17 also lists its NOT NULL).
 const columnsSQL = `
 SELECT a.attrelid, a.attnum, a.attname, format_type(a.atttypid, a.atttypmod), a.atttypid,
        a.attnotnull, coalesce(pg_get_expr(d.adbin, d.adrelid), ''), a.attidentity::text,
@@ -69,7 +70,7 @@ SELECT a.attrelid, a.attnum, a.attname, format_type(a.atttypid, a.atttypmod), a.
        rt.typcategory = 'A', greatest(a.attndims, 1),
        et.typname, et.typtype = 'e', et.oid,
        coalesce((SELECT array_agg(e.enumlabel::text ORDER BY e.enumsortorder) FROM pg_enum e WHERE e.enumtypid = et.oid), '{}'),
-       coalesce((SELECT array_agg(pg_get_constraintdef(k.oid) ORDER BY k.conname) FROM pg_constraint k WHERE k.contypid = t.oid AND t.typtype = 'd'), '{}')
+       coalesce((SELECT array_agg(pg_get_constraintdef(k.oid) ORDER BY k.conname) FROM pg_constraint k WHERE k.contypid = t.oid AND t.typtype = 'd' AND k.contype = 'c'), '{}')
 FROM pg_attribute a
 JOIN pg_class c ON c.oid = a.attrelid
 JOIN pg_namespace n ON n.oid = c.relnamespace
@@ -165,7 +166,7 @@ func describeConstraints(ctx context.Context, conn *pgx.Conn, schema string, byO
 		LEFT JOIN pg_namespace fn ON fn.oid = fc.relnamespace
 		WHERE n.nspname = $1 AND k.contype IN ('p', 'u', 'f', 'c')
 		UNION ALL
-		SELECT i.indrelid, ic.relname, 'i', i.indkey::int2[], '{}', '', '', 0, ''
+		SELECT i.indrelid, ic.relname, 'i', (i.indkey::int2[])[0:i.indnkeyatts - 1], '{}', '', '', 0, ''
 		FROM pg_index i
 		JOIN pg_class ic ON ic.oid = i.indexrelid
 		JOIN pg_class c ON c.oid = i.indrelid
