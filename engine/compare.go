@@ -13,7 +13,9 @@ type Comparison struct {
 	Columns []string
 	// Problem is set when the columns themselves do not match (names, or a
 	// value that is not of its column's type); rows are not compared then.
-	Problem string
+	// ProblemLine is the fixture line it is about (0 when none).
+	Problem     string
+	ProblemLine int
 	// Rows lists every expected and actual row with its fate, in display
 	// order: matched and changed rows in expected order, then unexpected.
 	Rows []DiffRow
@@ -58,17 +60,17 @@ func (c *Comparison) OK() bool {
 // value as a value of its result column's type.
 func Compare(exp *workspace.Expect, res *Result) *Comparison {
 	c := &Comparison{}
-	cols, problem := compareColumns(exp, res)
+	cols, line, problem := compareColumns(exp, res)
 	if problem != "" {
-		c.Problem = problem
+		c.Problem, c.ProblemLine = problem, line
 		return c
 	}
 	for _, i := range cols {
 		c.Columns = append(c.Columns, res.Columns[i].Name)
 	}
 	m := &matcher{exp: exp, res: res, cols: cols}
-	if err := m.checkTypes(); err != "" {
-		c.Problem = err
+	if line, err := m.checkTypes(); err != "" {
+		c.Problem, c.ProblemLine = err, line
 		return c
 	}
 	if exp.Ordered {
@@ -81,12 +83,12 @@ func Compare(exp *workspace.Expect, res *Result) *Comparison {
 
 // compareColumns picks the result columns to compare and reports names that
 // do not match.
-func compareColumns(exp *workspace.Expect, res *Result) ([]int, string) {
+func compareColumns(exp *workspace.Expect, res *Result) ([]int, int, string) {
 	index := map[string]int{}
 	var names []string
 	for i, col := range res.Columns {
 		if _, dup := index[col.Name]; dup && exp.Columns != workspace.ColumnsPartial {
-			return nil, fmt.Sprintf("the result has two columns named %q; give them distinct aliases", col.Name)
+			return nil, 0, fmt.Sprintf("the result has two columns named %q; give them distinct aliases", col.Name)
 		}
 		index[col.Name] = i
 		names = append(names, col.Name)
@@ -95,8 +97,8 @@ func compareColumns(exp *workspace.Expect, res *Result) ([]int, string) {
 	for _, r := range exp.Rows {
 		for _, cell := range r.Cells {
 			if _, ok := index[cell.Column]; !ok {
-				return nil, fmt.Sprintf("line %d: expected column %q is not in the result (its columns: %s)%s",
-					cell.Line, cell.Column, strings.Join(names, ", "), hintNearest(cell.Column, names))
+				return nil, cell.Line, fmt.Sprintf("expected column %q is not in the result (its columns: %s)%s",
+					cell.Column, strings.Join(names, ", "), hintNearest(cell.Column, names))
 			}
 			named[cell.Column] = true
 		}
@@ -107,19 +109,19 @@ func compareColumns(exp *workspace.Expect, res *Result) ([]int, string) {
 		case named[col.Name]:
 			cols = append(cols, i)
 		case exp.Columns != workspace.ColumnsPartial && len(exp.Rows) > 0:
-			return nil, fmt.Sprintf("the result has column %q, which the expected rows do not set; add it to them or set `columns: partial`", col.Name)
+			return nil, exp.Line, fmt.Sprintf("the result has column %q, which the expected rows do not set; add it to them or set `columns: partial`", col.Name)
 		}
 	}
 	if exp.Columns != workspace.ColumnsPartial {
 		for _, r := range exp.Rows {
 			for _, i := range cols {
 				if _, ok := r.Get(res.Columns[i].Name); !ok {
-					return nil, fmt.Sprintf("line %d: expected row does not set column %q; set it (null for NULL) or use `columns: partial`", r.Line, res.Columns[i].Name)
+					return nil, r.Line, fmt.Sprintf("expected row does not set column %q; set it (null for NULL) or use `columns: partial`", res.Columns[i].Name)
 				}
 			}
 		}
 	}
-	return cols, ""
+	return cols, 0, ""
 }
 
 func hintNearest(name string, names []string) string {
@@ -137,7 +139,7 @@ type matcher struct {
 
 // checkTypes reports an expected value that is not a value of its column's
 // type at all (a type mismatch, not a row difference).
-func (m *matcher) checkTypes() string {
+func (m *matcher) checkTypes() (int, string) {
 	for _, r := range m.exp.Rows {
 		for _, i := range m.cols {
 			col := m.res.Columns[i]
@@ -147,11 +149,11 @@ func (m *matcher) checkTypes() string {
 			}
 			probe := Value{Text: probeText(col.Type)}
 			if _, err := equalValue(col.Type, cell.Value, probe, 0); err != nil {
-				return fmt.Sprintf("line %d: column %q is %s, but the expected value is not one: %v", cell.Line, col.Name, displayType(col.Type), err)
+				return cell.Line, fmt.Sprintf("column %q is %s, but the expected value is not one: %v", col.Name, displayType(col.Type), err)
 			}
 		}
 	}
-	return ""
+	return 0, ""
 }
 
 // probeText is any valid output of a type, used to validate expected values.

@@ -26,7 +26,7 @@ const (
 // shown for context.
 func FormatDiff(c *Comparison, exp *workspace.Expect, res *Result, color bool) string {
 	if c.Problem != "" {
-		return c.Problem + "\n"
+		return "the expected rows do not fit the result: " + c.Problem + "\n"
 	}
 	header := append([]string(nil), c.Columns...)
 	var lines [][]string
@@ -58,46 +58,45 @@ func FormatDiff(c *Comparison, exp *workspace.Expect, res *Result, color bool) s
 	}
 	for _, l := range lines {
 		for i, cell := range l {
-			widths[i] = max(widths[i], utf8.RuneCountInString(cell)+2)
+			widths[i] = max(widths[i], utf8.RuneCountInString(cell))
 		}
 	}
 	var b strings.Builder
-	writeRow(&b, " ", header, widths, nil, false, true)
+	writeRow(&b, " ", header, widths, nil, false)
 	for i, l := range lines {
-		writeRow(&b, marks[i], l, widths, hot[i], color, false)
+		writeRow(&b, marks[i], l, widths, hot[i], color)
 	}
 	fmt.Fprintf(&b, "  (%d expected, %d actual; - missing, + unexpected)\n", len(exp.Rows), len(res.Rows))
 	return b.String()
 }
 
-func writeRow(b *strings.Builder, mark string, cells []string, widths []int, hot []bool, color, header bool) {
+// writeRow writes one aligned line. Every cell sits between one character
+// of padding on each side; a changed cell replaces that padding with » «
+// (or is coloured, on a terminal), so columns stay aligned either way.
+func writeRow(b *strings.Builder, mark string, cells []string, widths []int, hot []bool, color bool) {
 	colorOf := map[string]string{"-": ansiRed, "+": ansiGreen}[mark]
-	if color && colorOf != "" && !hasHot(hot) {
-		b.WriteString(colorOf)
-	}
-	b.WriteString("  " + mark + " ")
+	whole := color && colorOf != "" && !hasHot(hot)
+	var line strings.Builder
+	line.WriteString("  " + mark + " ")
 	for i, cell := range cells {
 		if i > 0 {
-			b.WriteString(" | ")
+			line.WriteString("|")
 		}
-		text := " " + cell + " "
-		if header {
-			text = cell
+		pad := strings.Repeat(" ", widths[i]-utf8.RuneCountInString(cell))
+		switch {
+		case hot != nil && hot[i] && color:
+			line.WriteString(" " + colorOf + ansiBold + cell + ansiReset + pad + " ")
+		case hot != nil && hot[i]:
+			line.WriteString("»" + cell + "«" + pad)
+		default:
+			line.WriteString(" " + cell + pad + " ")
 		}
-		if hot != nil && hot[i] {
-			if color {
-				text = " " + colorOf + ansiBold + cell + ansiReset + " "
-			} else {
-				text = "»" + cell + "«"
-			}
-		}
-		b.WriteString(text)
-		b.WriteString(strings.Repeat(" ", max(widths[i]-utf8.RuneCountInString(stripANSI(text)), 0)))
 	}
-	if color && colorOf != "" && !hasHot(hot) {
-		b.WriteString(ansiReset)
+	text := strings.TrimRight(line.String(), " ")
+	if whole {
+		text = colorOf + text + ansiReset
 	}
-	b.WriteString("\n")
+	b.WriteString(text + "\n")
 }
 
 func hasHot(h []bool) bool {
@@ -182,7 +181,9 @@ func FormatFailure(r *FixtureResult, color bool) string {
 		}
 		return b.String()
 	}
-	if r.Comparison != nil && !r.Comparison.OK() {
+	if c := r.Comparison; c != nil && c.Problem != "" {
+		fmt.Fprintf(&b, "%s:%d: the expected rows do not fit the result: %s\n", r.Fixture.Path, max(c.ProblemLine, 1), c.Problem)
+	} else if c != nil && !c.OK() {
 		if r.Fixture.Expect.Table != "" {
 			fmt.Fprintf(&b, "table %s: expected rows differ from its final state:\n", r.Fixture.Expect.Table)
 		} else {
