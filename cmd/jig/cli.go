@@ -51,6 +51,7 @@ func init() {
 		{"run", "QUERY [--fixture F]", "run a query on the workspace schema and print the result", runRun},
 		{"test", "[PATTERN...]", "run fixtures headless (--junit FILE, --json, --parallel N, --shard K/N, --update)", runTest},
 		{"check", "[TARGET...]", "run checks; --dsn runs them read-only against a live database", runCheck},
+		{"promote", "--from S --to T", "move staging rows into a table only if its checks pass (--dsn)", runPromote},
 		{"validate", "", "read every workspace file, report every error, run nothing", runValidate},
 		{"serve", "", "start Postgres with the workspace schema and print its DSN", runServe},
 		{"version", "", "print jig's version", runVersion},

@@ -3,9 +3,11 @@ package main
 import (
 	"encoding/json"
 	"encoding/xml"
+	"fmt"
 	"io"
 	"time"
 
+	"github.com/jig-sql/jig/checks"
 	"github.com/jig-sql/jig/engine"
 	"github.com/jig-sql/jig/workspace"
 )
@@ -128,4 +130,37 @@ func firstLine(s string) string {
 		}
 	}
 	return s
+}
+
+func writeJSONCheck(w io.Writer, r checks.Result) {
+	jc := jsonCheck{Name: r.Name, Target: r.Target, Status: string(r.Status), Failing: r.Failing}
+	if r.Err != nil {
+		jc.Error = redact(r.Err.Error())
+	}
+	b, _ := json.Marshal(jc)
+	w.Write(append(b, '\n'))
+}
+
+func writeChecksJUnit(path string, results []checks.Result, took time.Duration) error {
+	suite := junitSuite{Name: "jig check", Time: took.Seconds()}
+	for _, r := range results {
+		tc := junitCase{Name: r.Name, Classname: "jig.check." + r.Target, File: r.Pos.File, Time: r.Took.Seconds()}
+		switch r.Status {
+		case checks.StatusFail:
+			msg := fmt.Sprintf("%d failing row(s)", r.Failing)
+			tc.Failure = &junitProblem{Message: msg, Body: msg}
+			suite.Failures++
+		case checks.StatusError:
+			msg := redact(fmt.Sprint(r.Err))
+			tc.Error = &junitProblem{Message: firstLine(msg), Body: msg}
+			suite.Errors++
+		}
+		suite.Tests++
+		suite.Cases = append(suite.Cases, tc)
+	}
+	b, err := xml.MarshalIndent(junitSuites{Suites: []junitSuite{suite}}, "", "  ")
+	if err != nil {
+		return err
+	}
+	return workspace.WriteFileAtomic(path, append([]byte(xml.Header), append(b, '\n')...), 0o644)
 }

@@ -15,4 +15,6 @@ func notYet(c *cli, name string) int {
 	return exitUsage
 }
 
-func runCheck(c *cli, args []string) int { return notYet(c, "check") }
+func runSelfTest(c *cli, ws *workspace.Workspace, cfg []checks.Configured) int {
+	return notYet(c, "check --self-test")
+}

@@ -1,0 +1,136 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"time"
+
+	"github.com/jig-sql/jig/checks"
+	"github.com/jig-sql/jig/engine"
+	"github.com/jig-sql/jig/workspace"
+)
+
+func runCheck(c *cli, args []string) int {
+	fs := c.flags("check", "[TARGET...] --dsn DSN", "Run the workspace's checks (all, or those on the named tables and queries) inside a live database, each in a READ ONLY transaction with a statement timeout.")
+	var wf wsFlags
+	wf.register(fs, true)
+	jsonOut := fs.Bool("json", false, "print one JSON object per check")
+	junit := fs.String("junit", "", "also write a JUnit XML report to `FILE`")
+	timeout := fs.Duration("timeout", time.Minute, "statement timeout per check")
+	selfTest := fs.Bool("self-test", false, "prove each check can fail: run it on rows built to violate it and to satisfy it (local server)")
+	targets, code := parse(fs, args)
+	if code >= 0 {
+		return code
+	}
+	ws, code := c.load(wf.dir)
+	if ws == nil {
+		return code
+	}
+	files, err := engine.DecodeChecks(ws)
+	if err != nil {
+		fmt.Fprintln(c.stderr, err)
+		return exitUsage
+	}
+	cfg := selectChecks(files, targets)
+	if len(cfg) == 0 {
+		fmt.Fprintln(c.stderr, "jig: no checks match")
+		return exitUsage
+	}
+	if *selfTest {
+		return runSelfTest(c, ws, cfg)
+	}
+	dsn := serverOptions(ws, wf.dsn).DSN
+	if dsn == "" {
+		fmt.Fprintln(c.stderr, "jig: jig check runs against a live database: give --dsn (or JIG_DSN, or dsn: in jig.yaml)\n  hint: --self-test proves each check can fail on the local server; jig test runs checks on fixtures")
+		return exitUsage
+	}
+	conn, err := engine.ConnectDSN(c.ctx, dsn)
+	if err != nil {
+		return c.fail(err)
+	}
+	defer conn.Close(c.ctx)
+	d := checks.Postgres
+	if ws.Config.Dialect == workspace.DialectRedshift {
+		d = checks.Redshift
+	}
+	start := time.Now()
+	results := checks.Run(c.ctx, engine.ReadOnlyQuerier{Conn: conn, Timeout: *timeout}, cfg,
+		checks.WithDialect(d), checks.WithResolver(queryResolver(ws)))
+	printChecks(c.stdout, results, *jsonOut)
+	if *junit != "" {
+		if err := writeChecksJUnit(*junit, results, time.Since(start)); err != nil {
+			fmt.Fprintln(c.stderr, "jig: writing JUnit report: "+err.Error())
+			return exitUsage
+		}
+	}
+	return checksExit(results)
+}
+
+// selectChecks keeps the checks on the named targets (all when none named).
+func selectChecks(files []*checks.File, targets []string) []checks.Configured {
+	want := map[string]bool{}
+	for _, t := range targets {
+		want[t] = true
+	}
+	var out []checks.Configured
+	for _, f := range files {
+		if len(want) == 0 || want[f.Table] {
+			out = append(out, f.Checks...)
+		}
+	}
+	return out
+}
+
+// queryResolver resolves a query name to its output and anything else to a table.
+func queryResolver(ws *workspace.Workspace) checks.Resolver {
+	return func(name string) (checks.Target, error) {
+		if q := ws.Query(name); q != nil {
+			return checks.QueryTarget(name, q.SQL), nil
+		}
+		return checks.TableTarget(name), nil
+	}
+}
+
+func checksExit(results []checks.Result) int {
+	for _, r := range results {
+		if r.Status == checks.StatusFail || r.Status == checks.StatusError {
+			return exitFail
+		}
+	}
+	return exitOK
+}
+
+// printChecks prints a table of check, target, status, failing count, time,
+// and below it each failure's sample rows.
+func printChecks(w io.Writer, results []checks.Result, asJSON bool) {
+	if asJSON {
+		for _, r := range results {
+			writeJSONCheck(w, r)
+		}
+		return
+	}
+	rows := make([][]string, len(results))
+	for i, r := range results {
+		rows[i] = []string{r.Name, r.Target, string(r.Status), fmt.Sprint(r.Failing), fmtDuration(r.Took)}
+	}
+	writeTable(w, []string{"check", "target", "status", "failing", "time"}, rows)
+	for _, r := range results {
+		switch {
+		case r.Err != nil:
+			fmt.Fprintf(w, "\n%s on %s (%s:%d:%d) could not run:\n%s\n", r.Name, r.Target, r.Pos.File, r.Pos.Line, r.Pos.Col, indent(redact(r.Err.Error()), "  "))
+		case r.Failing > 0 && len(r.Sample.Columns) > 0:
+			fmt.Fprintf(w, "\n%s on %s (%s:%d:%d): %d failing row(s), sample:\n", r.Name, r.Target, r.Pos.File, r.Pos.Line, r.Pos.Col, r.Failing)
+			cells := make([][]string, len(r.Sample.Rows))
+			for i, row := range r.Sample.Rows {
+				for _, v := range row {
+					s := "NULL"
+					if v != nil {
+						s = *v
+					}
+					cells[i] = append(cells[i], s)
+				}
+			}
+			writeTable(w, r.Sample.Columns, cells)
+		}
+	}
+}

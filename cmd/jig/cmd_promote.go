@@ -1,0 +1,60 @@
+package main
+
+import (
+	"fmt"
+
+	"github.com/jig-sql/jig/checks"
+	"github.com/jig-sql/jig/engine"
+	"github.com/jig-sql/jig/workspace"
+)
+
+func runPromote(c *cli, args []string) int {
+	fs := c.flags("promote", "--dsn DSN --from STAGING --to TABLE", "Run TABLE's checks on the STAGING table and, only if every error-severity check passes, move its rows into TABLE in one transaction. Otherwise every row stays in staging.")
+	var wf wsFlags
+	wf.register(fs, true)
+	from := fs.String("from", "", "the staging `TABLE` (schema.table allowed)")
+	to := fs.String("to", "", "the final `TABLE`, whose checks apply")
+	if _, code := parse(fs, args); code >= 0 {
+		return code
+	}
+	if *from == "" || *to == "" {
+		fs.Usage()
+		return exitUsage
+	}
+	ws, code := c.load(wf.dir)
+	if ws == nil {
+		return code
+	}
+	files, err := engine.DecodeChecks(ws)
+	if err != nil {
+		fmt.Fprintln(c.stderr, err)
+		return exitUsage
+	}
+	cfg := selectChecks(files, []string{*to})
+	dsn := serverOptions(ws, wf.dsn).DSN
+	if dsn == "" {
+		fmt.Fprintln(c.stderr, "jig: promote works on a live database: give --dsn (or JIG_DSN, or dsn: in jig.yaml)")
+		return exitUsage
+	}
+	conn, err := engine.ConnectDSN(c.ctx, dsn)
+	if err != nil {
+		return c.fail(err)
+	}
+	defer conn.Close(c.ctx)
+	d := checks.Postgres
+	if ws.Config.Dialect == workspace.DialectRedshift {
+		d = checks.Redshift
+	}
+	res, err := engine.Promote(c.ctx, conn, *from, *to, cfg, d)
+	if err != nil {
+		fmt.Fprintln(c.stderr, "jig: promote: "+redact(err.Error())+"\njig: nothing was moved")
+		return exitFail
+	}
+	printChecks(c.stdout, res.Checks, false)
+	if checksExit(res.Checks) != exitOK {
+		fmt.Fprintf(c.stdout, "\nnot promoted: a check failed; every row stays in %s\n", *from)
+		return exitFail
+	}
+	fmt.Fprintf(c.stdout, "\npromoted %d rows from %s to %s\n", res.Moved, *from, *to)
+	return exitOK
+}
