@@ -43,6 +43,21 @@ type InputKeys struct {
 	Undo         key.Binding
 	Redo         key.Binding
 	Open         key.Binding
+	NextTable    key.Binding
+	PrevTable    key.Binding
+}
+
+// QueryKeys scroll the query's SQL.
+type QueryKeys struct {
+	Up   key.Binding
+	Down key.Binding
+}
+
+// DialogKeys answer the quit confirmation and close overlays.
+type DialogKeys struct {
+	Yes   key.Binding
+	No    key.Binding
+	Close key.Binding
 }
 
 // SidebarKeys pick a query, table or fixture.
@@ -73,6 +88,8 @@ type KeyMaps struct {
 	Sidebar SidebarKeys
 	Result  ResultKeys
 	Checks  ChecksKeys
+	Query   QueryKeys
+	Dialog  DialogKeys
 	Edit    textedit.KeyMap
 }
 
@@ -102,6 +119,17 @@ func DefaultKeyMaps() KeyMaps {
 			Undo:         b(k("u"), h("u", "undo")),
 			Redo:         b(k("ctrl+r"), h("ctrl+r", "redo")),
 			Open:         open,
+			NextTable:    b(k("]"), h("]", "next table")),
+			PrevTable:    b(k("["), h("[", "previous table")),
+		},
+		Query: QueryKeys{
+			Up:   b(k("up", "k"), h("↑/k", "scroll up")),
+			Down: b(k("down", "j"), h("↓/j", "scroll down")),
+		},
+		Dialog: DialogKeys{
+			Yes:   b(k("y"), h("y", "yes")),
+			No:    b(k("n", "esc"), h("n/esc", "no")),
+			Close: b(k("esc", "q", "o", "enter"), h("esc", "close")),
 		},
 		Sidebar: SidebarKeys{
 			Up:     b(k("up", "k"), h("↑/k", "up")),
@@ -116,7 +144,7 @@ func DefaultKeyMaps() KeyMaps {
 		Checks: ChecksKeys{
 			Up:          b(k("up", "k"), h("↑/k", "up")),
 			Down:        b(k("down", "j"), h("↓/j", "down")),
-			ShowFailing: b(k("c"), h("c", "show failing rows")),
+			ShowFailing: b(k("c", "enter"), h("c/enter", "show failing rows")),
 		},
 		Edit: textedit.DefaultKeyMap(),
 	}

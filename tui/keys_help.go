@@ -25,13 +25,15 @@ func (k KeyMaps) Help(s Scope) bhelp.KeyMap {
 	case ScopeEditing:
 		own, global = k.Edit.ShortHelp(), []key.Binding{g.Cancel}
 	case ScopeInput:
-		own = []key.Binding{k.Input.Edit, k.Input.AddRow, k.Input.DeleteRow, k.Input.SetNull, k.Input.Revert, k.Input.Undo}
+		own = []key.Binding{k.Input.Edit, k.Input.AddRow, k.Input.DeleteRow, k.Input.SetNull, k.Input.Revert, k.Input.Undo, k.Input.NextTable}
 	case ScopeSidebar:
 		own = []key.Binding{k.Sidebar.Up, k.Sidebar.Down, k.Sidebar.Select}
 	case ScopeResult:
 		own = []key.Binding{k.Result.Accept, k.Result.Open}
 	case ScopeChecks:
 		own = []key.Binding{k.Checks.ShowFailing}
+	case ScopeQuery:
+		own = []key.Binding{k.Query.Up, k.Query.Down}
 	}
 	short := append(append([]key.Binding{}, own...), global...)
 	return scopeHelp{short: short, full: [][]key.Binding{own, global}}
@@ -45,11 +47,13 @@ func (k KeyMaps) Groups() []help.Group {
 		{Title: "Moving in a grid", Bindings: []key.Binding{nav.Up, nav.Down, nav.Left, nav.Right,
 			nav.Home, nav.End, nav.PageUp, nav.PageDown, nav.Top, nav.Bottom}},
 		{Title: "Input rows", Bindings: []key.Binding{in.Edit, in.AddRow, in.DuplicateRow, in.DeleteRow,
-			in.SetNull, in.Revert, in.Undo, in.Redo, in.Open}},
+			in.SetNull, in.Revert, in.Undo, in.Redo, in.Open, in.NextTable, in.PrevTable}},
 		{Title: "Editing a cell", Bindings: []key.Binding{k.Edit.Commit, k.Edit.Cancel}},
 		{Title: "Result", Bindings: []key.Binding{k.Result.Accept, k.Result.Open}},
 		{Title: "Checks", Bindings: []key.Binding{k.Checks.Up, k.Checks.Down, k.Checks.ShowFailing}},
 		{Title: "Sidebar", Bindings: []key.Binding{k.Sidebar.Up, k.Sidebar.Down, k.Sidebar.Select}},
+		{Title: "Query", Bindings: []key.Binding{k.Query.Up, k.Query.Down}},
+		{Title: "Dialogs", Bindings: []key.Binding{k.Dialog.Yes, k.Dialog.No, k.Dialog.Close}},
 	}
 }
 
@@ -65,13 +69,15 @@ func (k KeyMaps) scopeBindings(s Scope) []key.Binding {
 		return []key.Binding{k.Edit.Commit, k.Edit.Cancel, g.Cancel}
 	case ScopeInput:
 		return append(append(global, navs...), in.Edit, in.AddRow, in.DuplicateRow,
-			in.DeleteRow, in.SetNull, in.Revert, in.Undo, in.Redo, in.Open)
+			in.DeleteRow, in.SetNull, in.Revert, in.Undo, in.Redo, in.Open, in.NextTable, in.PrevTable)
 	case ScopeResult:
 		return append(append(global, navs...), k.Result.Accept, k.Result.Open)
 	case ScopeChecks:
 		return append(global, k.Checks.Up, k.Checks.Down, k.Checks.ShowFailing)
 	case ScopeSidebar:
 		return append(global, k.Sidebar.Up, k.Sidebar.Down, k.Sidebar.Select)
+	case ScopeQuery:
+		return append(global, k.Query.Up, k.Query.Down)
 	}
 	return global
 }

@@ -1,0 +1,144 @@
+package tui
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/jig-sql/jig/engine"
+	"github.com/jig-sql/jig/rows"
+	"github.com/jig-sql/jig/workspace"
+)
+
+// errNotReady is what anything needing the database says before it is up.
+var errNotReady = errors.New("Postgres is still starting; try again when the status bar says ready")
+
+// pageSize is how many result rows one fetch brings.
+const pageSize = 100
+
+// startCmd starts Postgres and prepares the runner.
+func startCmd(b *backend) tea.Cmd {
+	return func() tea.Msg {
+		msg, err := b.Start()
+		if err != nil {
+			return startFailedMsg{err: err}
+		}
+		return msg
+	}
+}
+
+// queryTablesCmd asks the planner which tables query reads.
+func queryTablesCmd(b *backend, q *workspace.Query) tea.Cmd {
+	name, sql := q.Name, q.SQL
+	return func() tea.Msg {
+		r := b.Runner()
+		if r == nil {
+			return queryTablesMsg{query: name, err: errNotReady}
+		}
+		tables, err := r.QueryTables(b.ctx, sql)
+		return queryTablesMsg{query: name, tables: tables, err: err}
+	}
+}
+
+// buildCmd fills the session's rows with factory defaults.
+func buildCmd(f *rows.Factory, gen int, fx *workspace.Fixture, tables []workspace.Table) tea.Cmd {
+	over := overridesOf(fx, tables)
+	return func() tea.Msg {
+		ds, err := f.Build(over)
+		return builtMsg{gen: gen, ds: ds, err: err}
+	}
+}
+
+// overridesOf converts a fixture's valid cells for the factory; cells that
+// do not convert are left to the run, which reports them.
+func overridesOf(fx *workspace.Fixture, tables []workspace.Table) []rows.TableOverrides {
+	var out []rows.TableOverrides
+	for _, g := range fx.Given {
+		t := findTable(tables, g.Table)
+		if t == nil {
+			continue
+		}
+		to := rows.TableOverrides{Table: g.Table}
+		for _, r := range g.Rows {
+			o := rows.Override{}
+			for _, c := range r.Cells {
+				if col, ok := t.Column(c.Column); ok {
+					if v, err := rows.FromYAML(col.Type, c.Value); err == nil {
+						o[c.Column] = v
+					}
+				}
+			}
+			to.Rows = append(to.Rows, o)
+		}
+		out = append(out, to)
+	}
+	return out
+}
+
+// runCmd runs the fixture live; ctx is cancelled by ctrl+c or a newer edit.
+func runCmd(ctx context.Context, b *backend, gen int, fx *workspace.Fixture) tea.Cmd {
+	return func() tea.Msg {
+		start := time.Now()
+		live, err := b.Run(ctx, fx, pageSize)
+		if err == nil && live.Err != nil && ctx.Err() != nil {
+			err = fmt.Errorf("query cancelled")
+		}
+		return runDoneMsg{gen: gen, live: live, err: err, took: time.Since(start)}
+	}
+}
+
+// pageCmd fetches rows [offset, offset+n) of a live result.
+func pageCmd(b *backend, live *engine.LiveRun, gen, offset, n int) tea.Cmd {
+	return func() tea.Msg {
+		rs, err := live.Page(b.ctx, offset, n)
+		return pageMsg{gen: gen, offset: offset, rows: rs, err: err}
+	}
+}
+
+// acceptCmd reads the whole result and turns it into expected rows.
+func acceptCmd(b *backend, live *engine.LiveRun, gen int) tea.Cmd {
+	return func() tea.Msg {
+		if live.Total > engine.CompareLimit {
+			return acceptedMsg{gen: gen, err: fmt.Errorf("the result has %d rows; jig compares at most %d", live.Total, engine.CompareLimit)}
+		}
+		all, err := live.Page(b.ctx, 0, live.Total)
+		if err != nil {
+			return acceptedMsg{gen: gen, err: fmt.Errorf("reading the result: %w", err)}
+		}
+		res := &engine.Result{Columns: live.Result.Columns, Rows: all}
+		return acceptedMsg{gen: gen, rows: engine.ExpectedRows(res)}
+	}
+}
+
+// saveCmd writes the fixture atomically to path.
+func saveCmd(fx *workspace.Fixture, path string) tea.Cmd {
+	data := workspace.MarshalFixture(fx)
+	return func() tea.Msg {
+		if err := mkdirFor(path); err != nil {
+			return savedMsg{err: err}
+		}
+		if err := workspace.WriteFileAtomic(path, data, 0o644); err != nil {
+			return savedMsg{err: err}
+		}
+		return savedMsg{name: fx.Name, path: path, fixture: fx}
+	}
+}
+
+// runAllCmd runs every saved fixture once, for the sidebar's marks.
+func runAllCmd(b *backend, fixtures []*workspace.Fixture) tea.Cmd {
+	if len(fixtures) == 0 {
+		return nil
+	}
+	fixtures = append([]*workspace.Fixture(nil), fixtures...)
+	return func() tea.Msg {
+		r := b.Runner()
+		if r == nil {
+			return nil
+		}
+		status := map[string]engine.Status{}
+		r.Run(b.ctx, fixtures, func(res *engine.FixtureResult) { status[res.Fixture.Name] = res.Status })
+		return fixtureStatusMsg{status: status}
+	}
+}

@@ -1,0 +1,103 @@
+package tui
+
+import (
+	"errors"
+	"fmt"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+	"github.com/jig-sql/jig/tui/grid"
+	"github.com/jig-sql/jig/tui/statusbar"
+)
+
+// edit applies the keys that change the session's rows.
+func (p *inputPane) edit(msg tea.KeyPressMsg) tea.Cmd {
+	k, s, t := p.th.keys.Input, p.sess, p.table()
+	row, col := p.grid.Current()
+	has := p.src.Len() > 0
+	switch {
+	case key.Matches(msg, k.AddRow):
+		at := -1
+		if has {
+			at = row
+		}
+		r := s.AddRow(t, at)
+		return p.changed(r, col)
+	case key.Matches(msg, k.Undo):
+		if !s.Undo() {
+			return reportErr(errors.New("nothing to undo"))
+		}
+		return p.changed(row, col)
+	case key.Matches(msg, k.Redo):
+		if !s.Redo() {
+			return reportErr(errors.New("nothing to redo"))
+		}
+		return p.changed(row, col)
+	case !has:
+		if key.Matches(msg, k.Edit, k.DuplicateRow, k.DeleteRow, k.SetNull, k.Revert, k.Open) {
+			return reportErr(fmt.Errorf("%s has no rows yet: press a to add one", t))
+		}
+		return nil
+	}
+	return p.editRow(msg, row, col)
+}
+
+// editRow applies a key that needs a row under the cursor.
+func (p *inputPane) editRow(msg tea.KeyPressMsg, row, col int) tea.Cmd {
+	k, s, t := p.th.keys.Input, p.sess, p.table()
+	name := p.src.column(col).Name
+	switch {
+	case key.Matches(msg, k.Edit):
+		p.grid.StartEdit(editText(p.src.Cell(row, col)))
+	case key.Matches(msg, k.DuplicateRow):
+		return p.changed(s.DuplicateRow(t, row), col)
+	case key.Matches(msg, k.DeleteRow):
+		s.DeleteRow(t, row)
+		return p.changed(row, col)
+	case key.Matches(msg, k.SetNull):
+		s.SetCell(t, row, name, InputCell{Value: nil})
+		return p.changed(row, col)
+	case key.Matches(msg, k.Revert):
+		s.RevertCell(t, row, name)
+		return p.changed(row, col)
+	case key.Matches(msg, k.Open):
+		c := p.src.Cell(row, col)
+		return emit(showOverlayMsg{cellOverlay(fmt.Sprintf("%s.%s, row %d", t, name, row+1), c, p.th.st.Marks.Null)})
+	}
+	return nil
+}
+
+// editText is what the editor starts with: the cell as the user would
+// type it.
+func editText(c grid.Cell) string {
+	if c.Kind == grid.Null {
+		return "NULL"
+	}
+	return c.Text
+}
+
+// commit parses an edited cell into the session.
+func (p *inputPane) commit(msg grid.EditedMsg) tea.Cmd {
+	if p.src == nil || msg.Row >= p.src.Len() {
+		return nil
+	}
+	col := p.src.column(msg.Col)
+	c := ParseCell(*col, msg.Text)
+	p.sess.SetCell(p.table(), msg.Row, col.Name, c)
+	cmd := p.changed(msg.Row, msg.Col)
+	if !c.Valid() {
+		return tea.Batch(cmd, reportErr(fmt.Errorf("%s: %s", col.Name, c.Reason)))
+	}
+	return cmd
+}
+
+// changed refreshes the grid, puts the cursor on (row, col) and tells the
+// root the session changed.
+func (p *inputPane) changed(row, col int) tea.Cmd {
+	p.refresh()
+	p.grid.SetCursor(row, col)
+	return emit(sessionChangedMsg{})
+}
+
+// reportErr shows err on the status bar's error line.
+func reportErr(err error) tea.Cmd { return statusbar.ReportError(err) }

@@ -1,0 +1,81 @@
+package tui
+
+import (
+	"time"
+
+	"github.com/jig-sql/jig/engine"
+	"github.com/jig-sql/jig/rows"
+	"github.com/jig-sql/jig/workspace"
+)
+
+// progressMsg is one start-up report from the engine, through the relay.
+type progressMsg engine.Progress
+
+// readyMsg says the server is up and the workspace schema applied.
+type readyMsg struct {
+	describe string
+	version  string
+	addr     string
+	tables   []workspace.Table
+	note     string
+}
+
+// startFailedMsg says Postgres could not be started or the schema applied.
+type startFailedMsg struct{ err error }
+
+// queryTablesMsg lists the tables a query reads, from its plan.
+type queryTablesMsg struct {
+	query  string
+	tables []string
+	err    error
+}
+
+// builtMsg carries the rows the factory made for a session generation, so
+// the input grid shows defaults without waiting for the query.
+type builtMsg struct {
+	gen int
+	ds  *rows.Dataset
+	err error
+}
+
+// runDoneMsg is a live run's outcome for generation gen. A run older than
+// the newest edit is dropped on arrival.
+type runDoneMsg struct {
+	gen  int
+	live *engine.LiveRun
+	err  error
+	took time.Duration
+}
+
+// pageMsg is a window of result rows fetched for generation gen.
+type pageMsg struct {
+	gen    int
+	offset int
+	rows   [][]engine.Value
+	err    error
+}
+
+// acceptedMsg carries the whole current result as expected rows.
+type acceptedMsg struct {
+	gen  int
+	rows []workspace.Row
+	err  error
+}
+
+// savedMsg reports a fixture written to disk.
+type savedMsg struct {
+	name    string
+	path    string
+	fixture *workspace.Fixture
+	err     error
+}
+
+// autosavedMsg reports the autosave file written (or removed).
+type autosavedMsg struct{ err error }
+
+// autosaveFoundMsg offers back a session left by a crash.
+type autosaveFoundMsg struct{ session *Session }
+
+// fixtureStatusMsg carries the outcome of every saved fixture, run once
+// Postgres is ready, for the sidebar's marks.
+type fixtureStatusMsg struct{ status map[string]engine.Status }

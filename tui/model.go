@@ -1,0 +1,143 @@
+package tui
+
+import (
+	"context"
+
+	bhelp "charm.land/bubbles/v2/help"
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+	"github.com/jig-sql/jig/engine"
+	"github.com/jig-sql/jig/rows"
+	"github.com/jig-sql/jig/tui/grid"
+	"github.com/jig-sql/jig/tui/help"
+	"github.com/jig-sql/jig/tui/statusbar"
+	"github.com/jig-sql/jig/tui/styles"
+	"github.com/jig-sql/jig/tui/textedit"
+	"github.com/jig-sql/jig/workspace"
+)
+
+// mode is what keys mean right now. Only normal mode routes keys to the
+// focused pane; every other mode owns the keyboard (q is a letter while a
+// cell or a name is typed; ctrl+c always works).
+type mode int
+
+const (
+	modeNormal  mode = iota
+	modeEditing      // a cell editor is open in the input grid
+	modePrompt       // typing the fixture's name
+	modeConfirm      // answering a yes/no question
+	modeHelp         // the ? screen
+	modeOverlay      // a full value or failing rows
+)
+
+// confirmation is a pending yes/no question and what yes does.
+type confirmation struct {
+	question string
+	yes, no  tea.Cmd
+}
+
+// Model is the workbench. Build it with New; its Cleanup must run after
+// the program ends (Run does both).
+type Model struct {
+	ws          *workspace.Workspace
+	be          *backend
+	th          *theme
+	auto        *autosaver
+	fixturesDir string
+
+	mode    mode
+	focus   Scope
+	sidebar *sidebarPane
+	input   *inputPane
+	query   *queryPane
+	result  *resultPane
+	checks  *checksPane
+	status  statusbar.Model
+	keyline bhelp.Model
+	helpScr help.Model
+	prompt  textedit.Model
+	ov      *overlay
+	confirm *confirmation
+	notice  string
+	lay     layout
+	w, h    int
+
+	ready     bool
+	tables    []workspace.Table
+	factory   *rows.Factory
+	sess      *Session
+	gen       int // bumped by every change; runs and builds carry it
+	cancelRun context.CancelFunc
+	live      *engine.LiveRun
+	liveGen   int
+	fatal     error // start-up failure, returned by Run
+}
+
+// Init starts Postgres, listens to the relay, asks for the terminal's
+// background and looks for an autosaved session.
+func (m *Model) Init() tea.Cmd {
+	return tea.Batch(startCmd(m.be), m.be.relay.Next(), tea.RequestBackgroundColor,
+		loadAutosaveCmd(m.auto.path, m.fixturesDir))
+}
+
+// Update routes: keys and mouse by mode and focus, engine results to the
+// handlers that own them, pane intents to the root's actions.
+func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	switch msg := msg.(type) {
+	case tea.WindowSizeMsg:
+		m.setSize(msg.Width, msg.Height)
+	case tea.BackgroundColorMsg:
+		m.setStyles(styles.NewStyles(msg.IsDark()))
+	case tea.KeyPressMsg:
+		m.notice = ""
+		var cmd tea.Cmd
+		m.status, cmd = m.status.Update(msg)
+		return m, tea.Batch(cmd, m.key(msg))
+	case tea.PasteMsg:
+		return m, m.paste(msg)
+	case tea.MouseClickMsg:
+		return m, m.click(msg)
+	case tea.MouseWheelMsg:
+		return m, m.wheel(msg)
+	case grid.EditedMsg, grid.EditCanceledMsg:
+		m.mode = modeNormal
+		return m, m.input.Update(msg)
+	case progressMsg, readyMsg, startFailedMsg, fixtureStatusMsg:
+		return m, m.startup(msg)
+	case queryTablesMsg, builtMsg, runDoneMsg, pageMsg, acceptedMsg:
+		return m, m.engineResult(msg)
+	case savedMsg, autosavedMsg, autosaveFoundMsg:
+		return m, m.files(msg)
+	case selectQueryMsg, selectTableMsg, openFixtureMsg, sessionChangedMsg,
+		acceptMsg, showOverlayMsg, pagesWantedMsg, deferredMsg:
+		return m, m.intent(msg)
+	}
+	var cmd tea.Cmd
+	m.status, cmd = m.status.Update(msg)
+	return m, cmd
+}
+
+// pane is the pane behind a scope.
+func (m *Model) pane(s Scope) pane {
+	switch s {
+	case ScopeSidebar:
+		return m.sidebar
+	case ScopeInput:
+		return m.input
+	case ScopeQuery:
+		return m.query
+	case ScopeResult:
+		return m.result
+	}
+	return m.checks
+}
+
+// setFocus moves the keyboard to another pane.
+func (m *Model) setFocus(s Scope) {
+	m.pane(m.focus).Blur()
+	m.focus = s
+	m.pane(s).Focus()
+}
+
+// matches is key.Matches, shorter.
+func matches(k tea.KeyPressMsg, b ...key.Binding) bool { return key.Matches(k, b...) }

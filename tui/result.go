@@ -1,0 +1,166 @@
+package tui
+
+import (
+	"fmt"
+	"time"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+	"github.com/jig-sql/jig/engine"
+	"github.com/jig-sql/jig/tui/grid"
+)
+
+// resultPane is the query's output, paged from the server, with the
+// differences from the expected rows marked once there are any.
+type resultPane struct {
+	box
+	th   *theme
+	src  *resultSource
+	grid grid.Model
+	note string
+	info string
+}
+
+func newResultPane(th *theme) *resultPane {
+	p := &resultPane{th: th, note: "waiting for Postgres…"}
+	p.grid = grid.New(nil, th.st, grid.WithID("result"), grid.WithMaxColumnWidth(32))
+	return p
+}
+
+// SetStyles swaps the theme.
+func (p *resultPane) SetStyles() { p.grid.SetStyles(p.th.st) }
+
+// SetNote replaces the grid by a line of text (no result yet, an error).
+func (p *resultPane) SetNote(note string) {
+	p.note, p.src, p.info = note, nil, ""
+	p.grid.SetSource(nil)
+}
+
+// SetRun shows a live run's result.
+func (p *resultPane) SetRun(live *engine.LiveRun, took time.Duration) {
+	if live.Result == nil {
+		p.SetNote("no result: see the query pane")
+		return
+	}
+	var cmp *engine.Comparison
+	exp := live.Fixture.Expect.Rows
+	if exp != nil {
+		cmp = live.Comparison
+	}
+	p.src, p.note = newResultSource(live.Result, live.Total, cmp, exp), ""
+	p.grid.SetSource(p.src)
+	p.info = fmt.Sprintf("%s · %s", plural(live.Total, "row"), durationText(took))
+	switch {
+	case exp == nil:
+	case cmp == nil:
+		p.info += " · too big to compare"
+	case cmp.Problem != "":
+		p.info += " · " + cmp.Problem
+	case cmp.OK():
+		p.info += " · matches expected"
+	default:
+		p.info += fmt.Sprintf(" · %d differ", differing(cmp))
+	}
+}
+
+func differing(c *engine.Comparison) int {
+	n := 0
+	for _, r := range c.Rows {
+		if r.Mark != engine.Same {
+			n++
+		}
+	}
+	return n
+}
+
+// Store adds a fetched page.
+func (p *resultPane) Store(offset int, rows [][]engine.Value) {
+	if p.src != nil {
+		p.src.store(offset/pageSize, rows)
+	}
+}
+
+// Wanted lists the pages the window around the cursor needs, as offsets.
+func (p *resultPane) Wanted() []int {
+	if p.src == nil {
+		return nil
+	}
+	row, _ := p.grid.Current()
+	h := max(p.h, 1)
+	var offs []int
+	for _, pg := range p.src.missing(row-h, row+h) {
+		offs = append(offs, pg*pageSize)
+	}
+	return offs
+}
+
+// SetSize implements pane.
+func (p *resultPane) SetSize(w, h int) {
+	p.box.SetSize(w, h)
+	p.grid.SetSize(p.inner())
+}
+
+// Focus implements pane.
+func (p *resultPane) Focus() { p.box.Focus(); p.grid.Focus() }
+
+// Blur implements pane.
+func (p *resultPane) Blur() { p.box.Blur(); p.grid.Blur() }
+
+// Update moves in the grid, opens a cell, or asks to accept the result.
+func (p *resultPane) Update(msg tea.Msg) tea.Cmd {
+	k := p.th.keys.Result
+	switch msg := msg.(type) {
+	case tea.KeyPressMsg:
+		switch {
+		case key.Matches(msg, k.Accept):
+			return emit(acceptMsg{})
+		case key.Matches(msg, k.Open):
+			return p.open()
+		}
+	case tea.MouseClickMsg:
+		m := msg.Mouse()
+		p.grid.Click(m.X-1, m.Y-1)
+		return emit(pagesWantedMsg{})
+	}
+	var cmd tea.Cmd
+	p.grid, cmd = p.grid.Update(msg)
+	return tea.Batch(cmd, emit(pagesWantedMsg{}))
+}
+
+func (p *resultPane) open() tea.Cmd {
+	if p.src == nil || p.src.Len() == 0 {
+		return nil
+	}
+	row, col := p.grid.Current()
+	c := p.src.Cell(row, col)
+	title := fmt.Sprintf("%s, row %d", p.src.cols[col].Name, row+1)
+	return emit(showOverlayMsg{cellOverlay(title, c, p.th.st.Marks.Null)})
+}
+
+// View draws the grid or the note.
+func (p *resultPane) View() []string {
+	w, _ := p.inner()
+	var body []string
+	if p.note != "" {
+		body = []string{p.th.st.Grid.Empty.Render(fitLine(" "+p.note, w))}
+	} else {
+		body = splitLines(p.grid.View())
+	}
+	return p.th.fr.frame("Result", p.info, body, p.w, p.h, p.focused)
+}
+
+// durationText formats a run's time as the status bar does.
+func durationText(d time.Duration) string {
+	if d < time.Second {
+		return fmt.Sprintf("%d ms", d.Milliseconds())
+	}
+	return fmt.Sprintf("%.2f s", d.Seconds())
+}
+
+// plural is "1 row", "2 rows".
+func plural(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return fmt.Sprintf("%d %ss", n, noun)
+}

@@ -1,0 +1,197 @@
+package tui
+
+import (
+	"context"
+	"errors"
+	"fmt"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/jig-sql/jig/engine"
+	"github.com/jig-sql/jig/tui/statusbar"
+)
+
+// startup follows Postgres coming up.
+func (m *Model) startup(msg tea.Msg) tea.Cmd {
+	switch msg := msg.(type) {
+	case progressMsg:
+		var cmd tea.Cmd
+		m.status, cmd = m.status.Update(startupStep(engine.Progress(msg)))
+		return tea.Batch(cmd, m.be.relay.Next())
+	case startFailedMsg:
+		m.fatal = msg.err
+		m.status, _ = m.status.Update(statusbar.StartupMsg{Step: statusbar.Failed, Detail: firstLine(msg.err.Error())})
+		m.input.note = "Postgres did not start: " + firstLine(msg.err.Error())
+		m.result.SetNote("no database")
+		m.query.SetError(msg.err)
+		return reportErr(msg.err)
+	case readyMsg:
+		return m.onReady(msg)
+	case fixtureStatusMsg:
+		for name, st := range msg.status {
+			m.sidebar.SetStatus(name, st)
+		}
+	}
+	return nil
+}
+
+// startupStep maps an engine step to the status bar's.
+func startupStep(p engine.Progress) statusbar.StartupMsg {
+	s := statusbar.StartupMsg{Detail: p.Message}
+	switch p.Step {
+	case engine.StepDownload:
+		s.Step, s.Done, s.Total = statusbar.Downloading, p.Bytes, max(p.Total, 0)
+	case engine.StepExtract, engine.StepInit, engine.StepCopy:
+		s.Step = statusbar.Initialising
+	case engine.StepSchema:
+		s.Step = statusbar.ApplyingSchema
+	default:
+		s.Step = statusbar.Starting
+	}
+	return s
+}
+
+func (m *Model) onReady(msg readyMsg) tea.Cmd {
+	m.ready, m.tables = true, msg.tables
+	m.factory = m.be.Runner().Suite.Factory
+	names := make([]string, len(msg.tables))
+	for i, t := range msg.tables {
+		names[i] = t.Name
+	}
+	m.sidebar.SetTables(names)
+	m.input.SetTables(msg.tables)
+	var cmd tea.Cmd
+	m.status, cmd = m.status.Update(statusbar.StartupMsg{Step: statusbar.Ready, Version: msg.version, Addr: msg.addr})
+	cmds := []tea.Cmd{cmd, runAllCmd(m.be, m.ws.Fixtures)}
+	if m.sess != nil {
+		m.sess.Normalize(m.tables)
+		m.input.SetSession(m.sess)
+		if q := m.ws.Query(m.sess.Query); q != nil {
+			cmds = append(cmds, queryTablesCmd(m.be, q))
+		}
+	}
+	return tea.Batch(cmds...)
+}
+
+// engineResult applies what a command brought back from the engine.
+func (m *Model) engineResult(msg tea.Msg) tea.Cmd {
+	switch msg := msg.(type) {
+	case queryTablesMsg:
+		return m.onQueryTables(msg)
+	case builtMsg:
+		if msg.gen == m.gen && msg.err == nil {
+			m.input.SetDataset(msg.ds)
+		}
+	case runDoneMsg:
+		return m.onRunDone(msg)
+	case pageMsg:
+		if msg.gen == m.liveGen && msg.err == nil {
+			m.result.Store(msg.offset, msg.rows)
+		}
+	case acceptedMsg:
+		if msg.gen != m.liveGen || m.sess == nil {
+			return nil
+		}
+		if msg.err != nil {
+			return reportErr(msg.err)
+		}
+		m.sess.SetExpected(msg.rows)
+		m.notice = fmt.Sprintf("accepted %s as expected; s saves the fixture", plural(len(msg.rows), "row"))
+		return m.changed()
+	}
+	return nil
+}
+
+func (m *Model) onQueryTables(msg queryTablesMsg) tea.Cmd {
+	if m.sess == nil || msg.query != m.sess.Query {
+		return nil
+	}
+	if msg.err != nil {
+		m.query.SetError(msg.err)
+		return reportErr(msg.err)
+	}
+	for _, t := range msg.tables {
+		m.sess.Table(t)
+	}
+	m.sess.Normalize(m.tables)
+	m.input.SetSession(m.sess)
+	return m.rerun()
+}
+
+// rerun builds the session's rows and runs it live as a new generation,
+// cancelling the run in flight (its result would be dropped anyway).
+func (m *Model) rerun() tea.Cmd {
+	m.gen++
+	if m.cancelRun != nil {
+		m.cancelRun()
+		m.cancelRun = nil
+	}
+	if !m.ready || m.sess == nil {
+		return nil
+	}
+	fx := m.sess.Fixture(m.fixturesDir)
+	ctx, cancel := context.WithCancel(m.be.ctx)
+	m.cancelRun = cancel
+	var cmd tea.Cmd
+	m.status, cmd = m.status.Update(statusbar.RunStartedMsg{Label: m.sess.Query})
+	return tea.Batch(cmd, buildCmd(m.factory, m.gen, fx, m.tables), runCmd(ctx, m.be, m.gen, fx))
+}
+
+func (m *Model) onRunDone(msg runDoneMsg) tea.Cmd {
+	if msg.gen != m.gen {
+		return nil
+	}
+	m.cancelRun = nil
+	if msg.err != nil {
+		m.status, _ = m.status.Update(statusbar.RunFinishedMsg{Took: msg.took, Err: msg.err})
+		m.result.SetNote(firstLine(msg.err.Error()))
+		return nil
+	}
+	live := msg.live
+	m.live, m.liveGen = live, msg.gen
+	m.status, _ = m.status.Update(statusbar.RunFinishedMsg{Took: msg.took, Rows: live.Total})
+	m.query.SetError(live.Err)
+	if live.Dataset != nil {
+		m.input.SetDataset(live.Dataset)
+	}
+	if m.sess.Name != "" || m.sess.Expect.Rows != nil {
+		m.sidebar.SetStatus(m.sessionName(), live.Status)
+	}
+	if live.Err != nil {
+		m.result.SetNote("no result: " + errorKind(live.Err))
+		m.checks.SetNote("not run")
+		return nil
+	}
+	m.result.SetRun(live, msg.took)
+	m.checks.SetResults(live.Checks, checksSummary(live.Checks))
+	return m.fetchPages()
+}
+
+// fetchPages asks for the result pages the grid's window needs.
+func (m *Model) fetchPages() tea.Cmd {
+	if m.live == nil {
+		return nil
+	}
+	var cmds []tea.Cmd
+	for _, off := range m.result.Wanted() {
+		cmds = append(cmds, pageCmd(m.be, m.live, m.liveGen, off, pageSize))
+	}
+	return tea.Batch(cmds...)
+}
+
+// errorKind says in a few words what went wrong, for the result pane.
+func errorKind(err error) string {
+	var se *engine.SQLError
+	if errors.As(err, &se) {
+		return "the query failed (see the query pane)"
+	}
+	return firstLine(err.Error())
+}
+
+func firstLine(s string) string {
+	for i := 0; i < len(s); i++ {
+		if s[i] == '\n' {
+			return s[:i]
+		}
+	}
+	return s
+}

@@ -1,0 +1,125 @@
+package tui
+
+import (
+	"strings"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/jig-sql/jig/tui/styles"
+)
+
+// Default size until the terminal reports its own, so the first frame is
+// drawn at once.
+const (
+	defaultWidth  = 80
+	defaultHeight = 24
+)
+
+// setSize lays the panes out for a terminal of w×h cells.
+func (m *Model) setSize(w, h int) {
+	m.w, m.h = w, h
+	m.lay = computeLayout(w, h)
+	for _, s := range []Scope{ScopeSidebar, ScopeInput, ScopeQuery, ScopeResult, ScopeChecks} {
+		r := m.lay.rectOf(s)
+		m.pane(s).SetSize(r.w, r.h)
+	}
+	m.status.SetWidth(w)
+	m.keyline.SetWidth(w)
+	m.helpScr.SetSize(w, m.lay.main.h)
+}
+
+// setStyles rebuilds the theme, e.g. for a light terminal.
+func (m *Model) setStyles(st styles.Styles) {
+	m.th.st, m.th.fr = st, newFramer(st)
+	m.status.SetStyles(st)
+	m.helpScr.SetStyles(st)
+	m.keyline.Styles = st.Help.Model
+	m.input.SetStyles()
+	m.result.SetStyles()
+}
+
+// View draws the panes, or the overlay in their place, then the status
+// bar and the help line.
+func (m *Model) View() tea.View {
+	v := tea.NewView(m.render())
+	v.AltScreen = true
+	v.MouseMode = tea.MouseModeCellMotion
+	v.WindowTitle = "jig"
+	return v
+}
+
+// render is the frame as text, exactly w×h.
+func (m *Model) render() string {
+	if m.w == 0 || m.h == 0 {
+		m.setSize(defaultWidth, defaultHeight)
+	}
+	var main []string
+	switch m.mode {
+	case modeHelp:
+		main = splitLines(m.helpScr.View())
+	case modeOverlay:
+		main = m.ov.view(m.th, m.lay.main.w, m.lay.main.h)
+	default:
+		main = m.panes()
+	}
+	var b strings.Builder
+	b.Grow(m.w * m.h * 4)
+	for _, l := range main {
+		b.WriteString(l)
+		b.WriteByte('\n')
+	}
+	b.WriteString(m.status.View())
+	if m.lay.help.h > 0 {
+		b.WriteByte('\n')
+		b.WriteString(m.bottomLine())
+	}
+	return b.String()
+}
+
+// panes joins the pane views: sidebar over checks on the left; input over
+// query and result on the right.
+func (m *Model) panes() []string {
+	left := append(m.sidebar.View(), m.checks.View()...)
+	bottom := joinSide(m.query.View(), m.result.View())
+	right := append(m.input.View(), bottom...)
+	return joinSide(left, right)
+}
+
+// joinSide puts two columns of lines side by side.
+func joinSide(a, b []string) []string {
+	n := max(len(a), len(b))
+	out := make([]string, n)
+	for i := range n {
+		var l, r string
+		if i < len(a) {
+			l = a[i]
+		}
+		if i < len(b) {
+			r = b[i]
+		}
+		out[i] = l + r
+	}
+	return out
+}
+
+// bottomLine is the prompt or question when there is one, a notice after
+// an action, or the keys of the focused pane.
+func (m *Model) bottomLine() string {
+	st := m.th.st
+	switch {
+	case m.mode == modePrompt:
+		return fitLine(st.Help.Key.Render("Save fixture as "+m.sess.Query+"/")+m.prompt.View()+
+			st.Help.Desc.Render("  enter saves · esc cancels"), m.w)
+	case m.mode == modeConfirm:
+		return fitLine(st.Status.Error.Render(m.confirm.question), m.w)
+	case m.notice != "":
+		return fitLine(st.Status.OK.Render(m.notice), m.w)
+	}
+	scope := m.focus
+	switch m.mode {
+	case modeEditing:
+		scope = ScopeEditing
+	case modeHelp, modeOverlay:
+		return fitLine(st.Help.Desc.Render("esc closes"), m.w)
+	}
+	return fitLine(m.keyline.View(m.th.keys.Help(scope)), m.w)
+}
