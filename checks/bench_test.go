@@ -41,7 +41,9 @@ ANALYZE big; ANALYZE users; ANALYZE big_copy;
 `
 
 // BenchmarkChecks1M times each built-in check over a 1M-row table beside
-// the hand-written query doing the same work; both report ms/check.
+// the hand-written query doing the same work. The two run alternately in one
+// loop, so load on the machine hits both alike: ms/check is jig's statement,
+// hand-ms the hand-written query, x-hand their ratio.
 func BenchmarkChecks1M(b *testing.B) {
 	conn := enginetest.Conn(b)
 	exec(b, conn, bigSetup)
@@ -56,18 +58,24 @@ func BenchmarkChecks1M(b *testing.B) {
 		if err != nil {
 			b.Fatal(err)
 		}
-		b.Run(c.Kind+"/jig", func(b *testing.B) { timeQuery(ctx, b, q, sql) })
-		b.Run(c.Kind+"/hand", func(b *testing.B) { timeQuery(ctx, b, q, bc.hand) })
+		b.Run(c.Kind, func(b *testing.B) {
+			var jig, hand time.Duration
+			for b.Loop() {
+				jig += timeQuery(ctx, b, q, sql)
+				hand += timeQuery(ctx, b, q, bc.hand)
+			}
+			b.ReportMetric(float64(jig.Microseconds())/1000/float64(b.N), "ms/check")
+			b.ReportMetric(float64(hand.Microseconds())/1000/float64(b.N), "hand-ms")
+			b.ReportMetric(float64(jig)/float64(hand), "x-hand")
+		})
 	}
 }
 
-// timeQuery runs sql b.N times and reports milliseconds per run.
-func timeQuery(ctx context.Context, b *testing.B, q pgQuerier, sql string) {
+// timeQuery runs sql once and returns how long it took.
+func timeQuery(ctx context.Context, b *testing.B, q pgQuerier, sql string) time.Duration {
 	start := time.Now()
-	for b.Loop() {
-		if _, _, err := q.Query(ctx, sql); err != nil {
-			b.Fatal(err)
-		}
+	if _, _, err := q.Query(ctx, sql); err != nil {
+		b.Fatal(err)
 	}
-	b.ReportMetric(float64(time.Since(start).Microseconds())/1000/float64(b.N), "ms/check")
+	return time.Since(start)
 }
