@@ -147,7 +147,7 @@ func (r *Runner) runOn(ctx context.Context, w *worker, f *workspace.Fixture) *Fi
 // compile builds the fixture's script.
 func (r *Runner) compile(f *workspace.Fixture, q *workspace.Query, ds *rows.Dataset, cfg []checks.Configured) (*script, error) {
 	s := &script{}
-	s.write(fmt.Sprintf("BEGIN;\nSET LOCAL statement_timeout = %d;\n", r.timeout.Milliseconds()))
+	s.write("BEGIN;\n") // statement_timeout is set once per connection (newWorker)
 	if ins := rows.InsertSQL(ds); ins != "" {
 		s.add(ins, Where{File: f.Path})
 	}

@@ -2,6 +2,7 @@ package engine
 
 import (
 	"context"
+	"fmt"
 	"runtime"
 	"sync"
 	"time"
@@ -84,7 +85,10 @@ func (r *Runner) newWorker(ctx context.Context, ws *workspace.Workspace) (*worke
 		w.close()
 		return nil, err
 	}
-	if _, err := conn.Exec(ctx, "SET TimeZone TO 'UTC'"); err != nil {
+	// Session settings every fixture shares: values compare in UTC, and no
+	// statement of a fixture runs longer than the timeout.
+	set := fmt.Sprintf("SET TimeZone TO 'UTC'; SET statement_timeout TO %d", r.timeout.Milliseconds())
+	if _, err := conn.Exec(ctx, set); err != nil {
 		w.close()
 		return nil, err
 	}

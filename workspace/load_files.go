@@ -5,6 +5,8 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"runtime"
+	"sync"
 	"unicode/utf8"
 )
 
@@ -122,7 +124,7 @@ func (l *loader) fixtures(folder string) []*Fixture {
 		}
 		return nil
 	}
-	var out []*Fixture
+	var paths []string
 	for _, e := range entries {
 		p := filepath.Join(root, e.Name())
 		if e.Name()[0] == '.' {
@@ -134,12 +136,46 @@ func (l *loader) fixtures(folder string) []*Fixture {
 			}
 			continue
 		}
-		for _, fp := range l.list(p, ".yaml", ".yml") {
-			if data, ok := l.read(fp, false); ok {
-				f, err := ParseFixture(l.rel(fp), data)
-				l.merge(err)
-				out = append(out, f)
+		paths = append(paths, l.list(p, ".yaml", ".yml")...)
+	}
+	return l.parseFixtures(paths)
+}
+
+// parseFixtures reads and decodes fixture files on every CPU (a CI
+// workspace holds thousands), keeping their order and every error.
+func (l *loader) parseFixtures(paths []string) []*Fixture {
+	type parsed struct {
+		f    *Fixture
+		errs Errors
+	}
+	results := make([]parsed, len(paths))
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for w := 0; w < min(runtime.GOMAXPROCS(0), len(paths)); w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				sub := &loader{dir: l.dir}
+				if data, ok := sub.read(paths[i], false); ok {
+					f, err := ParseFixture(sub.rel(paths[i]), data)
+					sub.merge(err)
+					results[i].f = f
+				}
+				results[i].errs = sub.errs
 			}
+		}()
+	}
+	for i := range paths {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	var out []*Fixture
+	for _, r := range results {
+		l.errs = append(l.errs, r.errs...)
+		if r.f != nil {
+			out = append(out, r.f)
 		}
 	}
 	return out

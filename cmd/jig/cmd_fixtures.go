@@ -42,10 +42,11 @@ func runTest(c *cli, args []string) int {
 	if code >= 0 {
 		return code
 	}
-	ws, code := c.load(tf.dir)
+	ws, srv, code := c.loadAndStart(tf.dir, tf.dsn)
 	if ws == nil {
 		return code
 	}
+	defer srv.Stop()
 	fixtures, err := selectFixtures(ws.Fixtures, patterns, tf.run, tf.shard)
 	if err != nil {
 		fmt.Fprintln(c.stderr, "jig: "+err.Error())
@@ -55,11 +56,6 @@ func runTest(c *cli, args []string) int {
 		fmt.Fprintln(c.stderr, "jig: no fixtures match")
 		return exitUsage
 	}
-	srv, err := c.start(serverOptions(ws, tf.dsn))
-	if err != nil {
-		return c.fail(err)
-	}
-	defer srv.Stop()
 	runner, err := engine.NewRunner(c.ctx, srv, ws, engine.RunnerOptions{Parallel: tf.parallel})
 	if err != nil {
 		return c.setupFailed(err)

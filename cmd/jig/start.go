@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"strings"
 	"sync"
 	"time"
@@ -136,4 +137,41 @@ func isTerminal(w io.Writer) bool {
 // useColor reports whether to colour output to w (a terminal, NO_COLOR unset).
 func useColor(w io.Writer) bool {
 	return isTerminal(w) && os.Getenv("NO_COLOR") == "" && os.Getenv("TERM") != "dumb"
+}
+
+// loadAndStart loads the workspace and starts its server at the same time:
+// the server needs only jig.yaml, and a CI workspace with thousands of
+// fixtures takes as long to read as Postgres takes to start.
+func (c *cli) loadAndStart(dir, dsn string) (*workspace.Workspace, *engine.Server, int) {
+	cfg := workspace.DefaultConfig()
+	if data, err := os.ReadFile(filepath.Join(dir, workspace.ConfigFile)); err == nil {
+		if cfg, err = workspace.ParseConfig(workspace.ConfigFile, data); err != nil {
+			ws, code := c.load(dir) // reports the config's errors with the rest
+			if ws == nil {
+				return nil, nil, code
+			}
+			cfg = ws.Config
+		}
+	}
+	type started struct {
+		srv *engine.Server
+		err error
+	}
+	done := make(chan started, 1)
+	go func() {
+		srv, err := c.start(serverOptions(&workspace.Workspace{Dir: dir, Config: cfg}, dsn))
+		done <- started{srv, err}
+	}()
+	ws, code := c.load(dir)
+	s := <-done
+	if ws == nil {
+		if s.srv != nil {
+			s.srv.Stop()
+		}
+		return nil, nil, code
+	}
+	if s.err != nil {
+		return nil, nil, c.fail(s.err)
+	}
+	return ws, s.srv, -1
 }
