@@ -174,7 +174,13 @@ func (r *Runner) RunFixture(ctx context.Context, f *workspace.Fixture) *FixtureR
 	}
 	res := r.runOn(ctx, w, f)
 	if w.conn.IsClosed() {
+		// The server died or the network dropped: that is not the
+		// fixture's failure, and the run cannot go on (exit 3).
 		r.drop(w)
+		if ctx.Err() == nil {
+			res.Status = StatusError
+			res.Err = &StartError{Err: fmt.Errorf("lost the connection to %s while running %s: %v", r.srv.Describe(), f.Name, res.Err)}
+		}
 	} else {
 		r.release(w)
 	}
