@@ -14,7 +14,3 @@ func notYet(c *cli, name string) int {
 	fmt.Fprintf(c.stderr, "jig: %s is not built yet\n", name)
 	return exitUsage
 }
-
-func runSelfTest(c *cli, ws *workspace.Workspace, cfg []checks.Configured) int {
-	return notYet(c, "check --self-test")
-}
