@@ -367,6 +367,7 @@ func (s *Server) Stop() error {
 			if pid, _ := readPostmasterPID(filepath.Join(e.dataDir(), "postmaster.pid")); pid > 0 {
 				if syscall.Kill(pid, syscall.SIGINT) == nil && waitGone(pid, 10*time.Second) {
 					e.logFile.Close()
+					e.removeLibraryLogs()
 					e.release()
 					return
 				}
