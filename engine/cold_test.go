@@ -1,7 +1,6 @@
 package engine_test
 
 import (
-	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -15,6 +14,7 @@ func TestConcurrentColdStarts(t *testing.T) {
 	const n = 4
 	reg := npmRegistry(t, "")
 	cache := tempCache(t)
+	ws := []string{workspaceDir(t, "ws0"), workspaceDir(t, "ws1")}
 	var wg sync.WaitGroup
 	outs := make([]string, n)
 	errs := make([]error, n)
@@ -24,7 +24,7 @@ func TestConcurrentColdStarts(t *testing.T) {
 			defer wg.Done()
 			// Two jigs per workspace: the loser of each pair gets a private cluster.
 			cmd := helper(t, "coldstart", "JIG_TEST_CACHE="+cache, "JIG_TEST_SOURCES=npm",
-				"JIG_TEST_NPM="+reg.URL, fmt.Sprintf("JIG_TEST_WORKSPACE=/nonexistent/ws%d", i%2))
+				"JIG_TEST_NPM="+reg.URL, "JIG_TEST_WORKSPACE="+ws[i%2])
 			out, err := cmd.CombinedOutput()
 			outs[i], errs[i] = string(out), err
 		}()
@@ -62,7 +62,7 @@ func TestConcurrentColdStarts(t *testing.T) {
 	// And the cache still works, warm, for both workspaces.
 	for i := 0; i < 2; i++ {
 		out, err := helper(t, "coldstart", "JIG_TEST_CACHE="+cache, "JIG_TEST_SOURCES=cache",
-			fmt.Sprintf("JIG_TEST_WORKSPACE=/nonexistent/ws%d", i)).CombinedOutput()
+			"JIG_TEST_WORKSPACE="+ws[i]).CombinedOutput()
 		if err != nil || string(out) != "OK \"\"\n" {
 			t.Errorf("warm start of ws%d after the race: %v\n%s", i, err, out)
 		}

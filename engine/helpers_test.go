@@ -300,6 +300,16 @@ func tryStart(opts engine.Options) (*engine.Server, error) {
 	return engine.Start(ctx, opts)
 }
 
+// workspaceDir is a workspace folder that exists for the whole test: a
+// cluster whose workspace folder is gone is swept by the next Start.
+func workspaceDir(tb testing.TB, name string) string {
+	tb.Helper()
+	if name == "" {
+		name = strings.ReplaceAll(tb.Name(), "/", "_")
+	}
+	return tempDir(tb, name+"-*")
+}
+
 // explicitOptions starts from the pinned binaries on a fresh cache: no
 // download, no network.
 func explicitOptions(tb testing.TB) engine.Options {
@@ -308,7 +318,7 @@ func explicitOptions(tb testing.TB) engine.Options {
 		CacheDir:    tempCache(tb),
 		BinariesDir: postgresFiles(tb).BinDir,
 		Sources:     []string{engine.SourceExplicit},
-		Workspace:   "/nonexistent/" + strings.ReplaceAll(tb.Name(), "/", "_"),
+		Workspace:   workspaceDir(tb, ""),
 	}
 }
 

@@ -189,7 +189,7 @@ func TestSameWorkspaceTwice(t *testing.T) {
 // cluster: sweeping dead jigs' private clusters must not delete it.
 func TestWorkspaceNamedLikePrivateCluster(t *testing.T) {
 	o := explicitOptions(t)
-	o.Workspace = "/nonexistent/build-tmp-1"
+	o.Workspace = workspaceDir(t, "build-tmp-1")
 	s, err := tryStart(o)
 	if err != nil {
 		t.Fatal(err)
@@ -199,7 +199,7 @@ func TestWorkspaceNamedLikePrivateCluster(t *testing.T) {
 		t.Fatal(err)
 	}
 	o2 := o
-	o2.Workspace = "/nonexistent/another"
+	o2.Workspace = workspaceDir(t, "another")
 	start(t, o2)
 	if !exists(filepath.Join(data, "PG_VERSION")) {
 		t.Errorf("the cluster of workspace %s was swept as a private one", o.Workspace)
