@@ -1,0 +1,183 @@
+package checks
+
+import (
+	"fmt"
+	"math/big"
+
+	"github.com/jig-sql/jig/workspace"
+)
+
+// MaxSearch bounds the attempts a search makes for one check.
+const MaxSearch = 200
+
+// searchExpression varies, one at a time, the columns an expression (and
+// its where) mentions, starting from a row of factory defaults.
+func searchExpression(c *Expression, t *workspace.Table, env Env) Recipe {
+	r := search([]*workspace.Table{t}, c.Expression+"\n"+c.Where, false)
+	if !mentionsAny(lex(c.Expression), env.Tables) {
+		r.Constant = c.Expression
+	}
+	return r
+}
+
+// searchSQL varies the columns an sql check mentions, of its target and of
+// every table it names.
+func searchSQL(c *CustomSQL, t *workspace.Table, env Env) Recipe {
+	lx := lex(c.SQL + "\n" + c.Where)
+	tables := []*workspace.Table{t}
+	for i := range env.Tables {
+		if o := &env.Tables[i]; o != t && lx.idents[o.Name] {
+			tables = append(tables, o)
+		}
+	}
+	return search(tables, c.SQL+"\n"+c.Where, false)
+}
+
+// searchQuery varies the columns of a query's input tables, those the
+// check names first (an output column often keeps its input's name).
+func searchQuery(c Configured, env Env) (Recipe, error) {
+	var tables []*workspace.Table
+	for _, name := range env.Inputs {
+		if t := env.table(name); t != nil {
+			tables = append(tables, t)
+		}
+	}
+	if len(tables) == 0 {
+		return Recipe{Caveat: fmt.Sprintf("query %s reads no table of the schema", c.Table)}, nil
+	}
+	text := c.Check.subject() + "\n" + c.Check.Common().Where
+	if s, ok := c.Check.(*CustomSQL); ok {
+		text += "\n" + s.SQL
+	}
+	r := search(tables, text, true)
+	r.Caveat = fmt.Sprintf("it checks the output of query %s; jig varied its input tables", c.Table)
+	return r, nil
+}
+
+// search builds the attempts: a row of defaults per table, then that row
+// with one mentioned column set to each candidate value, then no rows.
+// With all, every column is varied when the text mentions none.
+func search(tables []*workspace.Table, text string, all bool) Recipe {
+	lx := lex(text)
+	base := func() []Dataset {
+		out := make([]Dataset, len(tables))
+		for i, t := range tables {
+			out[i] = Dataset{Table: t.Name, Rows: []map[string]any{{}}}
+		}
+		return out
+	}
+	r := Recipe{Searched: true}
+	r.Violate = append(r.Violate, Attempt{Note: "a row of factory defaults", Data: base()})
+	vary := mentioned(tables, lx)
+	if len(vary) == 0 && all {
+		for _, t := range tables {
+			for j := range t.Columns {
+				vary = append(vary, tableColumn{t, &t.Columns[j]})
+			}
+		}
+	}
+	for _, tc := range vary {
+		for _, v := range candidates(tc.col, lx) {
+			if len(r.Violate) >= MaxSearch-1 {
+				break
+			}
+			data := base()
+			for i := range data {
+				if data[i].Table == tc.t.Name {
+					data[i].Rows[0][tc.col.Name] = v
+				}
+			}
+			note := tc.col.Name + " = " + show(v)
+			if len(tables) > 1 {
+				note = tc.t.Name + "." + note
+			}
+			r.Violate = append(r.Violate, Attempt{Note: note, Data: data})
+		}
+	}
+	r.Violate = append(r.Violate, rowsOf(0))
+	r.Satisfy = []Attempt{{Note: "a row of factory defaults", Data: base()}, rowsOf(0)}
+	return r
+}
+
+// tableColumn is a column the search varies.
+type tableColumn struct {
+	t   *workspace.Table
+	col *workspace.Column
+}
+
+// mentioned lists the columns of tables whose names the text uses.
+func mentioned(tables []*workspace.Table, lx lexed) []tableColumn {
+	var out []tableColumn
+	for _, t := range tables {
+		for j := range t.Columns {
+			if c := &t.Columns[j]; lx.idents[c.Name] && !c.Generated {
+				out = append(out, tableColumn{t, c})
+			}
+		}
+	}
+	return out
+}
+
+// mentionsAny reports whether the text names a table or a column of one.
+func mentionsAny(lx lexed, tables []workspace.Table) bool {
+	for i := range tables {
+		if lx.idents[tables[i].Name] {
+			return true
+		}
+		for _, c := range tables[i].Columns {
+			if lx.idents[c.Name] {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// candidates are the values tried for one column: NULL, edges of its type
+// and the literals the text compares with, each nudged both ways.
+func candidates(col *workspace.Column, lx lexed) []any {
+	var out []any
+	add := func(vs ...any) {
+		for _, v := range vs {
+			if !containsValue(out, v) {
+				out = append(out, v)
+			}
+		}
+	}
+	if !col.NotNull {
+		add(nil)
+	}
+	t := col.Type
+	switch {
+	case t.IsArray():
+	case t.IsEnum():
+		for _, l := range t.Enum {
+			add(l)
+		}
+	case isText(t):
+		add("", " ")
+		for _, s := range lx.strings {
+			add(fitText(s, t))
+		}
+		add(fitText("jig", t))
+	case isNumber(t):
+		for _, n := range lx.numbers {
+			for _, d := range []int64{-1, 0, 1} {
+				add(numberValue(new(big.Rat).Add(n, big.NewRat(d, 1))))
+			}
+		}
+		add(int64(-1), int64(0), int64(1), int64(1000000), int64(-1000000))
+		if !intBases[t.Base] {
+			add("0.5", "-0.5")
+		}
+	case t.Base == "bool":
+		add(true, false)
+	case t.Base == "date":
+		add("1900-01-01", "9999-12-31")
+	case timeBases[t.Base]:
+		add("1900-01-01 00:00:00", "9999-12-31 23:59:59")
+	case t.Base == "time":
+		add("00:00:00", "23:59:59")
+	}
+	return out
+}
