@@ -2,6 +2,7 @@ package engine
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"net"
 	"strconv"
@@ -11,6 +12,10 @@ import (
 	"github.com/jackc/pgx/v5"
 	"github.com/jig-sql/jig/workspace"
 )
+
+// ErrNoTables is returned by Pull when the schema has no tables (or does
+// not exist): the user named the wrong schema.
+var ErrNoTables = errors.New("no tables")
 
 // PullOptions choose what Pull reads.
 type PullOptions struct {
@@ -80,7 +85,7 @@ func Pull(ctx context.Context, conn *pgx.Conn, o PullOptions) (*Pulled, error) {
 		return nil, err
 	}
 	if len(all) == 0 {
-		return nil, fmt.Errorf("schema %s has no tables (or does not exist) on %s", p.Schema, p.Source)
+		return nil, fmt.Errorf("schema %s has %w (or does not exist) on %s", p.Schema, ErrNoTables, p.Source)
 	}
 	p.Tables = pickTables(all, o.Tables, p.Schema)
 	return p, nil
