@@ -62,10 +62,10 @@ type Recipe struct {
 type Env struct {
 	// Tables are the workspace's tables as the server describes them.
 	Tables []workspace.Table
-	// QueryTarget is true when the check reads a query's output;
-	// Inputs are then the tables the query reads.
-	QueryTarget bool
-	Inputs      []string
+	// Query is the SQL of the query whose output the check reads, "" for
+	// a check on a table; Inputs are then the tables the query reads.
+	Query  string
+	Inputs []string
 	// Now is the clock freshness reads (the server's now(), near enough).
 	Now time.Time
 }
@@ -90,7 +90,7 @@ func Recipes(c Configured, env Env) (Recipe, error) {
 	if rc, ok := c.Check.(*RowCount); ok && rc.alwaysTrue() {
 		return Recipe{CannotFail: "row_count with only `min: 0` holds for every number of rows"}, nil
 	}
-	if env.QueryTarget {
+	if env.Query != "" {
 		return searchQuery(c, env)
 	}
 	t := env.table(c.Table)

@@ -3,6 +3,7 @@ package checks
 import (
 	"fmt"
 	"math/big"
+	"strings"
 
 	"github.com/jig-sql/jig/workspace"
 )
@@ -45,7 +46,7 @@ func searchQuery(c Configured, env Env) (Recipe, error) {
 	if len(tables) == 0 {
 		return Recipe{Caveat: fmt.Sprintf("query %s reads no table of the schema", c.Table)}, nil
 	}
-	text := c.Check.subject() + "\n" + c.Check.Common().Where
+	text := c.Check.subject() + "\n" + c.Check.Common().Where + "\n" + env.Query
 	if s, ok := c.Check.(*CustomSQL); ok {
 		text += "\n" + s.SQL
 	}
@@ -55,19 +56,13 @@ func searchQuery(c Configured, env Env) (Recipe, error) {
 }
 
 // search builds the attempts: a row of defaults per table, then that row
-// with one mentioned column set to each candidate value, then no rows.
-// With all, every column is varied when the text mentions none.
+// with one mentioned column set to each candidate value, then the same
+// again on top of each anchor (a column set to a literal the text compares
+// it with: status = 'paid' in a query's WHERE), then no rows. With all,
+// every column is varied when the text mentions none. Satisfying rows are
+// searched the same way.
 func search(tables []*workspace.Table, text string, all bool) Recipe {
 	lx := lex(text)
-	base := func() []Dataset {
-		out := make([]Dataset, len(tables))
-		for i, t := range tables {
-			out[i] = Dataset{Table: t.Name, Rows: []map[string]any{{}}}
-		}
-		return out
-	}
-	r := Recipe{Searched: true}
-	r.Violate = append(r.Violate, Attempt{Note: "a row of factory defaults", Data: base()})
 	vary := mentioned(tables, lx)
 	if len(vary) == 0 && all {
 		for _, t := range tables {
@@ -76,27 +71,82 @@ func search(tables []*workspace.Table, text string, all bool) Recipe {
 			}
 		}
 	}
+	s := &searcher{tables: tables}
+	s.add(nil)
 	for _, tc := range vary {
 		for _, v := range candidates(tc.col, lx) {
-			if len(r.Violate) >= MaxSearch-1 {
-				break
-			}
-			data := base()
-			for i := range data {
-				if data[i].Table == tc.t.Name {
-					data[i].Rows[0][tc.col.Name] = v
-				}
-			}
-			note := tc.col.Name + " = " + show(v)
-			if len(tables) > 1 {
-				note = tc.t.Name + "." + note
-			}
-			r.Violate = append(r.Violate, Attempt{Note: note, Data: data})
+			s.add([]setting{{tc, v}})
 		}
 	}
-	r.Violate = append(r.Violate, rowsOf(0))
-	r.Satisfy = []Attempt{{Note: "a row of factory defaults", Data: base()}, rowsOf(0)}
-	return r
+	for _, anchor := range anchors(vary, lx) {
+		for _, tc := range vary {
+			for _, v := range candidates(tc.col, lx) {
+				if tc != anchor.tc {
+					s.add([]setting{anchor, {tc, v}})
+				}
+			}
+		}
+	}
+	none := rowsOf(0)
+	return Recipe{Searched: true, Violate: append(s.out, none), Satisfy: append(s.out[:len(s.out):len(s.out)], none)}
+}
+
+// setting is one column set to one value.
+type setting struct {
+	tc tableColumn
+	v  any
+}
+
+// searcher collects distinct attempts, up to MaxSearch.
+type searcher struct {
+	tables []*workspace.Table
+	out    []Attempt
+}
+
+// add appends the attempt of a row of defaults per table with settings.
+func (s *searcher) add(set []setting) {
+	if len(s.out) >= MaxSearch-1 {
+		return
+	}
+	a := Attempt{Note: "a row of factory defaults"}
+	var notes []string
+	for _, t := range s.tables {
+		row := map[string]any{}
+		for _, st := range set {
+			if st.tc.t == t {
+				row[st.tc.col.Name] = st.v
+				note := st.tc.col.Name + " = " + show(st.v)
+				if len(s.tables) > 1 {
+					note = t.Name + "." + note
+				}
+				notes = append(notes, note)
+			}
+		}
+		a.Data = append(a.Data, Dataset{Table: t.Name, Rows: []map[string]any{row}})
+	}
+	if len(notes) > 0 {
+		a.Note = strings.Join(notes, ", ")
+	}
+	s.out = append(s.out, a)
+}
+
+// anchors are the settings of mentioned columns to the text's own literals.
+func anchors(vary []tableColumn, lx lexed) []setting {
+	var out []setting
+	for _, tc := range vary {
+		t := tc.col.Type
+		switch {
+		case isText(t) || t.IsEnum():
+			for _, s := range lx.strings {
+				out = append(out, setting{tc, fitText(s, t)})
+			}
+		case isNumber(t):
+			for _, n := range lx.numbers {
+				out = append(out, setting{tc, numberValue(n)})
+			}
+		}
+	}
+	return out[:min(len(out), 10)]
 }
 
 // tableColumn is a column the search varies.

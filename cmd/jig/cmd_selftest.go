@@ -1,11 +1,69 @@
 package main
 
 import (
+	"fmt"
+	"io"
+	"strings"
+
 	"github.com/jig-sql/jig/checks"
+	"github.com/jig-sql/jig/engine"
 	"github.com/jig-sql/jig/workspace"
 )
 
-// runSelfTest proves each configured check can fail (jig check --self-test).
+// runSelfTest proves each configured check can fail (jig check --self-test)
+// on the local server: rows built to violate it must make it fail and rows
+// built to satisfy it must make it pass.
+//
+// Exit codes: 1 when a check cannot fail (the schema or its own parameters
+// already guarantee it, so it tests nothing) or its self-test errors; 0
+// otherwise. An unproven check exits 0: jig could not build violating rows,
+// which says nothing against the check, but it is listed with what to do.
 func runSelfTest(c *cli, ws *workspace.Workspace, cfg []checks.Configured) int {
-	return notYet(c, "check --self-test")
+	srv, err := c.start(serverOptions(ws, ""))
+	if err != nil {
+		return c.fail(err)
+	}
+	defer srv.Stop()
+	runner, err := engine.NewRunner(c.ctx, srv, ws, engine.RunnerOptions{Parallel: 1})
+	if err != nil {
+		return c.setupFailed(err)
+	}
+	defer runner.Close()
+	results := runner.SelfTest(c.ctx, cfg)
+	printSelfTest(c.stdout, results)
+	return selfTestExit(c.stderr, results)
+}
+
+// printSelfTest prints one line per check: check, target, result, reason.
+func printSelfTest(w io.Writer, results []engine.SelfTestResult) {
+	rows := make([][]string, len(results))
+	for i, r := range results {
+		rows[i] = []string{r.Name, r.Target, string(r.Outcome), r.Reason}
+	}
+	writeTable(w, []string{"check", "target", "result", "reason"}, rows)
+	count := map[engine.SelfTestOutcome]int{}
+	for _, r := range results {
+		count[r.Outcome]++
+	}
+	fmt.Fprintf(w, "\n%d proven, %d cannot fail, %d unproven, %d error(s)\n",
+		count[engine.SelfTestProven], count[engine.SelfTestCannotFail], count[engine.SelfTestUnproven], count[engine.SelfTestError])
+	if count[engine.SelfTestUnproven] > 0 {
+		fmt.Fprintln(w, "unproven: jig never saw these fail; a fixture whose rows violate each would prove them.")
+	}
+}
+
+// selfTestExit names the checks that fail the self-test and returns the
+// exit code.
+func selfTestExit(w io.Writer, results []engine.SelfTestResult) int {
+	var bad []string
+	for _, r := range results {
+		if r.Outcome == engine.SelfTestCannotFail || r.Outcome == engine.SelfTestError {
+			bad = append(bad, fmt.Sprintf("%s on %s (%s:%d:%d) %s", r.Name, r.Target, r.Pos.File, r.Pos.Line, r.Pos.Col, r.Outcome))
+		}
+	}
+	if len(bad) == 0 {
+		return exitOK
+	}
+	fmt.Fprintf(w, "jig: %d check(s) failed the self-test:\n  %s\n", len(bad), strings.Join(bad, "\n  "))
+	return exitFail
 }
