@@ -21,6 +21,16 @@ import (
 // The server's superuser. Its password is random per cache (cachePassword).
 const superuser = "jig"
 
+// binariesVersion is the binaries' version: known from the release for
+// jig's own cache (saving an exec on every warm start), asked otherwise.
+func binariesVersion(o *Options, binDir string, rel release) (string, error) {
+	if binDir == o.cachedBinDir(rel) {
+		parts := strings.SplitN(rel.maven, ".", 3)
+		return parts[0] + "." + parts[1], nil
+	}
+	return serverVersion(binDir)
+}
+
 // serverVersion asks the binaries which version they are ("17.5").
 func serverVersion(binDir string) (string, error) {
 	out, err := (*account)(nil).command(filepath.Join(binDir, "bin", "postgres"), "--version").Output()

@@ -29,8 +29,8 @@ var httpClient = &http.Client{Transport: &http.Transport{
 	ResponseHeaderTimeout: 20 * time.Second,
 }}
 
-// download GETs url into a temp file, reporting progress, and returns it.
-func (o *Options) download(ctx context.Context, url string) (*os.File, error) {
+// get GETs url and returns the response when it is 200 OK.
+func get(ctx context.Context, url string) (*http.Response, error) {
 	req, err := http.NewRequestWithContext(ctx, http.MethodGet, url, nil)
 	if err != nil {
 		return nil, err
@@ -39,10 +39,20 @@ func (o *Options) download(ctx context.Context, url string) (*os.File, error) {
 	if err != nil {
 		return nil, err
 	}
-	defer resp.Body.Close()
 	if resp.StatusCode != http.StatusOK {
+		resp.Body.Close()
 		return nil, fmt.Errorf("GET %s: %s", url, resp.Status)
 	}
+	return resp, nil
+}
+
+// download GETs url into a temp file, reporting progress, and returns it.
+func (o *Options) download(ctx context.Context, url string) (*os.File, error) {
+	resp, err := get(ctx, url)
+	if err != nil {
+		return nil, err
+	}
+	defer resp.Body.Close()
 	f, err := os.CreateTemp(filepath.Join(o.CacheDir), ".download-*")
 	if err != nil {
 		return nil, err
@@ -180,18 +190,11 @@ type npmVersion struct {
 }
 
 func npmMeta(ctx context.Context, url string) (*npmVersion, error) {
-	req, err := http.NewRequestWithContext(ctx, http.MethodGet, url, nil)
-	if err != nil {
-		return nil, err
-	}
-	resp, err := httpClient.Do(req)
+	resp, err := get(ctx, url)
 	if err != nil {
 		return nil, err
 	}
 	defer resp.Body.Close()
-	if resp.StatusCode != http.StatusOK {
-		return nil, fmt.Errorf("GET %s: %s", url, resp.Status)
-	}
 	var v npmVersion
 	if err := json.NewDecoder(io.LimitReader(resp.Body, 1<<20)).Decode(&v); err != nil {
 		return nil, fmt.Errorf("GET %s: %w", url, err)

@@ -265,21 +265,7 @@ func (r *Runner) assign(out *output, sc *script, f *workspace.Fixture, n int, re
 		return
 	}
 	if i := n - 1; i < len(sc.checkSQL) {
-		qr := queryRows{}
-		for _, c := range res.Columns {
-			qr.cols = append(qr.cols, c.Name)
-		}
-		for _, row := range res.Rows {
-			vals := make([]*string, len(row))
-			for j, v := range row {
-				if !v.Null {
-					t := v.Text
-					vals[j] = &t
-				}
-			}
-			qr.rows = append(qr.rows, vals)
-		}
-		out.checks[sc.checkSQL[i]] = qr
+		out.checks[sc.checkSQL[i]] = toQueryRows(res)
 	}
 }
 

@@ -94,7 +94,7 @@ func startEmbedded(ctx context.Context, o Options) (*Server, error) {
 	if err != nil {
 		return nil, err
 	}
-	version, err := serverVersion(binDir)
+	version, err := binariesVersion(&o, binDir, rel)
 	if err != nil {
 		return nil, err
 	}

@@ -5,6 +5,8 @@ import (
 	"io"
 	"time"
 
+	"github.com/jackc/pgx/v5"
+
 	"github.com/jig-sql/jig/checks"
 	"github.com/jig-sql/jig/engine"
 	"github.com/jig-sql/jig/workspace"
@@ -39,20 +41,12 @@ func runCheck(c *cli, args []string) int {
 	if *selfTest {
 		return runSelfTest(c, ws, cfg)
 	}
-	dsn := serverOptions(ws, wf.dsn).DSN
-	if dsn == "" {
-		fmt.Fprintln(c.stderr, "jig: jig check runs against a live database: give --dsn (or JIG_DSN, or dsn: in jig.yaml)\n  hint: --self-test proves each check can fail on the local server; jig test runs checks on fixtures")
-		return exitUsage
-	}
-	conn, err := engine.ConnectDSN(c.ctx, dsn)
-	if err != nil {
-		return c.fail(err)
+	conn, code := c.liveConn(ws, wf.dsn, "jig check", "\n  hint: --self-test proves each check can fail on the local server; jig test runs checks on fixtures")
+	if conn == nil {
+		return code
 	}
 	defer conn.Close(c.ctx)
-	d := checks.Postgres
-	if ws.Config.Dialect == workspace.DialectRedshift {
-		d = checks.Redshift
-	}
+	d := dialectOf(ws)
 	start := time.Now()
 	results := checks.Run(c.ctx, engine.ReadOnlyQuerier{Conn: conn, Timeout: *timeout}, cfg,
 		checks.WithDialect(d), checks.WithResolver(queryResolver(ws)))
@@ -133,4 +127,27 @@ func printChecks(w io.Writer, results []checks.Result, asJSON bool) {
 			writeTable(w, r.Sample.Columns, cells)
 		}
 	}
+}
+
+// liveConn connects to the live database a command works on (--dsn, JIG_DSN
+// or dsn: in jig.yaml), creating nothing there.
+func (c *cli) liveConn(ws *workspace.Workspace, dsnFlag, what, hint string) (*pgx.Conn, int) {
+	dsn := serverOptions(ws, dsnFlag).DSN
+	if dsn == "" {
+		fmt.Fprintf(c.stderr, "jig: %s works on a live database: give --dsn (or JIG_DSN, or dsn: in jig.yaml)%s\n", what, hint)
+		return nil, exitUsage
+	}
+	conn, err := engine.ConnectDSN(c.ctx, dsn)
+	if err != nil {
+		return nil, c.fail(err)
+	}
+	return conn, -1
+}
+
+// dialectOf is the SQL dialect checks compile to for the workspace.
+func dialectOf(ws *workspace.Workspace) checks.Dialect {
+	if ws.Config.Dialect == workspace.DialectRedshift {
+		return checks.Redshift
+	}
+	return checks.Postgres
 }

@@ -3,9 +3,7 @@ package main
 import (
 	"fmt"
 
-	"github.com/jig-sql/jig/checks"
 	"github.com/jig-sql/jig/engine"
-	"github.com/jig-sql/jig/workspace"
 )
 
 func runPromote(c *cli, args []string) int {
@@ -31,21 +29,12 @@ func runPromote(c *cli, args []string) int {
 		return exitUsage
 	}
 	cfg := selectChecks(files, []string{*to})
-	dsn := serverOptions(ws, wf.dsn).DSN
-	if dsn == "" {
-		fmt.Fprintln(c.stderr, "jig: promote works on a live database: give --dsn (or JIG_DSN, or dsn: in jig.yaml)")
-		return exitUsage
-	}
-	conn, err := engine.ConnectDSN(c.ctx, dsn)
-	if err != nil {
-		return c.fail(err)
+	conn, code := c.liveConn(ws, wf.dsn, "jig promote", "")
+	if conn == nil {
+		return code
 	}
 	defer conn.Close(c.ctx)
-	d := checks.Postgres
-	if ws.Config.Dialect == workspace.DialectRedshift {
-		d = checks.Redshift
-	}
-	res, err := engine.Promote(c.ctx, conn, *from, *to, cfg, d)
+	res, err := engine.Promote(c.ctx, conn, *from, *to, cfg, dialectOf(ws))
 	if err != nil {
 		fmt.Fprintln(c.stderr, "jig: promote: "+redact(err.Error())+"\njig: nothing was moved")
 		return exitFail

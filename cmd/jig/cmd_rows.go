@@ -35,15 +35,11 @@ func runRows(c *cli, args []string) int {
 	if ws == nil {
 		return code
 	}
-	srv, err := c.start(serverOptions(ws, ""))
-	if err != nil {
-		return c.fail(err)
+	srv, runner, code := c.openRunner(ws, "", 1)
+	if srv == nil {
+		return code
 	}
 	defer srv.Stop()
-	runner, err := engine.NewRunner(c.ctx, srv, ws, engine.RunnerOptions{Parallel: 1})
-	if err != nil {
-		return c.setupFailed(err)
-	}
 	defer runner.Close()
 	factory := runner.Suite.Factory
 	if isSet(fs, "seed") {

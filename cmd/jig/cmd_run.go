@@ -49,15 +49,11 @@ func runRun(c *cli, args []string) int {
 		fmt.Fprintln(c.stderr, "jig: "+err.Error())
 		return exitUsage
 	}
-	srv, err := c.start(serverOptions(ws, wf.dsn))
-	if err != nil {
-		return c.fail(err)
+	srv, runner, code := c.openRunner(ws, wf.dsn, 1)
+	if srv == nil {
+		return code
 	}
 	defer srv.Stop()
-	runner, err := engine.NewRunner(c.ctx, srv, ws, engine.RunnerOptions{Parallel: 1})
-	if err != nil {
-		return c.setupFailed(err)
-	}
 	defer runner.Close()
 	res := runner.RunFixture(c.ctx, f)
 	if res.Err != nil {

@@ -175,3 +175,19 @@ func (c *cli) loadAndStart(dir, dsn string) (*workspace.Workspace, *engine.Serve
 	}
 	return ws, s.srv, -1
 }
+
+// openRunner starts the workspace's server and prepares a fixture runner
+// on it. The caller closes both (runner first). On failure it has printed
+// the error and returns the exit code.
+func (c *cli) openRunner(ws *workspace.Workspace, dsn string, parallel int) (*engine.Server, *engine.Runner, int) {
+	srv, err := c.start(serverOptions(ws, dsn))
+	if err != nil {
+		return nil, nil, c.fail(err)
+	}
+	runner, err := engine.NewRunner(c.ctx, srv, ws, engine.RunnerOptions{Parallel: parallel})
+	if err != nil {
+		srv.Stop()
+		return nil, nil, c.setupFailed(err)
+	}
+	return srv, runner, -1
+}
