@@ -156,7 +156,11 @@ func (r *Runner) compile(f *workspace.Fixture, q *workspace.Query, ds *rows.Data
 		s.add(f.Setup, Where{File: f.Path})
 		s.mark(markSetup)
 	}
-	s.add(q.SQL, Where{File: q.Path})
+	sql, where, err := r.querySQL(q) // rewritten in a Redshift workspace
+	if err != nil {
+		return nil, err
+	}
+	s.add(sql, where)
 	if f.Expect.Table != "" {
 		t := r.Suite.table(f.Expect.Table)
 		if t == nil {

@@ -158,10 +158,14 @@ func (r *Runner) compileLive(f *workspace.Fixture, q *workspace.Query, res *Fixt
 		return nil, err
 	}
 	// Rebuild: same prefix up to the query, then the cursor statements.
+	sql, where, err := r.querySQL(q) // as compile added it
+	if err != nil {
+		return nil, err
+	}
 	full := s.b.String()
 	qi := -1
 	for _, seg := range s.segments {
-		if seg.where.File == q.Path && seg.where.SQL == q.SQL {
+		if seg.where.File == q.Path && seg.where.SQL == sql {
 			qi = seg.start
 		}
 	}
@@ -178,7 +182,7 @@ func (r *Runner) compileLive(f *workspace.Fixture, q *workspace.Query, res *Fixt
 	}
 	decl := "DECLARE " + liveCursor + " SCROLL CURSOR FOR\n"
 	ls.write(decl)
-	ls.add(q.SQL, Where{File: q.Path})
+	ls.add(sql, where)
 	ls.write("MOVE FORWARD ALL IN " + liveCursor + ";\n")
 	ls.write(fmt.Sprintf("MOVE ABSOLUTE 0 IN %s;\nFETCH FORWARD %d FROM %s;\n", liveCursor, max(firstPage, 1), liveCursor))
 	for _, c := range s.checkSQL {

@@ -85,6 +85,12 @@ func (r *Runner) newWorker(ctx context.Context, ws *workspace.Workspace) (*worke
 		w.close()
 		return nil, err
 	}
+	if ws.Config.Dialect == workspace.DialectRedshift {
+		if err := CreateRedshiftFunctions(ctx, conn); err != nil {
+			w.close()
+			return nil, err
+		}
+	}
 	// Session settings every fixture shares: values compare in UTC, and no
 	// statement of a fixture runs longer than the timeout.
 	set := fmt.Sprintf("SET TimeZone TO 'UTC'; SET statement_timeout TO %d", r.timeout.Milliseconds())
