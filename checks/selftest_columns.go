@@ -85,8 +85,8 @@ func acceptedRecipe(name string, values []string, t *workspace.Table) (Recipe, e
 	for _, v := range out {
 		r.Violate = append(r.Violate, one(name+" = "+show(v), t.Name, map[string]any{name: v}, true))
 	}
-	for i, v := range values {
-		if i < 3 {
+	for i, text := range values {
+		if v := typed(col.Type, text); i < 3 {
 			r.Satisfy = append(r.Satisfy, one(name+" = "+show(v), t.Name, map[string]any{name: v}, false))
 		}
 	}
@@ -104,8 +104,8 @@ func notAcceptedRecipe(c *NotAcceptedValues, t *workspace.Table) (Recipe, error)
 		return Recipe{}, err
 	}
 	r := Recipe{}
-	for i, v := range c.Values {
-		if i < 3 {
+	for i, text := range c.Values {
+		if v := typed(col.Type, text); i < 3 {
 			r.Violate = append(r.Violate, one(c.Column+" = "+show(v), t.Name, map[string]any{c.Column: v}, true))
 		}
 	}

@@ -3,6 +3,7 @@ package checks
 import (
 	"fmt"
 	"math/big"
+	"strconv"
 	"strings"
 
 	"github.com/jig-sql/jig/workspace"
@@ -158,10 +159,23 @@ func floorRat(r *big.Rat) *big.Rat {
 	return new(big.Rat).SetInt(q)
 }
 
-// numberValue is a number's YAML-like value: int64 when it fits, else text.
+// numberValue is a number's YAML-like value: int64 or float64 when one
+// holds it exactly as written, else its text (the column's type reads it).
 func numberValue(r *big.Rat) any {
 	if r.IsInt() && r.Num().IsInt64() {
 		return r.Num().Int64()
 	}
-	return ratText(r)
+	text := ratText(r)
+	if f, _ := r.Float64(); strconv.FormatFloat(f, 'g', -1, 64) == text {
+		return f
+	}
+	return text
+}
+
+// typed is a listed value as a number for a number column, else as written.
+func typed(t workspace.Type, text string) any {
+	if r, ok := new(big.Rat).SetString(text); ok && isNumber(t) {
+		return numberValue(r)
+	}
+	return text
 }

@@ -141,6 +141,9 @@ func (st *selfTest) noViolation(ctx context.Context, recipe checks.Recipe) (Self
 		why = recipe.Caveat
 	case recipe.Searched:
 		why = fmt.Sprintf("%d row sets tried, none makes it fail", st.attempts)
+		if len(st.rejected) > 0 {
+			why += "; the schema rejected some (" + strings.Join(unique(st.rejected), "; ") + ")"
+		}
 		if recipe.Caveat != "" {
 			why = recipe.Caveat + "; " + why
 		}

@@ -22,6 +22,7 @@ type selfTest struct {
 	attempts int
 	direct   int      // direct violating attempts tried
 	guards   []string // what rejected direct attempts: constraints, types
+	rejected []string // what rejected any attempt's own values
 	lastErr  error    // why the last attempt could not be inserted
 }
 
@@ -86,8 +87,11 @@ func (st *selfTest) try(ctx context.Context, a *checks.Attempt, violate bool) (i
 				return -1, err
 			}
 			st.lastErr = AsSQLError(err, Where{})
-			if g := st.r.Suite.guard(pg); g != "" && violate && a.Direct && st.r.Suite.concerns(pg, a) {
-				st.guards = append(st.guards, g)
+			if g := st.r.Suite.guard(pg); g != "" && st.r.Suite.concerns(pg, a) {
+				st.rejected = append(st.rejected, g)
+				if violate && a.Direct {
+					st.guards = append(st.guards, g)
+				}
 			}
 			return -1, nil
 		}
@@ -129,7 +133,11 @@ func (s *Suite) guard(pg *pgconn.PgError) string {
 		if t := s.table(pg.TableName); t != nil {
 			for _, ck := range t.Checks {
 				if ck.Name == pg.ConstraintName {
-					return fmt.Sprintf("CHECK %s on %s", ck.Expression, pg.TableName)
+					e := ck.Expression // "((n >= 0))": CHECK's own parentheses and the expression's
+					if strings.HasPrefix(e, "((") && strings.HasSuffix(e, "))") {
+						e = e[1 : len(e)-1]
+					}
+					return fmt.Sprintf("CHECK %s on %s", e, pg.TableName)
 				}
 			}
 		}
