@@ -42,6 +42,7 @@ type embedded struct {
 	passfile   string
 	lock       *fileLock
 	ephemeral  bool
+	fresh      bool // the data directory was copied from the template by this start
 	port       int
 	libLogs    []string // embedded-postgres's temp logs, removed at Stop
 }
@@ -111,11 +112,22 @@ func startEmbedded(ctx context.Context, o Options) (*Server, error) {
 		return nil, err
 	}
 	s := &Server{version: version, embedded: e, Note: note}
-	if err := s.bootEmbedded(acct, binDir, password); err != nil {
-		if e.ep != nil {
-			e.ep.Stop() // a server that started but could not be set up
+	err = s.bootEmbedded(acct, binDir, password)
+	if err != nil && !e.fresh {
+		// A reused data directory that no longer starts (a crash mid-write,
+		// a disk that filled up) is only a cache: set it aside and start
+		// from the template, rather than leave the user to clean up.
+		e.abort()
+		aside := e.dataDir() + ".broken-" + time.Now().Format("20060102-150405")
+		if rerr := os.Rename(e.dataDir(), aside); rerr == nil {
+			s.Note = strings.TrimSpace(s.Note + fmt.Sprintf(" The workspace's cluster did not start (%s); it was moved to %s and rebuilt.", firstLineOf(err), aside))
+			if err = e.prepare(&o, acct, template); err == nil {
+				err = s.bootEmbedded(acct, binDir, password)
+			}
 		}
-		e.removeLibraryLogs()
+	}
+	if err != nil {
+		e.abort()
 		e.release()
 		return nil, err
 	}
@@ -168,7 +180,8 @@ func (e *embedded) prepare(o *Options, acct *account, template string) error {
 		return err
 	}
 	data := e.dataDir()
-	if !validCluster(data) {
+	e.fresh = !validCluster(data)
+	if e.fresh {
 		os.RemoveAll(data) // a half copy from a killed jig
 		o.Progress.report(Progress{Step: StepCopy, Message: "preparing this workspace's cluster"})
 		if err := copyCluster(template, data, acct); err != nil {
@@ -182,6 +195,20 @@ func (e *embedded) prepare(o *Options, acct *account, template string) error {
 }
 
 func (e *embedded) dataDir() string { return filepath.Join(e.clusterDir, "data") }
+
+// abort stops a server that started but could not be set up, and cleans
+// the library's temp log.
+func (e *embedded) abort() {
+	if e.ep != nil {
+		e.ep.Stop()
+		e.ep = nil
+	}
+	if e.logFile != nil {
+		e.logFile.Close()
+		e.logFile = nil
+	}
+	e.removeLibraryLogs()
+}
 
 // release unlocks and, for a private cluster, deletes it.
 func (e *embedded) release() {
@@ -336,6 +363,11 @@ func (e *embedded) removeLibraryLogs() {
 		os.Remove(f)
 	}
 	e.libLogs = nil
+}
+
+func firstLineOf(err error) string {
+	line, _, _ := strings.Cut(err.Error(), "\n")
+	return line
 }
 
 func freePort() (int, error) {
