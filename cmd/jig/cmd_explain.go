@@ -1,4 +1,124 @@
 package main
 
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+
+	"github.com/jig-sql/jig/engine"
+	"github.com/jig-sql/jig/workspace"
+)
+
 // runExplain prints a query's local plan plus advice (jig explain).
-func runExplain(c *cli, args []string) int { return notYet(c, "explain") }
+func runExplain(c *cli, args []string) int {
+	fs := c.flags("explain", "QUERY", "Print the plan of a query (a name in queries/, a .sql file, or SQL text) on the local server,\n"+
+		"then advice for the warehouse from the query and the schema's DISTKEY/SORTKEY: SELECT * on wide tables,\n"+
+		"joins and range filters off the keys, and dist keys that spread rows unevenly.")
+	var wf wsFlags
+	wf.register(fs, false)
+	jsonOut := fs.Bool("json", false, "print {\"plan\": ..., \"advice\": [...]} as JSON")
+	pos, code := parse(fs, args)
+	if code >= 0 {
+		return code
+	}
+	if len(pos) != 1 {
+		fs.Usage()
+		return exitUsage
+	}
+	ws, code := c.load(wf.dir)
+	if ws == nil {
+		return code
+	}
+	sql, err := explainSQL(ws, pos[0])
+	if err != nil {
+		fmt.Fprintln(c.stderr, "jig: "+err.Error())
+		return exitUsage
+	}
+	srv, err := c.start(serverOptions(ws, ""))
+	if err != nil {
+		return c.fail(err)
+	}
+	defer srv.Stop()
+	runner, err := engine.NewRunner(c.ctx, srv, ws, engine.RunnerOptions{Parallel: 1})
+	if err != nil {
+		return c.setupFailed(err)
+	}
+	defer runner.Close()
+	e, err := runner.Explain(c.ctx, sql)
+	var se *engine.SQLError
+	if errors.As(err, &se) {
+		fmt.Fprintln(c.stderr, "jig: "+se.Error())
+		if caret := se.Caret(); caret != "" {
+			fmt.Fprintln(c.stderr, caret)
+		}
+		return exitUsage
+	}
+	if err != nil {
+		return c.fail(err)
+	}
+	printExplanation(c.stdout, e, *jsonOut)
+	return exitOK
+}
+
+// explainSQL finds the query: a name in queries/, a .sql file, or SQL
+// typed on the command line.
+func explainSQL(ws *workspace.Workspace, arg string) (string, error) {
+	if q := ws.Query(strings.TrimSuffix(arg, ".sql")); q != nil && !strings.HasSuffix(arg, ".sql") {
+		return q.SQL, nil
+	}
+	if _, err := os.Stat(arg); err != nil && strings.ContainsAny(strings.TrimSpace(arg), " \n\t") {
+		return arg, nil // SQL text
+	}
+	f, err := runFixtureFor(ws, arg, "")
+	if err != nil {
+		return "", err
+	}
+	return ws.Query(f.Query).SQL, nil
+}
+
+// printExplanation prints the plan then the advice, or both as JSON.
+func printExplanation(w io.Writer, e *engine.Explanation, asJSON bool) {
+	if asJSON {
+		enc := json.NewEncoder(w)
+		enc.SetIndent("", "  ")
+		enc.Encode(e)
+		return
+	}
+	fmt.Fprintln(w, e.Plan)
+	fmt.Fprintln(w)
+	if len(e.Advice) == 0 {
+		fmt.Fprintln(w, "No advice: the query uses the tables' keys well, or the schema declares no DISTKEY/SORTKEY to judge it by.")
+		return
+	}
+	fmt.Fprintf(w, "Advice (%d):\n", len(e.Advice))
+	for _, a := range e.Advice {
+		where := a.Table
+		if a.Column != "" {
+			where += "." + a.Column
+		}
+		fmt.Fprintf(w, "\n- %s [%s]\n%s\n", where, a.Kind, wrap(a.Message, "  ", 96))
+	}
+}
+
+// wrap breaks text into lines of at most width characters, each indented.
+func wrap(text, indent string, width int) string {
+	var lines []string
+	line := ""
+	for _, word := range strings.Fields(text) {
+		if line != "" && len(indent)+len(line)+1+len(word) > width {
+			lines = append(lines, indent+line)
+			line = ""
+		}
+		if line != "" {
+			line += " "
+		}
+		line += word
+	}
+	if line != "" {
+		lines = append(lines, indent+line)
+	}
+	return strings.Join(lines, "\n")
+}
