@@ -33,10 +33,7 @@ func computeLayout(w, h int) layout {
 	if mh >= 30 {
 		inputH = mh * 9 / 20
 	}
-	queryW := rw * 2 / 5
-	if rw >= 110 {
-		queryW = rw / 3
-	}
+	queryW := min(max(rw/3, 20), rw)
 	var l layout
 	l.main = rect{0, 0, w, mh}
 	l.sidebar = rect{0, 0, sw, mh - checksH}

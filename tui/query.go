@@ -20,6 +20,7 @@ type queryPane struct {
 	q      *workspace.Query
 	err    error
 	offset int
+	follow bool // scroll to the error's line on the next View
 }
 
 func newQueryPane(th *theme) *queryPane { return &queryPane{th: th} }
@@ -27,13 +28,9 @@ func newQueryPane(th *theme) *queryPane { return &queryPane{th: th} }
 // SetQuery shows another query and forgets the last error.
 func (p *queryPane) SetQuery(q *workspace.Query) { p.q, p.err, p.offset = q, nil, 0 }
 
-// SetError shows a run's error (nil clears it) and scrolls to its line.
+// SetError shows a run's error (nil clears it); View scrolls to its line.
 func (p *queryPane) SetError(err error) {
-	p.err = err
-	if se := p.sqlError(); se != nil && se.Line > 0 {
-		_, h := p.inner()
-		p.offset = max(se.Line-1-max(h-len(p.errorLines())-2, 1)/2, 0)
-	}
+	p.err, p.follow = err, err != nil
 }
 
 // sqlError is the error when it points into the query's own file.
@@ -52,9 +49,9 @@ func (p *queryPane) Update(msg tea.Msg) tea.Cmd {
 	case tea.KeyPressMsg:
 		switch {
 		case key.Matches(msg, k.Up):
-			p.offset = max(p.offset-1, 0)
+			p.offset, p.follow = max(p.offset-1, 0), false
 		case key.Matches(msg, k.Down):
-			p.offset++
+			p.offset, p.follow = p.offset+1, false
 		}
 	case tea.MouseWheelMsg:
 		if msg.Button == tea.MouseWheelUp {
@@ -104,6 +101,9 @@ func prefixed(p, s string) string {
 func (p *queryPane) View() []string {
 	w, h := p.inner()
 	body := p.errorLines()
+	if len(body) > h-2 { // keep room for the error's line and its caret
+		body = body[:max(h-2, 1)]
+	}
 	if p.q == nil {
 		body = append(body, p.th.st.Grid.Empty.Render(fitLine(" pick a query in the sidebar", w)))
 		return p.th.fr.frame("Query", "", body, p.w, p.h, p.focused)
@@ -111,6 +111,10 @@ func (p *queryPane) View() []string {
 	sql := strings.Split(p.q.SQL, "\n")
 	p.offset = min(p.offset, max(len(sql)-1, 0))
 	se := p.sqlError()
+	if se != nil && se.Line > 0 && p.follow {
+		room := h - len(body) - 1
+		p.offset = max(se.Line-1-max(room-1, 0)/2, 0)
+	}
 	gw := len(fmt.Sprint(len(sql)))
 	for i := p.offset; i < len(sql) && len(body) < h; i++ {
 		num := p.th.st.Grid.Gutter.Render(fmt.Sprintf("%*d ", gw, i+1))
@@ -120,5 +124,9 @@ func (p *queryPane) View() []string {
 			body = append(body, p.th.st.Status.Error.Render(fitLine(caret, w)))
 		}
 	}
-	return p.th.fr.frame("Query", p.q.Path, body, p.w, p.h, p.focused)
+	info := ""
+	if w >= 40 {
+		info = p.q.Path
+	}
+	return p.th.fr.frame("Query", info, body, p.w, p.h, p.focused)
 }

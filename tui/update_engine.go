@@ -8,6 +8,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/jig-sql/jig/engine"
 	"github.com/jig-sql/jig/tui/statusbar"
+	"github.com/jig-sql/jig/workspace"
 )
 
 // startup follows Postgres coming up.
@@ -106,8 +107,10 @@ func (m *Model) onQueryTables(msg queryTablesMsg) tea.Cmd {
 		return nil
 	}
 	if msg.err != nil {
-		m.query.SetError(msg.err)
-		return reportErr(msg.err)
+		// The run will fail the same way and place the error in the
+		// query's file; until then say what the planner said.
+		m.query.SetError(inFile(msg.err, m.ws.Query(msg.query)))
+		m.result.SetNote("no result: " + errorKind(msg.err))
 	}
 	for _, t := range msg.tables {
 		m.sess.Table(t)
@@ -176,6 +179,18 @@ func (m *Model) fetchPages() tea.Cmd {
 		cmds = append(cmds, pageCmd(m.be, m.live, m.liveGen, off, pageSize))
 	}
 	return tea.Batch(cmds...)
+}
+
+// inFile places an SQL error that came without a file (the planner's)
+// in the query's file, where its line and column already point.
+func inFile(err error, q *workspace.Query) error {
+	var se *engine.SQLError
+	if q == nil || !errors.As(err, &se) || se.File != "" {
+		return err
+	}
+	c := *se
+	c.File = q.Path
+	return &c
 }
 
 // errorKind says in a few words what went wrong, for the result pane.

@@ -1,0 +1,130 @@
+package tui
+
+import (
+	"fmt"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/charmbracelet/x/exp/golden"
+	"github.com/jig-sql/jig/engine/enginetest"
+)
+
+var sizes = [][2]int{{80, 24}, {120, 36}}
+
+// goldenScreens runs one scenario per size and compares the final screen
+// (ANSI stripped, timings and port hidden) with testdata; -update
+// rewrites the files.
+func goldenScreens(t *testing.T, scenario func(t *testing.T, w, h int) string) {
+	for _, size := range sizes {
+		t.Run(fmt.Sprintf("%dx%d", size[0], size[1]), func(t *testing.T) {
+			screen := normalize(scenario(t, size[0], size[1]))
+			checkSize(t, screen, size[0], size[1])
+			golden.RequireEqual(t, screen)
+		})
+	}
+}
+
+// settledRE matches a saved fixture whose outcome is not in yet.
+var pendingRE = regexp.MustCompile(`[ ▸]· [a-z_]+/[a-z]`)
+
+// waitSettled waits for texts with no query running and every saved
+// fixture's mark in, so the screen is the same on every run.
+func (h *harness) waitSettled(texts ...string) string {
+	h.tb.Helper()
+	return h.waitFor(strings.Join(texts, ", ")+" (settled)", func(s string) bool {
+		if strings.Contains(s, "running ") || pendingRE.MatchString(s) {
+			return false
+		}
+		for _, t := range texts {
+			if !strings.Contains(s, t) {
+				return false
+			}
+		}
+		return true
+	})
+}
+
+func checkSize(t *testing.T, screen string, w, h int) {
+	t.Helper()
+	lines := strings.Split(screen, "\n")
+	if len(lines) != h {
+		t.Errorf("%d lines, want %d", len(lines), h)
+	}
+	for i, l := range lines {
+		if n := len([]rune(l)); n > w {
+			t.Errorf("line %d is %d wide, want %d: %q", i, n, w, l)
+		}
+	}
+}
+
+func TestStartupScreen(t *testing.T) {
+	goldenScreens(t, func(t *testing.T, w, h int) string {
+		h2 := startHarness(t, demoWorkspace(t, nil), Options{Start: neverStarts}, w, h)
+		return h2.waitText("starting Postgres", "waiting for Postgres")
+	})
+}
+
+// demoHarness opens the demo on the package's server with a fixture open.
+func demoHarness(t *testing.T, w, h int, edits map[string]string, fixture string) *harness {
+	hs := startHarness(t, demoWorkspace(t, edits), Options{Server: enginetest.Server(t)}, w, h)
+	hs.waitText("● Postgres")
+	if fixture != "" {
+		hs.tm.Send(openFixtureMsg{fixture})
+	}
+	return hs
+}
+
+func TestDemoScreen(t *testing.T) {
+	goldenScreens(t, func(t *testing.T, w, h int) string {
+		hs := demoHarness(t, w, h, nil, "browser_users/null_user_is_excluded")
+		return hs.waitSettled("matches e", "brws0002", "9 pas")
+	})
+}
+
+func TestInvalidCellScreen(t *testing.T) {
+	goldenScreens(t, func(t *testing.T, w, h int) string {
+		hs := demoHarness(t, w, h, nil, "browser_users/null_user_is_excluded")
+		hs.waitText("matches e")
+		// event_id, event_ts, user_id, browser_id, browser, duration_ms
+		hs.keys("$", "enter", "ctrl+u", "1", "2", "q", "enter")
+		return hs.waitSettled("!12q", "duration_ms: ", "last run")
+	})
+}
+
+func TestSQLErrorScreen(t *testing.T) {
+	bad := "-- A typo in a column name.\nSELECT e.browser_id,\n       e.user_idd\nFROM events AS e;\n"
+	goldenScreens(t, func(t *testing.T, w, h int) string {
+		hs := demoHarness(t, w, h, map[string]string{"queries/browser_users.sql": bad}, "")
+		return hs.waitSettled("^", "user_idd")
+	})
+}
+
+func TestDiffScreen(t *testing.T) {
+	goldenScreens(t, func(t *testing.T, w, h int) string {
+		hs := demoHarness(t, w, h, nil, "net_revenue/discount_reduces_net")
+		hs.waitText("differ")
+		hs.keys("tab", "tab", "l", "l") // input → query → result, to net_revenue
+		return hs.waitSettled("~", "165.00")
+	})
+}
+
+func TestWorkbenchHelpScreen(t *testing.T) {
+	goldenScreens(t, func(t *testing.T, w, h int) string {
+		hs := startHarness(t, demoWorkspace(t, nil), Options{Start: neverStarts}, w, h)
+		hs.waitText("waiting for Postgres")
+		hs.keys("?")
+		return hs.waitText("jig — keys")
+	})
+}
+
+func TestQuitAsksWithUnsavedChanges(t *testing.T) {
+	hs := demoHarness(t, 100, 30, nil, "")
+	hs.waitText("0 rows")
+	hs.keys("a")
+	hs.waitText("events 1")
+	hs.keys("q")
+	hs.waitText("Quit without saving")
+	hs.keys("n")
+	hs.waitFor("the question to go", func(s string) bool { return !strings.Contains(s, "Quit without saving") })
+}
