@@ -28,7 +28,7 @@ func rewriteListagg(r *queryRewriter, i int) {
 		return
 	}
 	if distinct && within && !r.listaggDistinctOrder(expr, open, wgClose) {
-		r.errAt(r.toks[open+2].Start, "order by the aggregated expression, or drop DISTINCT",
+		r.errAt(r.tok(open+3).Start, "order by the aggregated expression, or drop DISTINCT",
 			"LISTAGG DISTINCT is not supported locally with WITHIN GROUP ordered by another expression")
 		return
 	}
