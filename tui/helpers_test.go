@@ -20,7 +20,10 @@ import (
 	"github.com/jig-sql/jig/workspace"
 )
 
-func TestMain(m *testing.M) { enginetest.Main(m) }
+func TestMain(m *testing.M) {
+	measure = func(time.Duration) time.Duration { return 7 * time.Millisecond }
+	enginetest.Main(m)
+}
 
 // demoWorkspace writes the demo into a temp dir, applies edits (path →
 // content), and loads it.
@@ -52,16 +55,25 @@ func neverStarts(ctx context.Context, progress engine.ProgressFunc) (*engine.Ser
 // screen keeps the last frame the program drew, captured on the program's
 // own goroutine by a filter, so tests can wait on what the user would see.
 type screen struct {
-	mu   sync.Mutex
-	text string
+	mu      sync.Mutex
+	text    string
+	settled bool // no query running, every saved fixture's outcome in
 }
 
-func (s *screen) filter(m tea.Model, msg tea.Msg) tea.Msg {
-	text := ansi.Strip(m.(*Model).render())
+func (s *screen) filter(tm tea.Model, msg tea.Msg) tea.Msg {
+	m := tm.(*Model)
+	text := ansi.Strip(m.render())
+	settled := m.ready && !m.status.Busy() && len(m.sidebar.status) >= len(m.ws.Fixtures)
 	s.mu.Lock()
-	s.text = text
+	s.text, s.settled = text, settled
 	s.mu.Unlock()
 	return msg
+}
+
+func (s *screen) isSettled() bool {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.settled
 }
 
 func (s *screen) get() string {

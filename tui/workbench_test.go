@@ -2,7 +2,6 @@ package tui
 
 import (
 	"fmt"
-	"regexp"
 	"strings"
 	"testing"
 
@@ -25,15 +24,12 @@ func goldenScreens(t *testing.T, scenario func(t *testing.T, w, h int) string) {
 	}
 }
 
-// settledRE matches a saved fixture whose outcome is not in yet.
-var pendingRE = regexp.MustCompile(`[ ▸]· [a-z_]+/[a-z]`)
-
 // waitSettled waits for texts with no query running and every saved
 // fixture's mark in, so the screen is the same on every run.
 func (h *harness) waitSettled(texts ...string) string {
 	h.tb.Helper()
 	return h.waitFor(strings.Join(texts, ", ")+" (settled)", func(s string) bool {
-		if strings.Contains(s, "running ") || pendingRE.MatchString(s) {
+		if !h.scr.isSettled() {
 			return false
 		}
 		for _, t := range texts {
