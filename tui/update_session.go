@@ -101,7 +101,10 @@ func (m *Model) changed() tea.Cmd {
 
 // accept makes the current result the expected rows.
 func (m *Model) accept() tea.Cmd {
-	if m.live == nil || m.live.Result == nil || m.sess == nil {
+	switch {
+	case !m.ready:
+		return reportErr(errNotReady)
+	case m.live == nil || m.live.Result == nil || m.sess == nil:
 		return reportErr(errors.New("no result to accept yet"))
 	}
 	if m.live.Total <= len(m.live.Result.Rows) {

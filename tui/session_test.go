@@ -1,0 +1,107 @@
+package tui
+
+import (
+	"reflect"
+	"testing"
+
+	"github.com/jig-sql/jig/workspace"
+)
+
+func eventsTable() workspace.Table {
+	col := func(name, base string) workspace.Column {
+		return workspace.Column{Name: name, Type: workspace.Type{Name: base, Base: base}}
+	}
+	return workspace.Table{Name: "events", PrimaryKey: []string{"event_id"}, Columns: []workspace.Column{
+		col("event_id", "text"), col("user_id", "text"), col("n", "int4"), col("ok", "bool"), col("amount", "numeric"),
+	}}
+}
+
+func TestParseCellSavesNaturalValues(t *testing.T) {
+	tab := eventsTable()
+	tests := []struct {
+		col, text string
+		want      any
+		invalid   bool
+	}{
+		{"n", "42", int64(42), false},
+		{"n", "4x", nil, true},
+		{"ok", "yes", true, false},
+		{"amount", "12.50", 12.5, false},
+		{"amount", "0.1000000000000000000001", "0.1000000000000000000001", false},
+		{"user_id", "123", "123", false},
+		{"user_id", "null", "null", false},
+		{"user_id", "NULL", nil, false},
+	}
+	for _, tt := range tests {
+		c, _ := tab.Column(tt.col)
+		got := ParseCell(*c, tt.text)
+		if got.Valid() == tt.invalid || (!tt.invalid && !reflect.DeepEqual(got.Value, tt.want)) {
+			t.Errorf("%s %q: got %#v", tt.col, tt.text, got)
+		}
+	}
+}
+
+func TestUndoRedo(t *testing.T) {
+	s := NewSession("q")
+	s.AddRow("events", -1)
+	s.SetCell("events", 0, "user_id", InputCell{Value: "u1", Text: "u1"})
+	s.DuplicateRow("events", 0)
+	if s.RowCount("events") != 2 {
+		t.Fatalf("rows %d", s.RowCount("events"))
+	}
+	s.Undo()
+	s.Undo()
+	if s.RowCount("events") != 1 || len(s.Table("events").Rows[0]) != 0 {
+		t.Fatalf("after two undos: %+v", s.Table("events").Rows)
+	}
+	s.Redo()
+	if v := s.Table("events").Rows[0]["user_id"]; v.Value != "u1" {
+		t.Fatalf("redo lost the cell: %+v", v)
+	}
+	if s.Redo(); s.RowCount("events") != 2 {
+		t.Fatal("second redo")
+	}
+	if s.Redo() {
+		t.Error("redo past the end")
+	}
+}
+
+// The fixture the workbench runs is the one it saves: marshalled and
+// parsed back, it is the same fixture.
+func TestFixtureRoundTrip(t *testing.T) {
+	s := NewSession("q")
+	s.Name, s.Description = "a_case", "what it shows"
+	s.Table("events").Columns = []string{"event_id", "user_id", "n", "ok"}
+	s.AddRow("events", -1)
+	s.SetCell("events", 0, "n", InputCell{Value: int64(3), Text: "3"})
+	s.SetCell("events", 0, "user_id", InputCell{Value: nil})
+	s.SetCell("events", 0, "ok", InputCell{Text: "perhaps", Reason: "not a boolean"})
+	s.SetExpected([]workspace.Row{})
+	fx := s.Fixture("fixtures")
+	if fx.Path != "fixtures/q/a_case.yaml" {
+		t.Errorf("path %s", fx.Path)
+	}
+	back, err := workspace.ParseFixture(fx.Path, workspace.MarshalFixture(fx))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !workspace.SameRows(back.Given[0].Rows, fx.Given[0].Rows) || back.Expect.Rows == nil || back.Description != fx.Description {
+		t.Errorf("round trip:\n%s", workspace.MarshalFixture(fx))
+	}
+	if cells := fx.Given[0].Rows[0].Cells; len(cells) != 2 || cells[0].Column != "user_id" || cells[1].Column != "n" {
+		t.Errorf("cells %+v: want user_id then n, invalid ok left out", cells)
+	}
+}
+
+func TestAutosaveRoundTrip(t *testing.T) {
+	s := NewSession("q")
+	s.AddRow("events", -1)
+	s.SetCell("events", 0, "n", InputCell{Value: int64(3), Text: "3"})
+	back, err := decodeAutosave(encodeAutosave(s, "fixtures"), "fixtures")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if back.Query != "q" || back.Name != "" || !back.Dirty || back.Table("events").Rows[0]["n"].Value != int64(3) {
+		t.Errorf("restored %+v", back)
+	}
+}
