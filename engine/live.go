@@ -310,6 +310,11 @@ func (r *Runner) QueryTables(ctx context.Context, sql string) ([]string, error) 
 		return nil, err
 	}
 	defer r.release(w)
+	if r.Suite.WS.Config.Dialect == workspace.DialectRedshift {
+		if rq, err := workspace.RewriteRedshiftQuery("", sql); err == nil {
+			sql = rq.SQL // the planner reads the Postgres the query runs as
+		}
+	}
 	var plan string
 	if err := w.conn.QueryRow(ctx, "EXPLAIN (FORMAT JSON, VERBOSE) "+sql).Scan(&plan); err != nil {
 		return nil, AsSQLError(err, Where{SQL: sql, Offset: len([]rune("EXPLAIN (FORMAT JSON, VERBOSE) "))})

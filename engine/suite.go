@@ -146,12 +146,22 @@ func (s *Suite) checksFor(f *workspace.Fixture) ([]checks.Configured, error) {
 	return out, errs.Err()
 }
 
-// resolver resolves check targets: a query name reads that query's output,
+// resolver resolves check targets on the local server: a query name reads
+// that query's output (rewritten for Postgres in a Redshift workspace),
 // anything else is a table.
 func (s *Suite) resolver() checks.Resolver {
 	return func(name string) (checks.Target, error) {
 		if q := s.WS.Query(name); q != nil && s.table(name) == nil {
-			return checks.QueryTarget(name, q.SQL), nil
+			sql := q.SQL
+			if s.WS.Config.Dialect == workspace.DialectRedshift {
+				// Locally, a Redshift query's output is its Postgres rewrite's.
+				rq, err := workspace.RewriteRedshiftQuery(q.Path, q.SQL)
+				if err != nil {
+					return checks.Target{}, err
+				}
+				sql = rq.SQL
+			}
+			return checks.QueryTarget(name, sql), nil
 		}
 		return checks.TableTarget(name), nil
 	}
