@@ -16,7 +16,9 @@ func (m *Model) startup(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
 	case progressMsg:
 		var cmd tea.Cmd
-		m.status, cmd = m.status.Update(startupStep(engine.Progress(msg)))
+		step := startupStep(engine.Progress(msg))
+		step.Version = m.ws.Config.Postgres.Version
+		m.status, cmd = m.status.Update(step)
 		return tea.Batch(cmd, m.be.relay.Next())
 	case startFailedMsg:
 		m.fatal = msg.err

@@ -57,7 +57,7 @@ func checkSize(t *testing.T, screen string, w, h int) {
 func TestStartupScreen(t *testing.T) {
 	goldenScreens(t, func(t *testing.T, w, h int) string {
 		h2 := startHarness(t, demoWorkspace(t, nil), Options{Start: neverStarts}, w, h)
-		return h2.waitText("starting Postgres", "waiting for Postgres")
+		return h2.waitText("starting Postgres 17", "waiting for Postgres")
 	})
 }
 
