@@ -42,6 +42,13 @@ func (l *loader) list(folder string, exts ...string) []string {
 	if !filepath.IsAbs(folder) {
 		folder = filepath.Join(l.dir, folder)
 	}
+	return l.listIn(folder, exts...)
+}
+
+// listIn is list on a folder already resolved against the workspace (joining
+// it with a relative workspace path again would name a folder that does not
+// exist, and silently find nothing).
+func (l *loader) listIn(folder string, exts ...string) []string {
 	entries, err := os.ReadDir(folder)
 	if err != nil {
 		if !errors.Is(err, os.ErrNotExist) {
@@ -136,7 +143,7 @@ func (l *loader) fixtures(folder string) []*Fixture {
 			}
 			continue
 		}
-		paths = append(paths, l.list(p, ".yaml", ".yml")...)
+		paths = append(paths, l.listIn(p, ".yaml", ".yml")...)
 	}
 	return l.parseFixtures(paths)
 }
