@@ -73,7 +73,7 @@ func runValidate(c *cli, args []string) int {
 	if ws == nil {
 		return code
 	}
-	if _, err := decodeChecks(ws); err != nil {
+	if _, err := engine.DecodeChecks(ws); err != nil {
 		fmt.Fprintln(c.stderr, err)
 		return exitUsage
 	}
