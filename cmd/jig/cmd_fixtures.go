@@ -53,7 +53,7 @@ func runTest(c *cli, args []string) int {
 		return exitUsage
 	}
 	if len(fixtures) == 0 {
-		fmt.Fprintln(c.stderr, "jig: no fixtures match")
+		fmt.Fprintln(c.stderr, "jig: "+noFixtures(ws, patterns))
 		return exitUsage
 	}
 	runner, err := engine.NewRunner(c.ctx, srv, ws, engine.RunnerOptions{Parallel: tf.parallel})
@@ -279,4 +279,22 @@ func (c *cli) update(ws *workspace.Workspace, results []*engine.FixtureResult) {
 		}
 		fmt.Fprintf(c.stdout, "updated %s\n", r.Fixture.Path)
 	}
+}
+
+// noFixtures says why nothing was selected, and what to do.
+func noFixtures(ws *workspace.Workspace, patterns []string) string {
+	if len(ws.Fixtures) == 0 {
+		return fmt.Sprintf("no fixtures in %s: build one in the workbench (jig -w %s), or try jig demo", filepath.Join(ws.Dir, ws.Config.Fixtures), ws.Dir)
+	}
+	names := make([]string, 0, len(ws.Fixtures))
+	for _, f := range ws.Fixtures {
+		names = append(names, f.Name)
+	}
+	msg := fmt.Sprintf("no fixtures match %s (there are %d, e.g. %s)", strings.Join(patterns, " "), len(names), names[0])
+	if len(patterns) == 1 {
+		if n := workspace.Nearest(patterns[0], names); n != "" {
+			msg += fmt.Sprintf("; did you mean %q?", n)
+		}
+	}
+	return msg
 }

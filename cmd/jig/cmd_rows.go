@@ -3,9 +3,12 @@ package main
 import (
 	"flag"
 	"fmt"
+	"path/filepath"
+	"strings"
 
 	"github.com/jig-sql/jig/engine"
 	"github.com/jig-sql/jig/rows"
+	"github.com/jig-sql/jig/workspace"
 )
 
 // isSet reports whether a flag was given on the command line.
@@ -46,6 +49,10 @@ func runRows(c *cli, args []string) int {
 		factory = rows.NewFactory(*seed, runner.Suite.Tables)
 	}
 	table := pos[0]
+	if !hasTable(runner.Suite.Tables, table) {
+		fmt.Fprintln(c.stderr, "jig: "+unknownTable(runner.Suite.Tables, table, ws))
+		return exitUsage
+	}
 	ds, err := factory.Build([]rows.TableOverrides{{Table: table, Rows: make([]rows.Override, *n)}})
 	if err != nil {
 		fmt.Fprintln(c.stderr, "jig: "+err.Error())
@@ -75,4 +82,29 @@ func runRows(c *cli, args []string) int {
 		fmt.Fprintln(c.stderr, "jig: warning: "+w.String())
 	}
 	return exitOK
+}
+
+func hasTable(tables []workspace.Table, name string) bool {
+	for _, t := range tables {
+		if t.Name == name {
+			return true
+		}
+	}
+	return false
+}
+
+// unknownTable says a table is not in the schema, and what is.
+func unknownTable(tables []workspace.Table, name string, ws *workspace.Workspace) string {
+	if len(tables) == 0 {
+		return fmt.Sprintf("no table %q: the workspace's schema (%s) defines no tables", name, filepath.Join(ws.Dir, ws.Config.Schema))
+	}
+	names := make([]string, len(tables))
+	for i, t := range tables {
+		names[i] = t.Name
+	}
+	msg := fmt.Sprintf("no table %q in the schema (tables: %s)", name, strings.Join(names, ", "))
+	if n := workspace.Nearest(name, names); n != "" {
+		msg += fmt.Sprintf("; did you mean %q?", n)
+	}
+	return msg
 }
