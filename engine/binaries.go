@@ -142,6 +142,7 @@ func (o *Options) installFrom(ctx context.Context, rel release, src string, fetc
 	if dir, err := checkBinDir(final); err == nil {
 		return dir, nil // another process installed it while we waited
 	}
+	removeTempSiblings(final) // a download a killed jig left half-way
 	tmp := tempSibling(final)
 	defer os.RemoveAll(tmp)
 	if err := os.MkdirAll(tmp, 0o755); err != nil {

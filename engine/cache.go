@@ -103,6 +103,16 @@ func tempSibling(path string) string {
 	return filepath.Join(filepath.Dir(path), "."+filepath.Base(path)+".tmp-"+randomHex(4))
 }
 
+// removeTempSiblings removes what a killed jig left of a write-then-rename
+// of path (see tempSibling). Call it only while holding the lock that
+// serialises writers of path, so no live writer's temp is removed.
+func removeTempSiblings(path string) {
+	matches, _ := filepath.Glob(filepath.Join(filepath.Dir(path), "."+filepath.Base(path)+".tmp-*"))
+	for _, m := range matches {
+		os.RemoveAll(m)
+	}
+}
+
 // cachePassword returns the cache's server password, creating it once. It is
 // random per cache and kept in a 0600 file, because a warm start reuses the
 // cluster initialised with it.

@@ -64,6 +64,9 @@ func ensureTemplate(ctx context.Context, o *Options, acct *account, binDir, vers
 	if err := mkdirOwned(dir, acct); err != nil {
 		return "", err
 	}
+	// What a jig killed during initdb left: its temp cluster and password file.
+	removeTempSiblings(data)
+	removeTempSiblings(filepath.Join(dir, "pwfile"))
 	tmp := tempSibling(data)
 	defer os.RemoveAll(tmp)
 	pwfile := tempSibling(filepath.Join(dir, "pwfile"))

@@ -182,7 +182,8 @@ func (e *embedded) prepare(o *Options, acct *account, template string) error {
 	data := e.dataDir()
 	e.fresh = !validCluster(data)
 	if e.fresh {
-		os.RemoveAll(data) // a half copy from a killed jig
+		os.RemoveAll(data)       // a half copy from a killed jig
+		removeTempSiblings(data) // or its temp copy (we hold the cluster's lock)
 		o.Progress.report(Progress{Step: StepCopy, Message: "preparing this workspace's cluster"})
 		if err := copyCluster(template, data, acct); err != nil {
 			return err
@@ -318,7 +319,10 @@ func (s *Server) bootEmbedded(acct *account, binDir, password string) error {
 	err = e.ep.Start()
 	e.libLogs = ourLibraryLogs(before, logDir)
 	if err != nil {
-		return fmt.Errorf("starting Postgres %s as %s (log: %s): %w", s.version, acct, filepath.Join(logDir, "postgres.log"), err)
+		// The log is quoted, not only named: a private cluster's log is
+		// deleted with it, and pg_ctl's own message says only "examine the log".
+		logPath := filepath.Join(logDir, "postgres.log")
+		return fmt.Errorf("starting Postgres %s as %s (log: %s): %w%s", s.version, acct, logPath, err, logTail(logPath, 5))
 	}
 	s.cfg, err = pgx.ParseConfig(fmt.Sprintf("host=127.0.0.1 port=%d user=%s dbname=postgres sslmode=disable", port, superuser))
 	if err != nil {
@@ -363,6 +367,25 @@ func (e *embedded) removeLibraryLogs() {
 		os.Remove(f)
 	}
 	e.libLogs = nil
+}
+
+// logTail is the last n lines of the server log that say why it stopped
+// (FATAL, PANIC, ERROR, HINT), indented, or "".
+func logTail(path string, n int) string {
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return ""
+	}
+	var keep []string
+	for _, l := range strings.Split(string(b), "\n") {
+		if strings.Contains(l, "FATAL:") || strings.Contains(l, "PANIC:") || strings.Contains(l, "ERROR:") || strings.Contains(l, "HINT:") {
+			keep = append(keep, "  "+l)
+		}
+	}
+	if len(keep) == 0 {
+		return ""
+	}
+	return "\nthe server log says:\n" + strings.Join(keep[max(0, len(keep)-n):], "\n")
 }
 
 func firstLineOf(err error) string {
