@@ -23,6 +23,9 @@ const (
 	exitFail  = 1 // a test or check failed
 	exitUsage = 2 // bad usage or workspace files
 	exitDB    = 3 // the database could not be started or reached
+	// exitInterrupted is the shell's code for a process ended by SIGINT
+	// (128+2): a run cut short by Ctrl-C or SIGTERM neither passed nor failed.
+	exitInterrupted = 130
 )
 
 // cli carries the process's streams and context to every command.
@@ -87,7 +90,14 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) (code int) {
 	}
 	for _, cmd := range commands {
 		if cmd.name == args[0] {
-			return cmd.run(c, args[1:])
+			code := cmd.run(c, args[1:])
+			if code != exitOK && code != exitInterrupted && ctx.Err() != nil {
+				// Whatever failed did so because the user stopped it: say
+				// that, not "failed" (serve exits 0 on Ctrl-C by design).
+				fmt.Fprintln(stderr, "jig: interrupted")
+				return exitInterrupted
+			}
+			return code
 		}
 	}
 	names := make([]string, len(commands))

@@ -92,6 +92,9 @@ func (c *cli) report(runner *engine.Runner, ws *workspace.Workspace, fixtures []
 	printed := 0
 	color := useColor(c.stdout)
 	runner.Run(c.ctx, fixtures, func(r *engine.FixtureResult) {
+		if c.ctx.Err() != nil {
+			return // interrupted: a cancelled fixture neither passed nor failed
+		}
 		results[index[r.Fixture]] = r
 		for printed < len(results) && results[printed] != nil {
 			if tf.json {
@@ -102,6 +105,10 @@ func (c *cli) report(runner *engine.Runner, ws *workspace.Workspace, fixtures []
 			printed++
 		}
 	})
+	if c.ctx.Err() != nil {
+		fmt.Fprintf(c.stderr, "jig: interrupted after %d of %d fixtures; nothing was updated or written\n", printed, len(fixtures))
+		return exitInterrupted
+	}
 	if tf.update {
 		c.update(ws, results)
 	}
