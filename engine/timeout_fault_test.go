@@ -1,0 +1,54 @@
+package engine_test
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/jig-sql/jig/engine"
+	"github.com/jig-sql/jig/engine/enginetest"
+	"github.com/jig-sql/jig/workspace"
+)
+
+// A query that never ends is cancelled by the runner's statement timeout:
+// the fixture is an error naming the timeout, and the connection stays
+// usable for the next fixture.
+func TestFaultStatementTimeoutEndsEndlessQuery(t *testing.T) {
+	dir := t.TempDir()
+	for name, content := range map[string]string{
+		"queries/endless.sql":     "SELECT pg_sleep(3600)::text AS s\n",
+		"queries/quick.sql":       "SELECT 1 AS n\n",
+		"fixtures/endless/a.yaml": "query: endless\nexpect:\n  rows:\n    - {s: \"\"}\n",
+		"fixtures/quick/a.yaml":   "query: quick\nexpect:\n  rows:\n    - {n: 1}\n",
+	} {
+		p := filepath.Join(dir, name)
+		os.MkdirAll(filepath.Dir(p), 0o755)
+		if err := os.WriteFile(p, []byte(content), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	ws, err := workspace.Load(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx := context.Background()
+	r, err := engine.NewRunner(ctx, enginetest.Server(t), ws, engine.RunnerOptions{Parallel: 1, StatementTimeout: 300 * time.Millisecond})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer r.Close()
+	start := time.Now()
+	res := r.RunFixture(ctx, ws.Fixtures[0])
+	if res.Status == engine.StatusPass || res.Err == nil || !strings.Contains(res.Err.Error(), "statement timeout") {
+		t.Fatalf("status %v, err %v; want a failure naming the statement timeout", res.Status, res.Err)
+	}
+	if took := time.Since(start); took > time.Minute {
+		t.Errorf("the timeout took %s", took)
+	}
+	if res := r.RunFixture(ctx, ws.Fixtures[1]); res.Status != engine.StatusPass {
+		t.Errorf("the next fixture on the same connection: %v %v", res.Status, res.Err)
+	}
+}
