@@ -59,18 +59,20 @@ func BenchmarkFixtures(b *testing.B) {
 // benchFloor is the hand-written baseline: the table exists already; per
 // fixture, begin, one multi-row insert, the select, rollback — each its own
 // round trip, as a careful engineer would write it with pgx.
-func benchFloor(b *testing.B, srv *engine.Server, fixtures []*workspace.Fixture) {
+// floor prepares the hand-written baseline: the table exists already; per
+// fixture, begin, one multi-row insert, the select, rollback — each its own
+// round trip, as a careful engineer would write it with pgx. The returned
+// func runs every fixture once; cleanup drops the schema.
+func floor(b *testing.B, srv *engine.Server, fixtures []*workspace.Fixture) (run func(), cleanup func()) {
 	ctx := context.Background()
 	conn, err := srv.Connect(ctx)
 	if err != nil {
 		b.Fatal(err)
 	}
-	defer conn.Close(ctx)
 	schema := "floor_" + fmt.Sprint(time.Now().UnixNano())
 	if _, err := conn.Exec(ctx, "CREATE SCHEMA "+schema+"; SET search_path TO "+schema+"; "+enginetest.SeedSchema); err != nil {
 		b.Fatal(err)
 	}
-	defer conn.Exec(ctx, "DROP SCHEMA "+schema+" CASCADE")
 	inserts := make([]string, len(fixtures))
 	for i, f := range fixtures {
 		sql := "INSERT INTO events (event_id, event_ts, user_id, browser_id) VALUES "
@@ -87,9 +89,7 @@ func benchFloor(b *testing.B, srv *engine.Server, fixtures []*workspace.Fixture)
 		}
 		inserts[i] = sql
 	}
-	b.ResetTimer()
-	start := time.Now()
-	for i := 0; i < b.N; i++ {
+	run = func() {
 		for _, ins := range inserts {
 			tx, err := conn.Begin(ctx)
 			if err != nil {
@@ -108,7 +108,58 @@ func benchFloor(b *testing.B, srv *engine.Server, fixtures []*workspace.Fixture)
 			tx.Rollback(ctx)
 		}
 	}
-	perFixture := time.Since(start).Seconds() * 1000 / float64(b.N*len(inserts))
+	cleanup = func() {
+		conn.Exec(ctx, "DROP SCHEMA "+schema+" CASCADE")
+		conn.Close(ctx)
+	}
+	return run, cleanup
+}
+
+func benchFloor(b *testing.B, srv *engine.Server, fixtures []*workspace.Fixture) {
+	run, cleanup := floor(b, srv, fixtures)
+	defer cleanup()
+	b.ResetTimer()
+	start := time.Now()
+	for i := 0; i < b.N; i++ {
+		run()
+	}
+	perFixture := time.Since(start).Seconds() * 1000 / float64(b.N*len(fixtures))
 	b.ReportMetric(perFixture, "ms/fixture")
 	b.ReportMetric(1000/perFixture, "fixtures/s")
+}
+
+// BenchmarkFixturesVsFloor alternates jig at --parallel 1 and the floor,
+// 1,000 fixtures each per iteration, so machine load hits both alike, and
+// reports both and their ratio (target: jig within 1.5x of the floor).
+func BenchmarkFixturesVsFloor(b *testing.B) {
+	const n = 1000
+	ws, err := workspace.Load(enginetest.SeedWorkspace(b, n))
+	if err != nil {
+		b.Fatal(err)
+	}
+	srv := enginetest.Server(b)
+	r, err := engine.NewRunner(context.Background(), srv, ws, engine.RunnerOptions{Parallel: 1})
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer r.Close()
+	runFloor, cleanup := floor(b, srv, ws.Fixtures)
+	defer cleanup()
+	var jigTime, floorTime time.Duration
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		t0 := time.Now()
+		r.Run(context.Background(), ws.Fixtures, func(res *engine.FixtureResult) {
+			if res.Failed() {
+				b.Errorf("%s failed", res.Fixture.Name)
+			}
+		})
+		t1 := time.Now()
+		runFloor()
+		jigTime, floorTime = jigTime+t1.Sub(t0), floorTime+time.Since(t1)
+	}
+	per := func(d time.Duration) float64 { return d.Seconds() * 1000 / float64(b.N*n) }
+	b.ReportMetric(per(jigTime), "jig-ms/fixture")
+	b.ReportMetric(per(floorTime), "floor-ms/fixture")
+	b.ReportMetric(per(jigTime)/per(floorTime), "x-floor")
 }
