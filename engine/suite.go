@@ -3,6 +3,8 @@ package engine
 import (
 	"context"
 	"fmt"
+	"regexp"
+	"slices"
 	"strings"
 
 	"github.com/jig-sql/jig/checks"
@@ -175,5 +177,49 @@ func newSuite(ctx context.Context, w *worker, ws *workspace.Workspace, checkFile
 		return nil, err
 	}
 	unqualify(tables, w.schema)
-	return &Suite{WS: ws, Tables: tables, Factory: rows.NewFactory(ws.Config.Seed, tables), Checks: checkFiles}, nil
+	s := &Suite{WS: ws, Tables: tables, Factory: rows.NewFactory(ws.Config.Seed, tables), Checks: checkFiles}
+	if err := s.checkTargets(); err != nil {
+		return nil, err
+	}
+	return s, nil
 }
+
+// checkTargets reports check files whose `table:` is neither a table of the
+// schema nor a query: their checks would otherwise never run, silently.
+func (s *Suite) checkTargets() error {
+	known := s.tableNames()
+	for _, q := range s.WS.Queries {
+		known = append(known, q.Name)
+	}
+	var errs workspace.Errors
+	for _, f := range s.Checks {
+		name := f.Table
+		if i := strings.LastIndexByte(name, '.'); i >= 0 {
+			name = name[i+1:] // schema-qualified: the schema is the worker's
+		}
+		if name == "" || slices.Contains(known, name) || slices.Contains(known, strings.ToLower(name)) {
+			continue
+		}
+		line, col := 1, 1
+		for _, src := range s.WS.CheckFiles {
+			if src.Path == f.Path {
+				if m := tableKey.FindSubmatchIndex(src.Data); m != nil {
+					line, col = workspace.LineCol(string(src.Data), m[2])
+				}
+			}
+		}
+		hint := ""
+		if n := workspace.Nearest(name, known); n != "" {
+			hint = fmt.Sprintf("did you mean %q?", n)
+		}
+		errs = append(errs, &workspace.PosError{File: f.Path, Line: line, Col: col, Hint: hint,
+			Msg: fmt.Sprintf("checks name table %q, which is neither a table in schema/ nor a query", f.Table)})
+	}
+	if len(errs) > 0 {
+		return errs
+	}
+	return nil
+}
+
+// tableKey finds the value of a checks file's top-level `table:` key.
+var tableKey = regexp.MustCompile(`(?m)^table:[ \t]*(\S)`)
