@@ -1,0 +1,2 @@
+SELECT v FROM t;
+SELECT id FROM t

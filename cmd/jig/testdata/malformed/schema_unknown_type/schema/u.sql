@@ -1,0 +1,4 @@
+CREATE TABLE u (
+    id int,
+    n txet
+);
