@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"runtime"
+	"runtime/debug"
 	"sync"
 	"time"
 
@@ -178,7 +179,7 @@ func (r *Runner) RunFixture(ctx context.Context, f *workspace.Fixture) *FixtureR
 	if err != nil {
 		return &FixtureResult{Fixture: f, Status: StatusError, Err: err, Took: time.Since(start)}
 	}
-	res := r.runOn(ctx, w, f)
+	res := r.runSafely(ctx, w, f)
 	if w.conn.IsClosed() {
 		// The server died or the network dropped: that is not the
 		// fixture's failure, and the run cannot go on (exit 3).
@@ -193,6 +194,28 @@ func (r *Runner) RunFixture(ctx context.Context, f *workspace.Fixture) *FixtureR
 	res.Took = time.Since(start)
 	return res
 }
+
+// runSafely is runOn with a panic turned into the fixture's error: fixtures
+// run on the runner's goroutines, where a panic would kill jig before its
+// deferred Stop, leaving the server running and the user with a stack trace.
+func (r *Runner) runSafely(ctx context.Context, w *worker, f *workspace.Fixture) (res *FixtureResult) {
+	defer func() {
+		if p := recover(); p != nil {
+			res = &FixtureResult{Fixture: f, Status: StatusError, Err: fmt.Errorf(
+				"internal error running %s: %v\n%s\nPlease report this at https://github.com/jig-sql/jig/issues with the fixture", f.Name, p, debug.Stack())}
+			// The connection may be mid-transaction: roll it back so the
+			// next fixture on it starts clean.
+			w.conn.Exec(context.Background(), "ROLLBACK")
+		}
+	}()
+	if beforeFixture != nil {
+		beforeFixture(f)
+	}
+	return r.runOn(ctx, w, f)
+}
+
+// beforeFixture is a test hook (export_test.go); nil in jig.
+var beforeFixture func(*workspace.Fixture)
 
 func (r *Runner) drop(w *worker) {
 	r.mu.Lock()

@@ -52,3 +52,47 @@ func TestFaultStatementTimeoutEndsEndlessQuery(t *testing.T) {
 		t.Errorf("the next fixture on the same connection: %v %v", res.Status, res.Err)
 	}
 }
+
+// A panic while running a fixture (a bug in jig) becomes that fixture's
+// error, saying where to report it; the run goes on, so jig stops its
+// server as usual instead of dying with it running.
+func TestFaultPanicInFixtureIsReported(t *testing.T) {
+	dir := t.TempDir()
+	for name, content := range map[string]string{
+		"queries/quick.sql":     "SELECT 1 AS n\n",
+		"fixtures/quick/a.yaml": "query: quick\nexpect:\n  rows:\n    - {n: 1}\n",
+		"fixtures/quick/b.yaml": "query: quick\nexpect:\n  rows:\n    - {n: 1}\n",
+	} {
+		p := filepath.Join(dir, name)
+		os.MkdirAll(filepath.Dir(p), 0o755)
+		if err := os.WriteFile(p, []byte(content), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	ws, err := workspace.Load(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx := context.Background()
+	r, err := engine.NewRunner(ctx, enginetest.Server(t), ws, engine.RunnerOptions{Parallel: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer r.Close()
+	engine.SetBeforeFixture(func(f *workspace.Fixture) {
+		if f.Name == "quick/a" {
+			panic("boom")
+		}
+	})
+	defer engine.SetBeforeFixture(nil)
+	got := map[string]*engine.FixtureResult{}
+	r.Run(ctx, ws.Fixtures, func(res *engine.FixtureResult) { got[res.Fixture.Name] = res })
+	a, b := got["quick/a"], got["quick/b"]
+	if a == nil || a.Status != engine.StatusError || !strings.Contains(a.Err.Error(), "internal error") ||
+		!strings.Contains(a.Err.Error(), "github.com/jig-sql/jig/issues") {
+		t.Errorf("the panicking fixture: %+v", a)
+	}
+	if b == nil || b.Status != engine.StatusPass {
+		t.Errorf("the next fixture on the same connection: %+v", b)
+	}
+}
