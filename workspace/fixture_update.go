@@ -1,6 +1,7 @@
 package workspace
 
 import (
+	"errors"
 	"strings"
 
 	"github.com/goccy/go-yaml/ast"
@@ -32,6 +33,11 @@ func UpdateExpectedRows(src []byte, rows []Row) ([]byte, error) {
 		if keyName(kv) == "expect" {
 			expect = kv
 		}
+	}
+	if m, ok := d.unwrap(root).(*ast.MappingNode); expect == nil && (len(rootKVs) == 0 || ok && m.IsFlowStyle) {
+		// A document that is not a block mapping ("~", "{query: q}"):
+		// appending a block key to it would write YAML that does not parse.
+		return nil, errors.New("the fixture is not a block mapping; add expect: rows by hand")
 	}
 	if expect == nil {
 		out := string(src)
