@@ -56,6 +56,14 @@ func pos(n ast.Node) (int, int) {
 	if m, ok := n.(*ast.MappingNode); ok && !m.IsFlowStyle && len(m.Values) > 0 {
 		n = m.Values[0].Key
 	}
+	if doc, ok := n.(*ast.DocumentNode); ok && doc.Body == nil {
+		// An empty second document ("0\r---"): DocumentNode.GetToken
+		// would dereference its missing body; its "---" is the place.
+		if doc.Start != nil && doc.Start.Position != nil {
+			return doc.Start.Position.Line, doc.Start.Position.Column
+		}
+		return 1, 1
+	}
 	if tk := n.GetToken(); tk != nil && tk.Position != nil {
 		return tk.Position.Line, tk.Position.Column
 	}
