@@ -276,11 +276,6 @@ func (s *Server) bootEmbedded(acct *account, binDir, password string) error {
 	if err != nil {
 		return err
 	}
-	port, err := freePort()
-	if err != nil {
-		return err
-	}
-	e.port = port
 	logDir := filepath.Join(e.clusterDir, "log")
 	e.logFile, err = os.OpenFile(filepath.Join(logDir, "jig-start.log"), os.O_CREATE|os.O_WRONLY|os.O_APPEND, 0o600)
 	if err != nil {
@@ -293,7 +288,6 @@ func (s *Server) bootEmbedded(acct *account, binDir, password string) error {
 		DataPath(e.dataDir()).
 		RuntimePath(filepath.Join(e.clusterDir, "run")).
 		CachePath(filepath.Join(filepath.Dir(filepath.Dir(e.clusterDir)), "embedded-postgres")).
-		Port(uint32(port)).
 		Username(superuser).Password(password).Database("postgres").
 		Encoding("UTF8").Locale("C").
 		StartTimeout(30 * time.Second).
@@ -314,17 +308,30 @@ func (s *Server) bootEmbedded(acct *account, binDir, password string) error {
 			"wal_level":       "minimal",
 			"max_wal_senders": "0",
 		})
-	e.ep = embeddedpostgres.NewDatabase(cfg)
-	before := libraryLogs()
-	err = e.ep.Start()
-	e.libLogs = ourLibraryLogs(before, logDir)
-	if err != nil {
-		// The log is quoted, not only named: a private cluster's log is
-		// deleted with it, and pg_ctl's own message says only "examine the log".
-		logPath := filepath.Join(logDir, "postgres.log")
-		return fmt.Errorf("starting Postgres %s as %s (log: %s): %w%s", s.version, acct, logPath, err, logTail(logPath, 5))
+	logPath := filepath.Join(logDir, "postgres.log")
+	// A free port is only free until someone takes it: another jig starting
+	// at the same moment can pick the same one. Such a clash is retried on a
+	// new port; anything else is reported with the log's own words (a
+	// private cluster's log is deleted with it, and pg_ctl only says
+	// "examine the log").
+	for attempt := 1; ; attempt++ {
+		if e.port, err = freePort(); err != nil {
+			return err
+		}
+		e.ep = embeddedpostgres.NewDatabase(cfg.Port(uint32(e.port)))
+		before := libraryLogs()
+		err = e.ep.Start()
+		e.libLogs = append(e.libLogs, ourLibraryLogs(before, logDir)...)
+		if err == nil {
+			break
+		}
+		tail := logTail(logPath, 5)
+		if attempt < 3 && portClash(err.Error()+tail) {
+			continue
+		}
+		return fmt.Errorf("starting Postgres %s as %s (log: %s): %w%s", s.version, acct, logPath, err, tail)
 	}
-	s.cfg, err = pgx.ParseConfig(fmt.Sprintf("host=127.0.0.1 port=%d user=%s dbname=postgres sslmode=disable", port, superuser))
+	s.cfg, err = pgx.ParseConfig(fmt.Sprintf("host=127.0.0.1 port=%d user=%s dbname=postgres sslmode=disable", e.port, superuser))
 	if err != nil {
 		return err
 	}
@@ -386,6 +393,16 @@ func logTail(path string, n int) string {
 		return ""
 	}
 	return "\nthe server log says:\n" + strings.Join(keep[max(0, len(keep)-n):], "\n")
+}
+
+// portClash reports whether a failed start says the port was taken.
+func portClash(msg string) bool {
+	for _, m := range []string{"already listening on port", "could not bind", "Address already in use", "could not create any TCP/IP sockets"} {
+		if strings.Contains(msg, m) {
+			return true
+		}
+	}
+	return false
 }
 
 func firstLineOf(err error) string {
