@@ -29,6 +29,9 @@ type Server struct {
 	embedded *embedded
 	stopOnce sync.Once
 	stopErr  error
+	// spareDone is closed when the background copy of the template for the
+	// next new workspace is done (nil when none was needed).
+	spareDone chan struct{}
 	// Note says something the user should know about how the server was
 	// started, e.g. that the workspace was open in another jig.
 	Note string
@@ -131,6 +134,7 @@ func startEmbedded(ctx context.Context, o Options) (*Server, error) {
 		e.release()
 		return nil, err
 	}
+	s.spareDone = refillSpare(o.CacheDir, template, acct)
 	return s, nil
 }
 
@@ -185,8 +189,10 @@ func (e *embedded) prepare(o *Options, acct *account, template string) error {
 		os.RemoveAll(data)       // a half copy from a killed jig
 		removeTempSiblings(data) // or its temp copy (we hold the cluster's lock)
 		o.Progress.report(Progress{Step: StepCopy, Message: "preparing this workspace's cluster"})
-		if err := copyCluster(template, data, acct); err != nil {
-			return err
+		if !claimSpare(template, data) {
+			if err := copyCluster(template, data, acct); err != nil {
+				return err
+			}
 		}
 	}
 	if err := stopStale(data); err != nil {
@@ -439,6 +445,9 @@ func writePassfile(cacheDir, password string) (string, error) {
 // goroutine.
 func (s *Server) Stop() error {
 	s.stopOnce.Do(func() {
+		if s.spareDone != nil {
+			<-s.spareDone // never leave a half-made spare behind
+		}
 		if s.embedded != nil {
 			e := s.embedded
 			// A fast shutdown signalled directly is ~3x quicker than pg_ctl
