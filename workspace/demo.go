@@ -36,8 +36,13 @@ func DemoFiles() map[string][]byte {
 // net revenue query with a real bug that its fixture exposes. It refuses to
 // overwrite any existing file and then writes nothing at all.
 func WriteDemo(dir string) error {
-	return writeNew(dir, DemoFiles())
+	files := DemoFiles()
+	files[".gitignore"] = []byte(gitignore)
+	return writeNew(dir, files)
 }
+
+// gitignore keeps the workbench's autosave (.jig/) out of the user's git.
+const gitignore = "# the workbench's unsaved session; not for git\n.jig/\n"
 
 // initConfig is the jig.yaml of `jig init`: every key, commented out, at
 // its default.
@@ -66,6 +71,9 @@ const initConfig = `# jig workspace configuration. Every key is optional; the va
 // it). It refuses to overwrite an existing jig.yaml.
 func WriteInit(dir string) error {
 	files := map[string][]byte{ConfigFile: []byte(initConfig)}
+	if _, err := os.Lstat(filepath.Join(dir, ".gitignore")); errors.Is(err, fs.ErrNotExist) {
+		files[".gitignore"] = []byte(gitignore)
+	}
 	for _, folder := range []string{"schema", "queries", "checks", "fixtures"} {
 		entries, err := os.ReadDir(filepath.Join(dir, folder))
 		if err == nil && len(entries) > 0 {
