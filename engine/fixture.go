@@ -129,9 +129,17 @@ func (r *Runner) runOn(ctx context.Context, w *worker, f *workspace.Fixture) *Fi
 	}
 	res.Result = out.result
 	res.Checks = checks.Run(ctx, replay(out.checks), cfgChecks, checks.WithResolver(r.Suite.resolver()))
+	res.judge(res.Result)
+	return res
+}
+
+// judge sets the status from the rows and the checks: a fixture fails when
+// actual differs from its expected rows (when it states some and actual is
+// not nil) or when an error-severity check fails or cannot run.
+func (res *FixtureResult) judge(actual *Result) {
 	res.Status = StatusPass
-	if f.Expect.Rows != nil {
-		res.Comparison = Compare(&f.Expect, res.Result)
+	if res.Fixture.Expect.Rows != nil && actual != nil {
+		res.Comparison = Compare(&res.Fixture.Expect, actual)
 		if !res.Comparison.OK() {
 			res.Status = StatusFail
 		}
@@ -141,7 +149,6 @@ func (r *Runner) runOn(ctx context.Context, w *worker, f *workspace.Fixture) *Fi
 			res.Status = StatusFail
 		}
 	}
-	return res
 }
 
 // compile builds the fixture's script.
