@@ -73,6 +73,30 @@ func tryLockFile(path string) (*fileLock, error) {
 	return &fileLock{f: f}, nil
 }
 
+// createLocked creates the lock file path already held. It locks a file
+// under a temp name and renames it into place, so a sweeper that looks for
+// lock files it can take (a dead owner's) never sees one between its
+// creation and its locking.
+func createLocked(path string) (*fileLock, error) {
+	tmp := tempSibling(path)
+	f, err := os.OpenFile(tmp, os.O_CREATE|os.O_EXCL|os.O_RDWR, 0o644)
+	if err != nil {
+		return nil, err
+	}
+	if err := syscall.Flock(int(f.Fd()), syscall.LOCK_EX|syscall.LOCK_NB); err != nil {
+		f.Close()
+		os.Remove(tmp)
+		return nil, fmt.Errorf("locking %s: %w", path, err)
+	}
+	_, _ = f.WriteAt([]byte(fmt.Sprint(os.Getpid())), 0)
+	if err := os.Rename(tmp, path); err != nil {
+		f.Close()
+		os.Remove(tmp)
+		return nil, err
+	}
+	return &fileLock{f: f}, nil
+}
+
 // holderPID reads the pid the current holder wrote, or 0.
 func holderPID(path string) int {
 	b, _ := os.ReadFile(path)

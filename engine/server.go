@@ -159,8 +159,11 @@ func openCluster(ctx context.Context, o *Options, acct *account, template, versi
 		note = fmt.Sprintf("this workspace is open in another jig (pid %d); using a private server", holderPID(e.clusterDir+".lock"))
 		e.clusterDir = filepath.Join(clusters, fmt.Sprintf("%s-tmp-%d-%s", key, os.Getpid(), randomHex(3)))
 		e.ephemeral = true
-		if lock, err = tryLockFile(e.clusterDir + ".lock"); err != nil || lock == nil {
-			return nil, "", fmt.Errorf("locking a private cluster: %v", err)
+		// Created already locked: another jig's sweepEphemeral takes any
+		// private cluster lock it can as a dead jig's, and would delete
+		// this cluster while it is being made.
+		if lock, err = createLocked(e.clusterDir + ".lock"); err != nil {
+			return nil, "", fmt.Errorf("locking a private cluster: %w", err)
 		}
 	}
 	e.lock = lock
