@@ -42,7 +42,7 @@ func checkEntries(d *ydec, data []byte, kv *ast.MappingValueNode, nextLine int) 
 		}
 		if seq.IsFlowStyle || end < line || line < 1 || line > len(lines) {
 			// Entries sharing a line: fall back to the parsed text.
-			out = append(out, CheckEntry{YAML: []byte(strings.TrimRight(v.String(), "\n") + "\n"), Line: line, Col: col})
+			out = append(out, CheckEntry{YAML: []byte(dedent(strings.TrimRight(v.String(), "\n")) + "\n"), Line: line, Col: col})
 			continue
 		}
 		out = append(out, CheckEntry{YAML: []byte(entryText(lines[line-1:end], col)), Line: line, Col: col})
@@ -76,4 +76,26 @@ func entryText(lines []string, col int) string {
 		out = out[:len(out)-1]
 	}
 	return strings.Join(out, "\n") + "\n"
+}
+
+// dedent removes the indentation all non-blank lines share: goccy prints a
+// flow entry's node with the column it had in the file, which would change
+// each time the fixture is written back.
+func dedent(text string) string {
+	lines := strings.Split(text, "\n")
+	common := -1
+	for _, l := range lines {
+		if strings.TrimSpace(l) == "" {
+			continue
+		}
+		if n := len(l) - len(strings.TrimLeft(l, " ")); common < 0 || n < common {
+			common = n
+		}
+	}
+	for i, l := range lines {
+		if len(l) >= common && common > 0 {
+			lines[i] = l[common:]
+		}
+	}
+	return strings.Join(lines, "\n")
 }
