@@ -48,10 +48,7 @@ func serverVersion(binDir string) (string, error) {
 // ensureTemplate initialises, once per version and cache, a stopped cluster
 // that new workspaces copy instead of running initdb (copying is ~10× faster).
 func ensureTemplate(ctx context.Context, o *Options, acct *account, binDir, version, password string) (string, error) {
-	// The suffix names the template's layout (w1: 1 MB WAL segments), so a
-	// cache made by an older jig gets a new template rather than the old one.
-	dir := filepath.Join(o.CacheDir, "template", version+"-"+fmt.Sprintf("%x", hashString(binDir))+"-w1")
-	data := filepath.Join(dir, "data")
+	data := templatePath(o, binDir, version)
 	if validCluster(data) {
 		return data, nil
 	}
@@ -64,9 +61,24 @@ func ensureTemplate(ctx context.Context, o *Options, acct *account, binDir, vers
 		return data, nil
 	}
 	o.Progress.report(Progress{Step: StepInit, Message: "initialising Postgres " + version + " (first run only)"})
-	if err := mkdirOwned(dir, acct); err != nil {
+	if err := mkdirOwned(filepath.Dir(data), acct); err != nil {
 		return "", err
 	}
+	return data, initCluster(acct, binDir, password, data)
+}
+
+// templatePath is the template cluster's data directory. The suffix names
+// the template's layout (w1: 1 MB WAL segments), so a cache made by an
+// older jig gets a new template rather than the old one.
+func templatePath(o *Options, binDir, version string) string {
+	return filepath.Join(o.CacheDir, "template", version+"-"+fmt.Sprintf("%x", hashString(binDir))+"-w1", "data")
+}
+
+// initCluster runs initdb as acct into data (via a temp name), with jig's
+// superuser and the cache's password. The caller holds the lock that
+// serialises writers of data.
+func initCluster(acct *account, binDir, password, data string) error {
+	dir := filepath.Dir(data)
 	// What a jig killed during initdb left: its temp cluster and password file.
 	removeTempSiblings(data)
 	removeTempSiblings(filepath.Join(dir, "pwfile"))
@@ -75,10 +87,10 @@ func ensureTemplate(ctx context.Context, o *Options, acct *account, binDir, vers
 	pwfile := tempSibling(filepath.Join(dir, "pwfile"))
 	defer os.Remove(pwfile)
 	if err := os.WriteFile(pwfile, []byte(password+"\n"), 0o600); err != nil {
-		return "", err
+		return err
 	}
 	if err := acct.chown(pwfile); err != nil {
-		return "", err
+		return err
 	}
 	cmd := acct.command(filepath.Join(binDir, "bin", "initdb"), "-D", tmp, "-U", superuser,
 		"--auth=scram-sha-256", "--pwfile="+pwfile, "--encoding=UTF8", "--locale=C",
@@ -87,12 +99,9 @@ func ensureTemplate(ctx context.Context, o *Options, acct *account, binDir, vers
 		// segment, so every copy of the template is 15 MB smaller.
 		"--wal-segsize=1")
 	if out, err := cmd.CombinedOutput(); err != nil {
-		return "", fmt.Errorf("initdb as %s: %w\n%s", acct, err, out)
+		return fmt.Errorf("initdb as %s: %w\n%s", acct, err, out)
 	}
-	if err := os.Rename(tmp, data); err != nil {
-		return "", err
-	}
-	return data, nil
+	return os.Rename(tmp, data)
 }
 
 // validCluster reports whether dir holds a complete initialised cluster.

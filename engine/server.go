@@ -46,8 +46,11 @@ type embedded struct {
 	lock       *fileLock
 	ephemeral  bool
 	fresh      bool // the data directory was copied from the template by this start
-	port       int
-	libLogs    []string // embedded-postgres's temp logs, removed at Stop
+	// firstInit makes a data directory with initdb when there is no
+	// template to copy yet (the first start ever).
+	firstInit func(data string) error
+	port      int
+	libLogs   []string // embedded-postgres's temp logs, removed at Stop
 }
 
 // StartError wraps any failure to start or reach the database, so the CLI
@@ -106,11 +109,22 @@ func startEmbedded(ctx context.Context, o Options) (*Server, error) {
 	if err != nil {
 		return nil, err
 	}
-	template, err := ensureTemplate(ctx, &o, acct, binDir, version, password)
-	if err != nil {
-		return nil, err
+	// The first start ever makes the template and this workspace's cluster
+	// side by side (two initdbs on two cores), instead of initdb then copy.
+	template := templatePath(&o, binDir, version)
+	var templateWG sync.WaitGroup
+	var templateErr error
+	firstInit := func(string) error { return errors.New("no template to copy") }
+	if !validCluster(template) {
+		templateWG.Add(1)
+		go func() {
+			defer templateWG.Done()
+			_, templateErr = ensureTemplate(ctx, &o, acct, binDir, version, password)
+		}()
+		defer templateWG.Wait() // no goroutine outlives Start, whatever it returns
+		firstInit = func(data string) error { return initCluster(acct, binDir, password, data) }
 	}
-	e, note, err := openCluster(ctx, &o, acct, template, version)
+	e, note, err := openCluster(ctx, &o, acct, template, version, firstInit)
 	if err != nil {
 		return nil, err
 	}
@@ -134,6 +148,11 @@ func startEmbedded(ctx context.Context, o Options) (*Server, error) {
 		e.release()
 		return nil, err
 	}
+	templateWG.Wait()
+	if templateErr != nil {
+		s.Stop()
+		return nil, templateErr
+	}
 	s.spareDone = refillSpare(o.CacheDir, template, acct)
 	return s, nil
 }
@@ -141,7 +160,7 @@ func startEmbedded(ctx context.Context, o Options) (*Server, error) {
 // openCluster locks the workspace's cluster and makes sure its data
 // directory exists and has no stale server. When another jig holds the
 // workspace's cluster, this one gets a private cluster of its own.
-func openCluster(ctx context.Context, o *Options, acct *account, template, version string) (*embedded, string, error) {
+func openCluster(ctx context.Context, o *Options, acct *account, template, version string, firstInit func(data string) error) (*embedded, string, error) {
 	clusters := filepath.Join(o.CacheDir, "clusters")
 	if err := os.MkdirAll(clusters, 0o755); err != nil {
 		return nil, "", err
@@ -149,7 +168,7 @@ func openCluster(ctx context.Context, o *Options, acct *account, template, versi
 	sweepEphemeral(clusters)
 	sweepOrphans(clusters)
 	key := clusterKey(o.Workspace, version)
-	e := &embedded{clusterDir: filepath.Join(clusters, key)}
+	e := &embedded{clusterDir: filepath.Join(clusters, key), firstInit: firstInit}
 	var note string
 	lock, err := tryLockFile(e.clusterDir + ".lock")
 	if err != nil {
@@ -192,8 +211,14 @@ func (e *embedded) prepare(o *Options, acct *account, template string) error {
 		os.RemoveAll(data)       // a half copy from a killed jig
 		removeTempSiblings(data) // or its temp copy (we hold the cluster's lock)
 		o.Progress.report(Progress{Step: StepCopy, Message: "preparing this workspace's cluster"})
-		if !claimSpare(template, data) {
+		switch {
+		case claimSpare(template, data):
+		case validCluster(template):
 			if err := copyCluster(template, data, acct); err != nil {
+				return err
+			}
+		default:
+			if err := e.firstInit(data); err != nil {
 				return err
 			}
 		}

@@ -40,6 +40,12 @@ func checkEntries(d *ydec, data []byte, kv *ast.MappingValueNode, nextLine int) 
 			l, _ := pos(seq.Values[i+1])
 			end = l - 1
 		}
+		if _, empty := d.unwrap(v).(*ast.NullNode); empty {
+			// "- " with nothing after it: keep it as an explicit null, which
+			// checks reports as an empty entry and which writes back as is.
+			out = append(out, CheckEntry{YAML: []byte("null\n"), Line: line, Col: col})
+			continue
+		}
 		if seq.IsFlowStyle || end < line || line < 1 || line > len(lines) {
 			// Entries sharing a line: fall back to the parsed text.
 			out = append(out, CheckEntry{YAML: []byte(dedent(strings.TrimRight(v.String(), "\n")) + "\n"), Line: line, Col: col})
