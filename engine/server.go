@@ -29,9 +29,8 @@ type Server struct {
 	embedded *embedded
 	stopOnce sync.Once
 	stopErr  error
-	// spareDone is closed when the background copy of the template for the
-	// next new workspace is done (nil when none was needed).
-	spareDone chan struct{}
+	// background is closed when fillCache's work is done.
+	background chan struct{}
 	// Note says something the user should know about how the server was
 	// started, e.g. that the workspace was open in another jig.
 	Note string
@@ -109,21 +108,11 @@ func startEmbedded(ctx context.Context, o Options) (*Server, error) {
 	if err != nil {
 		return nil, err
 	}
-	// The first start ever makes the template and this workspace's cluster
-	// side by side (two initdbs on two cores), instead of initdb then copy.
+	// The first start ever has no template to copy: this workspace's
+	// cluster gets its own initdb, and the template is made in the
+	// background once the server is up (fillCache), off the path to ready.
 	template := templatePath(&o, binDir, version)
-	var templateWG sync.WaitGroup
-	var templateErr error
-	firstInit := func(string) error { return errors.New("no template to copy") }
-	if !validCluster(template) {
-		templateWG.Add(1)
-		go func() {
-			defer templateWG.Done()
-			_, templateErr = ensureTemplate(ctx, &o, acct, binDir, version, password)
-		}()
-		defer templateWG.Wait() // no goroutine outlives Start, whatever it returns
-		firstInit = func(data string) error { return initCluster(acct, binDir, password, data) }
-	}
+	firstInit := func(data string) error { return initCluster(acct, binDir, password, data) }
 	e, note, err := openCluster(ctx, &o, acct, template, version, firstInit)
 	if err != nil {
 		return nil, err
@@ -148,13 +137,32 @@ func startEmbedded(ctx context.Context, o Options) (*Server, error) {
 		e.release()
 		return nil, err
 	}
-	templateWG.Wait()
-	if templateErr != nil {
-		s.Stop()
-		return nil, templateErr
-	}
-	s.spareDone = refillSpare(o.CacheDir, template, acct)
+	s.background = fillCache(o, acct, binDir, version, password, template)
 	return s, nil
+}
+
+// fillCache makes, in the background, what the next start will want: the
+// template (after the first start ever) and a spare copy of it for the next
+// new workspace. The returned channel is closed when it is done; Stop waits
+// for it, so nothing is left half made. A failure only costs a later start
+// the work.
+func fillCache(o Options, acct *account, binDir, version, password, template string) chan struct{} {
+	done := make(chan struct{})
+	o.Progress = nil // the user's server is ready; this is housekeeping
+	go func() {
+		defer close(done)
+		if !validCluster(template) {
+			ctx, cancel := context.WithTimeout(context.Background(), 5*time.Minute)
+			defer cancel()
+			if _, err := ensureTemplate(ctx, &o, acct, binDir, version, password); err != nil {
+				return
+			}
+		}
+		if spare := refillSpare(o.CacheDir, template, acct); spare != nil {
+			<-spare
+		}
+	}()
+	return done
 }
 
 // openCluster locks the workspace's cluster and makes sure its data
@@ -473,8 +481,8 @@ func writePassfile(cacheDir, password string) (string, error) {
 // goroutine.
 func (s *Server) Stop() error {
 	s.stopOnce.Do(func() {
-		if s.spareDone != nil {
-			<-s.spareDone // never leave a half-made spare behind
+		if s.background != nil {
+			<-s.background // never leave a half-made template or spare behind
 		}
 		if s.embedded != nil {
 			e := s.embedded
