@@ -218,14 +218,15 @@ func (e *embedded) prepare(o *Options, acct *account, template string) error {
 	if e.fresh {
 		os.RemoveAll(data)       // a half copy from a killed jig
 		removeTempSiblings(data) // or its temp copy (we hold the cluster's lock)
-		o.Progress.report(Progress{Step: StepCopy, Message: "preparing this workspace's cluster"})
 		switch {
 		case claimSpare(template, data):
 		case validCluster(template):
+			o.Progress.report(Progress{Step: StepCopy, Message: "preparing this workspace's cluster"})
 			if err := copyCluster(template, data, acct); err != nil {
 				return err
 			}
 		default:
+			o.Progress.report(Progress{Step: StepInit, Message: "initialising Postgres (first run only)"})
 			if err := e.firstInit(data); err != nil {
 				return err
 			}
