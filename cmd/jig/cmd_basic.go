@@ -66,10 +66,7 @@ func runValidate(c *cli, args []string) int {
 	fs := c.flags("validate", "", "Read every workspace file and report every error; run nothing.")
 	var wf wsFlags
 	wf.register(fs, false)
-	if _, code := parse(fs, args); code >= 0 {
-		return code
-	}
-	ws, code := c.load(wf.dir)
+	ws, _, code := c.workspaceArgs(fs, &wf, args, nil)
 	if ws == nil {
 		return code
 	}
@@ -90,10 +87,7 @@ func runServe(c *cli, args []string) int {
 	fs := c.flags("serve", "", "Start Postgres with the workspace schema applied, print a DSN for psql, and stay up until Ctrl-C.")
 	var wf wsFlags
 	wf.register(fs, false)
-	if _, code := parse(fs, args); code >= 0 {
-		return code
-	}
-	ws, code := c.load(wf.dir)
+	ws, _, code := c.workspaceArgs(fs, &wf, args, nil)
 	if ws == nil {
 		return code
 	}

@@ -20,11 +20,7 @@ func runCheck(c *cli, args []string) int {
 	junit := fs.String("junit", "", "also write a JUnit XML report to `FILE`")
 	timeout := fs.Duration("timeout", time.Minute, "statement timeout per check")
 	selfTest := fs.Bool("self-test", false, "prove each check can fail: run it on rows built to violate it and to satisfy it (local server)")
-	targets, code := parse(fs, args)
-	if code >= 0 {
-		return code
-	}
-	ws, code := c.load(wf.dir)
+	ws, targets, code := c.workspaceArgs(fs, &wf, args, nil)
 	if ws == nil {
 		return code
 	}

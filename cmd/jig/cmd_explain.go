@@ -20,15 +20,7 @@ func runExplain(c *cli, args []string) int {
 	var wf wsFlags
 	wf.register(fs, false)
 	jsonOut := fs.Bool("json", false, "print {\"plan\": ..., \"advice\": [...]} as JSON")
-	pos, code := parse(fs, args)
-	if code >= 0 {
-		return code
-	}
-	if len(pos) != 1 {
-		fs.Usage()
-		return exitUsage
-	}
-	ws, code := c.load(wf.dir)
+	ws, pos, code := c.workspaceArgs(fs, &wf, args, exactlyOne)
 	if ws == nil {
 		return code
 	}

@@ -12,14 +12,7 @@ func runPromote(c *cli, args []string) int {
 	wf.register(fs, true)
 	from := fs.String("from", "", "the staging `TABLE` (schema.table allowed)")
 	to := fs.String("to", "", "the final `TABLE`, whose checks apply")
-	if _, code := parse(fs, args); code >= 0 {
-		return code
-	}
-	if *from == "" || *to == "" {
-		fs.Usage()
-		return exitUsage
-	}
-	ws, code := c.load(wf.dir)
+	ws, _, code := c.workspaceArgs(fs, &wf, args, func([]string) bool { return *from != "" && *to != "" })
 	if ws == nil {
 		return code
 	}

@@ -26,15 +26,7 @@ func runRows(c *cli, args []string) int {
 	of.register(fs)
 	n := fs.Int("n", 5, "how many rows")
 	seed := fs.Int64("seed", 0, "factory seed (default: the workspace's seed)")
-	pos, code := parse(fs, args)
-	if code >= 0 {
-		return code
-	}
-	if len(pos) != 1 || *n < 0 {
-		fs.Usage()
-		return exitUsage
-	}
-	ws, code := c.load(wf.dir)
+	ws, pos, code := c.workspaceArgs(fs, &wf, args, func(pos []string) bool { return len(pos) == 1 && *n >= 0 })
 	if ws == nil {
 		return code
 	}

@@ -32,15 +32,7 @@ func runRun(c *cli, args []string) int {
 	wf.register(fs, true)
 	of.register(fs)
 	fixture := fs.String("fixture", "", "insert this fixture's rows first (name like query/file, or a path)")
-	pos, code := parse(fs, args)
-	if code >= 0 {
-		return code
-	}
-	if len(pos) != 1 {
-		fs.Usage()
-		return exitUsage
-	}
-	ws, code := c.load(wf.dir)
+	ws, pos, code := c.workspaceArgs(fs, &wf, args, exactlyOne)
 	if ws == nil {
 		return code
 	}

@@ -28,6 +28,22 @@ func (f *wsFlags) register(fs *flag.FlagSet, withDSN bool) {
 	}
 }
 
+// workspaceArgs parses a workspace command's flags, checks its positional
+// arguments with ok (nil accepts any), and loads the workspace. ws is nil
+// when the command should return code.
+func (c *cli) workspaceArgs(fs *flag.FlagSet, wf *wsFlags, args []string, ok func(pos []string) bool) (*workspace.Workspace, []string, int) {
+	pos, code := parse(fs, args)
+	if code >= 0 {
+		return nil, nil, code
+	}
+	if ok != nil && !ok(pos) {
+		fs.Usage()
+		return nil, nil, exitUsage
+	}
+	ws, code := c.load(wf.dir)
+	return ws, pos, code
+}
+
 // load reads the workspace and prints every problem in it. It returns nil
 // and exitUsage when the workspace has errors.
 func (c *cli) load(dir string) (*workspace.Workspace, int) {
@@ -191,3 +207,6 @@ func (c *cli) openRunner(ws *workspace.Workspace, dsn string, parallel int) (*en
 	}
 	return srv, runner, -1
 }
+
+// exactlyOne accepts one positional argument (QUERY, TABLE).
+func exactlyOne(pos []string) bool { return len(pos) == 1 }

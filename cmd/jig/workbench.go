@@ -17,10 +17,7 @@ func runWorkbench(c *cli, args []string) int {
 	fs := c.flags("", "[--workspace DIR]", "Open the workbench on a workspace.")
 	var wf wsFlags
 	wf.register(fs, true)
-	if _, code := parse(fs, args); code >= 0 {
-		return code
-	}
-	ws, code := c.load(wf.dir)
+	ws, _, code := c.workspaceArgs(fs, &wf, args, nil)
 	if ws == nil {
 		return code
 	}
