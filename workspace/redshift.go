@@ -110,7 +110,14 @@ func (t *translator) globalRewrites(toks []token) {
 		case tk.is("nvarchar") && !at(i-1).punct("."):
 			t.replace(tk.Start, tk.End, "varchar")
 		case tk.punct("(") && at(i+1).is("max") && at(i+2).punct(")") && isCharType(at(i-1)):
-			t.blankToks(tk, at(i+2)) // VARCHAR(MAX): unlimited in Postgres
+			if isFixedChar(at(i - 1)) {
+				// CHAR(MAX) is Redshift's widest fixed CHAR, 4096 bytes;
+				// blanking it would leave a bare CHAR, which is CHAR(1)
+				// in Postgres (and CHAR(256) on a second translation).
+				t.replace(tk.Start, at(i+2).End, "(4096)")
+			} else {
+				t.blankToks(tk, at(i+2)) // VARCHAR(MAX): unlimited in Postgres
+			}
 		}
 	}
 }
@@ -122,6 +129,12 @@ func isCharType(tk token) bool {
 		}
 	}
 	return false
+}
+
+// isFixedChar reports whether tk names a fixed-length character type (its
+// (MAX) is a length, not "unlimited").
+func isFixedChar(tk token) bool {
+	return tk.is("char") || tk.is("nchar") || tk.is("bpchar") || tk.is("character")
 }
 
 // applyEdits applies non-overlapping edits in order and returns the result
