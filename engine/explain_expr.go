@@ -38,46 +38,32 @@ func unquote(quoted, bare string) string {
 func conjuncts(expr string) []string {
 	expr = stripParens(expr)
 	var out []string
-	depth, start := 0, 0
-	inStr := false
-	for i := 0; i < len(expr); i++ {
-		switch c := expr[i]; {
-		case c == '\'':
-			inStr = !inStr
-		case inStr:
-		case c == '(':
-			depth++
-		case c == ')':
-			depth--
-		case depth == 0 && strings.HasPrefix(expr[i:], " AND "):
+	start := 0
+	scanTop(expr, func(i, depth int) bool {
+		if depth == 0 && strings.HasPrefix(expr[i:], " AND ") {
 			out = append(out, stripParens(expr[start:i]))
 			start = i + len(" AND ")
 		}
-	}
+		return false
+	})
 	return append(out, stripParens(expr[start:]))
 }
 
 // comparison splits "left OP right" at its top-level comparison operator.
 func comparison(expr string) (left, op, right string, ok bool) {
-	depth, inStr := 0, false
-	for i := 0; i < len(expr); i++ {
-		switch c := expr[i]; {
-		case c == '\'':
-			inStr = !inStr
-		case inStr:
-		case c == '(':
-			depth++
-		case c == ')':
-			depth--
-		case depth == 0 && c == ' ':
-			for _, op := range []string{" <= ", " >= ", " = ", " < ", " > "} {
-				if strings.HasPrefix(expr[i:], op) {
-					return expr[:i], strings.TrimSpace(op), expr[i+len(op):], true
-				}
+	scanTop(expr, func(i, depth int) bool {
+		if depth != 0 || expr[i] != ' ' {
+			return false
+		}
+		for _, o := range []string{" <= ", " >= ", " = ", " < ", " > "} {
+			if strings.HasPrefix(expr[i:], o) {
+				left, op, right, ok = expr[:i], strings.TrimSpace(o), expr[i+len(o):], true
+				return true
 			}
 		}
-	}
-	return "", "", "", false
+		return false
+	})
+	return left, op, right, ok
 }
 
 // operand reads a side of a comparison that is only a column, perhaps
@@ -123,20 +109,13 @@ func mentions(expr string, columns []string) []string {
 
 // lastTopLevel is the index of the last sep outside parentheses and quotes.
 func lastTopLevel(s, sep string) int {
-	depth, inStr, at := 0, false, -1
-	for i := 0; i < len(s); i++ {
-		switch c := s[i]; {
-		case c == '\'':
-			inStr = !inStr
-		case inStr:
-		case c == '(':
-			depth++
-		case c == ')':
-			depth--
-		case depth == 0 && strings.HasPrefix(s[i:], sep):
+	at := -1
+	scanTop(s, func(i, depth int) bool {
+		if depth == 0 && strings.HasPrefix(s[i:], sep) {
 			at = i
 		}
-	}
+		return false
+	})
 	return at
 }
 
@@ -152,19 +131,30 @@ func stripParens(s string) string {
 }
 
 func matchingParen(s string) int {
+	return scanTop(s, func(i, depth int) bool { return s[i] == ')' && depth == 0 })
+}
+
+// scanTop walks s outside its string literals, calling visit with each
+// byte's index and its parenthesis depth (a closing parenthesis counts as
+// already closed). It stops at the first byte visit accepts and returns
+// its index, or -1. Every splitter in this file reads expressions this way.
+func scanTop(s string, visit func(i, depth int) bool) int {
 	depth, inStr := 0, false
 	for i := 0; i < len(s); i++ {
 		switch c := s[i]; {
 		case c == '\'':
 			inStr = !inStr
+			continue
 		case inStr:
-		case c == '(':
-			depth++
+			continue
 		case c == ')':
 			depth--
-			if depth == 0 {
-				return i
-			}
+		}
+		if visit(i, depth) {
+			return i
+		}
+		if s[i] == '(' {
+			depth++
 		}
 	}
 	return -1
