@@ -9,6 +9,8 @@ import (
 	"strings"
 	"time"
 
+	"github.com/jig-sql/jig/engine/postgres"
+
 	"github.com/jackc/pgx/v5"
 	"github.com/jig-sql/jig/workspace"
 )
@@ -55,7 +57,7 @@ type PulledTable struct {
 func Pull(ctx context.Context, conn *pgx.Conn, o PullOptions) (*Pulled, error) {
 	p := &Pulled{Source: sourceOf(conn.Config()), At: time.Now().UTC()}
 	if _, err := conn.Exec(ctx, "BEGIN READ ONLY"); err != nil {
-		return nil, fmt.Errorf("starting a read-only transaction: %s", RedactSecrets(err.Error()))
+		return nil, fmt.Errorf("starting a read-only transaction: %s", postgres.RedactSecrets(err.Error()))
 	}
 	defer conn.Exec(context.Background(), "ROLLBACK")
 	var version string

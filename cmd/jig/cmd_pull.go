@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/jig-sql/jig/engine"
+	"github.com/jig-sql/jig/engine/postgres"
 	"github.com/jig-sql/jig/workspace"
 )
 
@@ -39,7 +40,7 @@ func runPull(c *cli, args []string) int {
 		fmt.Fprintln(c.stderr, "jig: jig pull reads a live database: give --dsn (or JIG_DSN, or dsn: in jig.yaml)")
 		return exitUsage
 	}
-	conn, err := engine.ConnectDSN(c.ctx, dsn)
+	conn, err := postgres.ConnectDSN(c.ctx, dsn)
 	if err != nil {
 		return c.fail(err)
 	}

@@ -1,4 +1,4 @@
-package engine
+package postgres
 
 import (
 	"context"
@@ -41,6 +41,10 @@ func startRemote(ctx context.Context, o Options) (*Server, error) {
 	}
 	return &Server{cfg: cfg, version: version, schema: schema}, nil
 }
+
+// Remote reports whether the server was reached by DSN (it then runs in a
+// private schema jig created) rather than embedded.
+func (s *Server) Remote() bool { return s.embedded == nil }
 
 func (s *Server) dropPrivateSchema() error {
 	ctx, cancel := context.WithTimeout(context.Background(), 15*time.Second)

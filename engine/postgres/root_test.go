@@ -1,4 +1,4 @@
-package engine_test
+package postgres_test
 
 import (
 	"context"
@@ -13,7 +13,7 @@ import (
 	"time"
 
 	"github.com/jackc/pgx/v5"
-	"github.com/jig-sql/jig/engine"
+	"github.com/jig-sql/jig/engine/postgres"
 )
 
 // As root, the server runs as the unprivileged account, keeps its data
@@ -37,12 +37,12 @@ func TestServerAccountAndListen(t *testing.T) {
 		t.Errorf("postmaster uid %d, data dir owner %d", procUID(t, pid), uid)
 	}
 	if os.Geteuid() == 0 {
-		u, err := user.Lookup(engine.ServerAccount)
+		u, err := user.Lookup(postgres.ServerAccount)
 		if err != nil {
-			t.Fatalf("running as root, but no %s account: %v", engine.ServerAccount, err)
+			t.Fatalf("running as root, but no %s account: %v", postgres.ServerAccount, err)
 		}
 		if fmt.Sprint(uid) != u.Uid {
-			t.Errorf("postmaster and data run as uid %d, want %s (%s)", uid, engine.ServerAccount, u.Uid)
+			t.Errorf("postmaster and data run as uid %d, want %s (%s)", uid, postgres.ServerAccount, u.Uid)
 		}
 	} else if uid != uint32(os.Geteuid()) {
 		t.Errorf("postmaster uid %d, want ours %d", uid, os.Geteuid())

@@ -1,4 +1,4 @@
-package engine_test
+package postgres_test
 
 import (
 	"bufio"
@@ -14,7 +14,7 @@ import (
 	"time"
 
 	embeddedpostgres "github.com/fergusstrange/embedded-postgres"
-	"github.com/jig-sql/jig/engine"
+	"github.com/jig-sql/jig/engine/postgres"
 )
 
 // helperEnv switches a re-executed test binary into a helper process that
@@ -41,8 +41,8 @@ func runHelper(mode string) int {
 	return 0
 }
 
-func helperOptions() engine.Options {
-	o := engine.Options{
+func helperOptions() postgres.Options {
+	o := postgres.Options{
 		CacheDir:    os.Getenv("JIG_TEST_CACHE"),
 		Workspace:   os.Getenv("JIG_TEST_WORKSPACE"),
 		BinariesDir: os.Getenv("JIG_TEST_BINARIES"),
@@ -59,7 +59,7 @@ func helperOptions() engine.Options {
 // test SIGKILLs it, leaving the postmaster orphaned as a killed jig would.
 func helperStart() error {
 	ctx := context.Background()
-	s, err := engine.Start(ctx, helperOptions())
+	s, err := postgres.Start(ctx, helperOptions())
 	if err != nil {
 		return err
 	}
@@ -85,7 +85,7 @@ func helperStart() error {
 func helperColdStart() error {
 	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
 	defer cancel()
-	s, err := engine.Start(ctx, helperOptions())
+	s, err := postgres.Start(ctx, helperOptions())
 	if err != nil {
 		return err
 	}
@@ -139,7 +139,7 @@ func helper(tb testing.TB, mode string, env ...string) *exec.Cmd {
 
 // startHelper starts a "start" helper on opts's cache and workspace and
 // returns it with its postmaster's pid once the server is ready.
-func startHelper(tb testing.TB, o engine.Options) (*exec.Cmd, int) {
+func startHelper(tb testing.TB, o postgres.Options) (*exec.Cmd, int) {
 	tb.Helper()
 	cmd := helper(tb, "start", "JIG_TEST_CACHE="+o.CacheDir, "JIG_TEST_WORKSPACE="+o.Workspace,
 		"JIG_TEST_BINARIES="+o.BinariesDir, "JIG_TEST_SOURCES="+strings.Join(o.Sources, ","))

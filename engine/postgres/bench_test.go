@@ -1,4 +1,4 @@
-package engine_test
+package postgres_test
 
 import (
 	"context"
@@ -15,7 +15,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/jig-sql/jig/engine"
+	"github.com/jig-sql/jig/engine/postgres"
 )
 
 // The start-up benchmarks measure from Start's call to a connection that
@@ -25,7 +25,7 @@ import (
 //	go test -bench . -run '^$' -benchtime 5x -count 5 ./engine/
 
 // startReady starts a server and waits for a query on a new connection.
-func startReady(b *testing.B, o engine.Options) (*engine.Server, time.Duration) {
+func startReady(b *testing.B, o postgres.Options) (*postgres.Server, time.Duration) {
 	b.Helper()
 	t0 := time.Now()
 	s, err := tryStart(o)
@@ -50,7 +50,7 @@ func reportMS(b *testing.B, total time.Duration, unit string) {
 	b.ReportMetric(float64(total.Microseconds())/1000/float64(b.N), unit)
 }
 
-func stop(b *testing.B, s *engine.Server) {
+func stop(b *testing.B, s *postgres.Server) {
 	b.StopTimer()
 	if err := s.Stop(); err != nil {
 		b.Fatal(err)
@@ -108,7 +108,7 @@ func BenchmarkStartFirstEver(b *testing.B) {
 			b.Fatal(err)
 		}
 		b.StartTimer()
-		s, took := startReady(b, engine.Options{CacheDir: cache, BinariesDir: bin, Sources: []string{engine.SourceExplicit}})
+		s, took := startReady(b, postgres.Options{CacheDir: cache, BinariesDir: bin, Sources: []string{postgres.SourceExplicit}})
 		total += took
 		stop(b, s)
 		os.RemoveAll(cache)
@@ -159,9 +159,9 @@ func BenchmarkStartNaive(b *testing.B) {
 		"JIG_TEST_PORT="+strconv.Itoa(port), "TMPDIR="+cache, "HOME="+dir)
 	cmd.Path, cmd.Args[0], cmd.Dir = exe, exe, dir
 	if os.Geteuid() == 0 {
-		u, err := user.Lookup(engine.ServerAccount)
+		u, err := user.Lookup(postgres.ServerAccount)
 		if err != nil {
-			b.Skipf("no %s account to run embedded-postgres as: %v", engine.ServerAccount, err)
+			b.Skipf("no %s account to run embedded-postgres as: %v", postgres.ServerAccount, err)
 		}
 		uid, _ := strconv.Atoi(u.Uid)
 		gid, _ := strconv.Atoi(u.Gid)

@@ -1,4 +1,4 @@
-package engine_test
+package postgres_test
 
 import (
 	"context"
@@ -11,7 +11,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/jig-sql/jig/engine"
+	"github.com/jig-sql/jig/engine/postgres"
 )
 
 // A jig killed with SIGKILL leaves its postmaster running on the cluster.
@@ -167,7 +167,7 @@ func TestSameWorkspaceTwice(t *testing.T) {
 	if data1 == data2 {
 		t.Fatalf("both servers use %s", data1)
 	}
-	for _, s := range []*engine.Server{first, second} {
+	for _, s := range []*postgres.Server{first, second} {
 		conn := connect(t, s)
 		if _, err := conn.Exec(context.Background(), "CREATE TABLE t (i int)"); err != nil {
 			t.Errorf("%s: %v", s.Describe(), err)

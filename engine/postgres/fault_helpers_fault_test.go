@@ -1,4 +1,4 @@
-package engine_test
+package postgres_test
 
 import (
 	"bytes"
@@ -17,7 +17,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/jig-sql/jig/engine"
+	"github.com/jig-sql/jig/engine/postgres"
 )
 
 // The fault tests drive the real jig binary as a user would, and kill it
@@ -255,12 +255,12 @@ func newStallRegistry(tb testing.TB) *stallRegistry {
 	p := postgresFiles(tb)
 	r := &stallRegistry{stalled: make(chan struct{})}
 	r.stall.Store(true)
-	meta := "/" + strings.Replace(engine.NPMPackage(), "/", "%2f", 1) + "/" + npmVersion
+	meta := "/" + strings.Replace(postgres.NPMPackage(), "/", "%2f", 1) + "/" + npmVersion
 	mux := http.NewServeMux()
 	mux.HandleFunc("/", func(w http.ResponseWriter, req *http.Request) {
 		switch req.URL.EscapedPath() {
 		case meta:
-			json.NewEncoder(w).Encode(map[string]any{"name": engine.NPMPackage(), "version": npmVersion,
+			json.NewEncoder(w).Encode(map[string]any{"name": postgres.NPMPackage(), "version": npmVersion,
 				"dist": map[string]string{"tarball": r.URL + "/tarballs/pg.tgz", "integrity": npmIntegrity}})
 		case "/tarballs/pg.tgz":
 			r.downloads.Add(1)

@@ -1,4 +1,4 @@
-package engine_test
+package postgres_test
 
 import (
 	"context"
@@ -9,13 +9,13 @@ import (
 	"testing"
 
 	"github.com/jackc/pgx/v5"
-	"github.com/jig-sql/jig/engine"
 	"github.com/jig-sql/jig/engine/enginetest"
+	"github.com/jig-sql/jig/engine/postgres"
 )
 
 // dsnDatabase creates a database on the package's server for a DSN-mode
 // test, so nothing else writes where the test compares.
-func dsnDatabase(tb testing.TB) (srv *engine.Server, db string) {
+func dsnDatabase(tb testing.TB) (srv *postgres.Server, db string) {
 	tb.Helper()
 	srv = enginetest.Server(tb)
 	if os.Getenv("JIG_TEST_DSN") != "" {
@@ -64,7 +64,7 @@ func TestDSNMode(t *testing.T) {
 	password := srv.ConnConfig().Password
 	before := inventory(t, dsn)
 
-	s, err := tryStart(engine.Options{DSN: dsn})
+	s, err := tryStart(postgres.Options{DSN: dsn})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -132,7 +132,7 @@ func TestDSNPasswordNeverShown(t *testing.T) {
 	}
 	for name, dsn := range cases {
 		t.Run(name, func(t *testing.T) {
-			_, err := tryStart(engine.Options{DSN: dsn})
+			_, err := tryStart(postgres.Options{DSN: dsn})
 			if err == nil {
 				t.Fatal("Start succeeded")
 			}
