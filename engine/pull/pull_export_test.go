@@ -1,4 +1,4 @@
-package engine
+package pull
 
 // Internals of jig pull's Redshift reader, for tests in engine_test.
 var (

@@ -1,4 +1,4 @@
-package engine
+package pull
 
 import (
 	"context"
@@ -7,17 +7,18 @@ import (
 	"strings"
 
 	"github.com/jackc/pgx/v5"
+	"github.com/jig-sql/jig/engine"
 	"github.com/jig-sql/jig/workspace"
 )
 
 // describeRedshift reads tables from Redshift's catalog, whose pg_attribute
 // predates identity and generated columns (Describe's query fails there).
 // PG_TABLE_DEF gives columns, types, NOT NULL, the dist key and sort key
-// positions — for schemas on the search_path only, which Pull has set.
+// positions — for schemas on the search_path only, which Run has set.
 // SVV_TABLE_INFO gives the distribution style; it omits empty tables and
 // may be unreadable for some users, so it is read last (Redshift has no
 // savepoints: an error ends the transaction) and only refines the result.
-func describeRedshift(ctx context.Context, conn *pgx.Conn, schema string) ([]PulledTable, error) {
+func describeRedshift(ctx context.Context, conn *pgx.Conn, schema string) ([]Table, error) {
 	tables, err := redshiftColumns(ctx, conn, schema)
 	if err != nil {
 		return nil, err
@@ -35,7 +36,7 @@ func describeRedshift(ctx context.Context, conn *pgx.Conn, schema string) ([]Pul
 		}
 		rows.Close()
 	}
-	out := make([]PulledTable, 0, len(tables))
+	out := make([]Table, 0, len(tables))
 	for _, name := range sortedKeys(tables) {
 		pt := tables[name]
 		applyDistStyle(&pt.Table.Dist, styles[name])
@@ -50,14 +51,14 @@ type redshiftSortKey struct {
 	name string
 }
 
-func redshiftColumns(ctx context.Context, conn *pgx.Conn, schema string) (map[string]*PulledTable, error) {
+func redshiftColumns(ctx context.Context, conn *pgx.Conn, schema string) (map[string]*Table, error) {
 	rows, err := conn.Query(ctx, `SELECT tablename::text, "column"::text, "type"::text, notnull, distkey, sortkey
 		FROM pg_table_def WHERE schemaname = $1`, schema)
 	if err != nil {
-		return nil, AsSQLError(err, Where{})
+		return nil, engine.AsSQLError(err, engine.Where{})
 	}
 	defer rows.Close()
-	tables := map[string]*PulledTable{}
+	tables := map[string]*Table{}
 	sortKeys := map[string][]redshiftSortKey{}
 	for rows.Next() {
 		var table, col, typ string
@@ -68,7 +69,7 @@ func redshiftColumns(ctx context.Context, conn *pgx.Conn, schema string) (map[st
 		}
 		pt := tables[table]
 		if pt == nil {
-			pt = &PulledTable{Table: workspace.Table{Schema: schema, Name: table}, Identity: map[string]string{}}
+			pt = &Table{Table: workspace.Table{Schema: schema, Name: table}, Identity: map[string]string{}}
 			tables[table] = pt
 		}
 		pt.Table.Columns = append(pt.Table.Columns, workspace.Column{Name: col, Type: workspace.Type{Name: typ}, NotNull: notNull})
@@ -93,7 +94,7 @@ func redshiftColumns(ctx context.Context, conn *pgx.Conn, schema string) (map[st
 
 // redshiftDefaults reads column defaults; an IDENTITY column's default is
 // Redshift's internal "identity"(...) call, turned back into its clause.
-func redshiftDefaults(ctx context.Context, conn *pgx.Conn, schema string, tables map[string]*PulledTable) error {
+func redshiftDefaults(ctx context.Context, conn *pgx.Conn, schema string, tables map[string]*Table) error {
 	rows, err := conn.Query(ctx, `SELECT c.relname::text, a.attname::text, d.adsrc::text
 		FROM pg_attrdef d
 		JOIN pg_class c ON c.oid = d.adrelid
@@ -101,7 +102,7 @@ func redshiftDefaults(ctx context.Context, conn *pgx.Conn, schema string, tables
 		JOIN pg_attribute a ON a.attrelid = d.adrelid AND a.attnum = d.adnum
 		WHERE n.nspname = $1`, schema)
 	if err != nil {
-		return AsSQLError(err, Where{})
+		return engine.AsSQLError(err, engine.Where{})
 	}
 	defer rows.Close()
 	for rows.Next() {

@@ -1,4 +1,4 @@
-package engine
+package pull
 
 import (
 	"errors"
@@ -15,7 +15,7 @@ import (
 // FileState says how a pulled file compares with the one on disk.
 type FileState string
 
-// The states of a PullFile.
+// The states of a File.
 const (
 	FileNew       FileState = "new"
 	FileChanged   FileState = "changed"
@@ -23,8 +23,8 @@ const (
 	FileFailed    FileState = "failed" // the table could not be pulled; nothing is written
 )
 
-// PullFile is one schema file jig pull writes: schema/<table>.sql.
-type PullFile struct {
+// File is one schema file jig pull writes: schema/<table>.sql.
+type File struct {
 	Table   string
 	Path    string
 	Text    string // the new content
@@ -34,19 +34,19 @@ type PullFile struct {
 	Err     error    // with FileFailed
 }
 
-// PlanPull renders the pulled tables as files in dir (one per table, in
+// Plan renders the pulled tables as files in dir (one per table, in
 // name order) and compares each with the file already there. It writes
-// nothing: WritePull does.
-func PlanPull(p *Pulled, dir string) []PullFile {
+// nothing: Write does.
+func Plan(p *Result, dir string) []File {
 	specs := map[string]*tableFile{}
 	var names []string
-	var out []PullFile
+	var out []File
 	for _, t := range p.Tables {
 		if t.Err != nil {
-			out = append(out, PullFile{Table: t.Table.Name, State: FileFailed, Err: t.Err})
+			out = append(out, File{Table: t.Table.Name, State: FileFailed, Err: t.Err})
 			continue
 		}
-		specs[t.Table.Name] = &tableFile{PulledTable: t, deferred: map[string]bool{}}
+		specs[t.Table.Name] = &tableFile{Table: t, deferred: map[string]bool{}}
 		names = append(names, t.Table.Name)
 	}
 	sort.Slice(names, func(i, j int) bool { return fileName(names[i]) < fileName(names[j]) })
@@ -56,16 +56,16 @@ func PlanPull(p *Pulled, dir string) []PullFile {
 	for _, name := range names {
 		f := specs[name]
 		path := filepath.Join(dir, fileName(name))
-		pf := PullFile{Table: name, Path: path, Notes: notes[name]}
-		pf.Text = header(p, &f.Table) + "\n" + f.render()
+		pf := File{Table: name, Path: path, Notes: notes[name]}
+		pf.Text = header(p, &f.Table.Table) + "\n" + f.render()
 		pf.State, pf.Changes = compareFile(path, pf.Text)
 		out = append(out, pf)
 	}
 	return out
 }
 
-// WritePull writes the new and changed files, each atomically.
-func WritePull(files []PullFile) error {
+// Write writes the new and changed files, each atomically.
+func Write(files []File) error {
 	var errs []error
 	for _, f := range files {
 		if f.State != FileNew && f.State != FileChanged {
@@ -104,7 +104,7 @@ func assignEnums(specs map[string]*tableFile, names []string, dir string) {
 	others := otherSchemaText(dir, rewritten)
 	for _, n := range names {
 		f := specs[n]
-		for _, c := range f.Table.Columns {
+		for _, c := range f.Table.Table.Columns {
 			e := enumName(c.Type)
 			if e == "" || done[e] {
 				continue
@@ -139,8 +139,8 @@ func otherSchemaText(dir string, skip map[string]bool) string {
 func placeForeignKeys(specs map[string]*tableFile, names []string, notes map[string][]string) {
 	for _, n := range names {
 		f := specs[n]
-		for _, fk := range f.Table.ForeignKeys {
-			if fk.RefTable == n || (fk.RefSchema != "" && fk.RefSchema != f.Table.Schema) || fileName(fk.RefTable) < fileName(n) {
+		for _, fk := range f.Table.Table.ForeignKeys {
+			if fk.RefTable == n || (fk.RefSchema != "" && fk.RefSchema != f.Table.Table.Schema) || fileName(fk.RefTable) < fileName(n) {
 				continue
 			}
 			ref := specs[fk.RefTable]
@@ -156,7 +156,7 @@ func placeForeignKeys(specs map[string]*tableFile, names []string, notes map[str
 
 // header says where and when the file came from (never who, never a
 // password) and lists the columns, which the next pull diffs against.
-func header(p *Pulled, t *workspace.Table) string {
+func header(p *Result, t *workspace.Table) string {
 	server := "Postgres"
 	if p.Redshift {
 		server = "Redshift"

@@ -1,4 +1,4 @@
-package engine_test
+package pull_test
 
 import (
 	"context"
@@ -12,6 +12,7 @@ import (
 	"github.com/jackc/pgx/v5"
 	"github.com/jig-sql/jig/engine"
 	"github.com/jig-sql/jig/engine/enginetest"
+	"github.com/jig-sql/jig/engine/pull"
 	"github.com/jig-sql/jig/workspace"
 )
 
@@ -62,17 +63,17 @@ func pullSetup(t *testing.T, setup string) (*pgx.Conn, string) {
 }
 
 // pullTo pulls schema's tables into dir/schema and returns the files.
-func pullTo(t *testing.T, conn *pgx.Conn, schema, dir string, tables ...string) []engine.PullFile {
+func pullTo(t *testing.T, conn *pgx.Conn, schema, dir string, tables ...string) []pull.File {
 	t.Helper()
-	p, err := engine.Pull(context.Background(), conn, engine.PullOptions{Schema: schema, Tables: tables})
+	p, err := pull.Run(context.Background(), conn, pull.Options{Schema: schema, Tables: tables})
 	if err != nil {
 		t.Fatal(err)
 	}
 	if s := conn.PgConn().TxStatus(); s != 'I' {
 		t.Fatalf("Pull left a transaction open (status %c)", s)
 	}
-	files := engine.PlanPull(p, filepath.Join(dir, "schema"))
-	if err := engine.WritePull(files); err != nil {
+	files := pull.Plan(p, filepath.Join(dir, "schema"))
+	if err := pull.Write(files); err != nil {
 		t.Fatal(err)
 	}
 	return files
@@ -146,14 +147,14 @@ func TestPullMissingTableStillPullsOthers(t *testing.T) {
 	conn, schema := pullSetup(t, pullSchema)
 	dir := t.TempDir()
 	files := pullTo(t, conn, schema, dir, "users", "user", "zebra")
-	states := map[string]engine.FileState{}
+	states := map[string]pull.FileState{}
 	for _, f := range files {
 		states[f.Table] = f.State
 		if f.Table == "user" && (f.Err == nil || !strings.Contains(f.Err.Error(), `no table "user"`) || !strings.Contains(f.Err.Error(), `"users"`)) {
 			t.Errorf("missing table error = %v, want one naming it and suggesting users", f.Err)
 		}
 	}
-	want := map[string]engine.FileState{"users": engine.FileNew, "user": engine.FileFailed, "zebra": engine.FileNew}
+	want := map[string]pull.FileState{"users": pull.FileNew, "user": pull.FileFailed, "zebra": pull.FileNew}
 	if !reflect.DeepEqual(states, want) {
 		t.Errorf("states = %v, want %v", states, want)
 	}
@@ -176,7 +177,7 @@ func TestPullShowsWhatChanged(t *testing.T) {
 	pullTo(t, conn, schema, dir)
 	again := pullTo(t, conn, schema, dir)
 	for _, f := range again {
-		if f.State != engine.FileUnchanged {
+		if f.State != pull.FileUnchanged {
 			t.Errorf("%s: %s %v right after a pull, want unchanged", f.Table, f.State, f.Changes)
 		}
 	}
@@ -189,26 +190,26 @@ func TestPullShowsWhatChanged(t *testing.T) {
 	if changed[0].Table != "events" || got != want {
 		t.Errorf("events: %s\nwant %s", got, want)
 	}
-	if changed[1].State != engine.FileUnchanged {
+	if changed[1].State != pull.FileUnchanged {
 		t.Errorf("other: %s", changed[1].State)
 	}
 	if _, err := conn.Exec(ctx, `COMMENT ON TABLE events IS 'now documented'`); err != nil {
 		t.Fatal(err)
 	}
 	changed = pullTo(t, conn, schema, dir, "events")
-	if changed[0].State != engine.FileChanged || !strings.Contains(changed[0].Changes[0], "comments") {
+	if changed[0].State != pull.FileChanged || !strings.Contains(changed[0].Changes[0], "comments") {
 		t.Errorf("a comment change: %s %v", changed[0].State, changed[0].Changes)
 	}
 }
 
 func TestParseColumnsLine(t *testing.T) {
 	text := "-- x\n-- jig:columns id integer; \"odd; \"\"name\" numeric(10,2); ts timestamp without time zone\nCREATE TABLE"
-	cols, ok := engine.ParseColumnsLine(text)
-	want := []engine.PulledColumn{{"id", "integer"}, {`odd; "name`, "numeric(10,2)"}, {"ts", "timestamp without time zone"}}
+	cols, ok := pull.ParseColumnsLine(text)
+	want := []pull.Column{{"id", "integer"}, {`odd; "name`, "numeric(10,2)"}, {"ts", "timestamp without time zone"}}
 	if !ok || !reflect.DeepEqual(cols, want) {
 		t.Errorf("got %q, want %q", cols, want)
 	}
-	if _, ok := engine.ParseColumnsLine("CREATE TABLE t (a int);"); ok {
+	if _, ok := pull.ParseColumnsLine("CREATE TABLE t (a int);"); ok {
 		t.Error("a hand-written file has no column list")
 	}
 }

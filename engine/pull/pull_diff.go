@@ -1,4 +1,4 @@
-package engine
+package pull
 
 import (
 	"errors"
@@ -14,8 +14,8 @@ import (
 // columns: "-- jig:columns id integer; name character varying(20)".
 const columnsPrefix = "-- jig:columns "
 
-// PulledColumn is one entry of a pulled file's column list.
-type PulledColumn struct{ Name, Type string }
+// Column is one entry of a pulled file's column list.
+type Column struct{ Name, Type string }
 
 var bareIdent = regexp.MustCompile(`^[a-z_][a-z0-9_$]*$`)
 
@@ -33,14 +33,14 @@ func columnsLine(t *workspace.Table) string {
 
 // ParseColumnsLine reads the column list of a file jig pull wrote; ok is
 // false when the file has none (it was written by hand).
-func ParseColumnsLine(text string) (cols []PulledColumn, ok bool) {
+func ParseColumnsLine(text string) (cols []Column, ok bool) {
 	for _, line := range strings.Split(text, "\n") {
 		if !strings.HasPrefix(line, columnsPrefix) {
 			continue
 		}
 		for _, entry := range splitOutsideQuotes(strings.TrimRight(line[len(columnsPrefix):], "\r"), "; ") {
 			name, typ := splitColumnEntry(entry)
-			cols = append(cols, PulledColumn{Name: name, Type: typ})
+			cols = append(cols, Column{Name: name, Type: typ})
 		}
 		return cols, true
 	}
@@ -90,7 +90,7 @@ func splitOutsideQuotes(s, sep string) []string {
 
 // DiffColumns lists added, removed and retyped columns, in the new order
 // then the removed ones.
-func DiffColumns(old, new []PulledColumn) []string {
+func DiffColumns(old, new []Column) []string {
 	was := map[string]string{}
 	for _, c := range old {
 		was[c.Name] = c.Type

@@ -1,4 +1,4 @@
-package engine
+package pull
 
 import (
 	"context"
@@ -9,35 +9,36 @@ import (
 	"strings"
 	"time"
 
+	"github.com/jig-sql/jig/engine"
 	"github.com/jig-sql/jig/engine/postgres"
 
 	"github.com/jackc/pgx/v5"
 	"github.com/jig-sql/jig/workspace"
 )
 
-// ErrNoTables is returned by Pull when the schema has no tables (or does
+// ErrNoTables is returned by Run when the schema has no tables (or does
 // not exist): the user named the wrong schema.
 var ErrNoTables = errors.New("no tables")
 
-// PullOptions choose what Pull reads.
-type PullOptions struct {
+// Options choose what Run reads.
+type Options struct {
 	// Schema is the schema to read; "" means the connection's current schema.
 	Schema string
 	// Tables are the tables to read, by exact name; none means every table.
 	Tables []string
 }
 
-// Pulled is what Pull read from a live catalog.
-type Pulled struct {
+// Result is what Run read from a live catalog.
+type Result struct {
 	Source   string // host:port/db — never a user name or password
 	Schema   string
 	Redshift bool
 	At       time.Time // when the catalog was read, UTC
-	Tables   []PulledTable
+	Tables   []Table
 }
 
-// PulledTable is one table read from a live catalog.
-type PulledTable struct {
+// Table is one table read from a live catalog.
+type Table struct {
 	Table workspace.Table
 	// FKDefs maps a foreign key's name to its definition as the server
 	// prints it (ON DELETE and the like included); empty on Redshift.
@@ -49,20 +50,20 @@ type PulledTable struct {
 	Err error
 }
 
-// Pull reads table definitions from a live database, inside one READ ONLY
+// Run reads table definitions from a live database, inside one READ ONLY
 // transaction that it rolls back: nothing is created or changed there,
 // whatever the server. On Redshift (SELECT version() says so) it also
 // reads the distribution style, dist key and sort keys. A table that is
-// missing is reported in its PulledTable.Err; the others are still read.
-func Pull(ctx context.Context, conn *pgx.Conn, o PullOptions) (*Pulled, error) {
-	p := &Pulled{Source: sourceOf(conn.Config()), At: time.Now().UTC()}
+// missing is reported in its Table.Err; the others are still read.
+func Run(ctx context.Context, conn *pgx.Conn, o Options) (*Result, error) {
+	p := &Result{Source: sourceOf(conn.Config()), At: time.Now().UTC()}
 	if _, err := conn.Exec(ctx, "BEGIN READ ONLY"); err != nil {
 		return nil, fmt.Errorf("starting a read-only transaction: %s", postgres.RedactSecrets(err.Error()))
 	}
 	defer conn.Exec(context.Background(), "ROLLBACK")
 	var version string
 	if err := conn.QueryRow(ctx, "SELECT version()").Scan(&version); err != nil {
-		return nil, AsSQLError(err, Where{})
+		return nil, engine.AsSQLError(err, engine.Where{})
 	}
 	p.Redshift = strings.Contains(strings.ToLower(version), "redshift")
 	p.Schema = o.Schema
@@ -76,7 +77,7 @@ func Pull(ctx context.Context, conn *pgx.Conn, o PullOptions) (*Pulled, error) {
 	// Types and references print unqualified when their schema is the
 	// search_path, so the files load into any schema. The ROLLBACK undoes it.
 	if _, err := conn.Exec(ctx, "SET search_path TO "+workspace.QuoteIdent(p.Schema)); err != nil {
-		return nil, AsSQLError(err, Where{})
+		return nil, engine.AsSQLError(err, engine.Where{})
 	}
 	read := describePull
 	if p.Redshift {
@@ -100,8 +101,8 @@ func sourceOf(cfg *pgx.ConnConfig) string {
 }
 
 // describePull is Describe plus the foreign keys' full definitions.
-func describePull(ctx context.Context, conn *pgx.Conn, schema string) ([]PulledTable, error) {
-	tables, err := Describe(ctx, conn, schema)
+func describePull(ctx context.Context, conn *pgx.Conn, schema string) ([]Table, error) {
+	tables, err := engine.Describe(ctx, conn, schema)
 	if err != nil {
 		return nil, err
 	}
@@ -112,7 +113,7 @@ func describePull(ctx context.Context, conn *pgx.Conn, schema string) ([]PulledT
 		JOIN pg_namespace n ON n.oid = c.relnamespace
 		WHERE n.nspname = $1 AND k.contype = 'f'`, schema)
 	if err != nil {
-		return nil, AsSQLError(err, Where{})
+		return nil, engine.AsSQLError(err, engine.Where{})
 	}
 	defs := map[string]map[string]string{}
 	for rows.Next() {
@@ -128,26 +129,26 @@ func describePull(ctx context.Context, conn *pgx.Conn, schema string) ([]PulledT
 	if err := rows.Err(); err != nil {
 		return nil, err
 	}
-	out := make([]PulledTable, len(tables))
+	out := make([]Table, len(tables))
 	for i, t := range tables {
-		out[i] = PulledTable{Table: t, FKDefs: defs[t.Name]}
+		out[i] = Table{Table: t, FKDefs: defs[t.Name]}
 	}
 	return out, nil
 }
 
 // pickTables keeps the named tables in the order given (all of them, in
 // name order, when none is named); a name with no table gets an error.
-func pickTables(all []PulledTable, names []string, schema string) []PulledTable {
+func pickTables(all []Table, names []string, schema string) []Table {
 	if len(names) == 0 {
 		return all
 	}
-	byName := map[string]PulledTable{}
+	byName := map[string]Table{}
 	var known []string
 	for _, t := range all {
 		byName[t.Table.Name] = t
 		known = append(known, t.Table.Name)
 	}
-	var out []PulledTable
+	var out []Table
 	seen := map[string]bool{}
 	for _, n := range names {
 		if seen[n] {
@@ -157,10 +158,10 @@ func pickTables(all []PulledTable, names []string, schema string) []PulledTable 
 		t, ok := byName[n]
 		if !ok {
 			msg := fmt.Sprintf("no table %q in schema %s", n, schema)
-			if hint := didYouMean(n, known); hint != "" {
-				msg += " (" + hint + ")"
+			if near := workspace.Nearest(n, known); near != "" {
+				msg += fmt.Sprintf(" (did you mean %q?)", near)
 			}
-			t = PulledTable{Table: workspace.Table{Schema: schema, Name: n}, Err: fmt.Errorf("%s", msg)}
+			t = Table{Table: workspace.Table{Schema: schema, Name: n}, Err: fmt.Errorf("%s", msg)}
 		}
 		out = append(out, t)
 	}

@@ -1,4 +1,4 @@
-package engine_test
+package pull_test
 
 import (
 	"context"
@@ -8,13 +8,14 @@ import (
 
 	"github.com/jig-sql/jig/engine"
 	"github.com/jig-sql/jig/engine/enginetest"
+	"github.com/jig-sql/jig/engine/pull"
 	"github.com/jig-sql/jig/workspace"
 )
 
 // redshiftEvents is the seed's events table as jig pull reads it from
 // Redshift: PG_TABLE_DEF's types, an IDENTITY column, the physical design.
-func redshiftEvents(d workspace.Distribution) engine.PulledTable {
-	return engine.PulledTable{
+func redshiftEvents(d workspace.Distribution) pull.Table {
+	return pull.Table{
 		Table: workspace.Table{Name: "events", Dist: d, Columns: []workspace.Column{
 			{Name: "seq", Type: workspace.Type{Name: "bigint"}, NotNull: true, Identity: "by default"},
 			{Name: "event_id", Type: workspace.Type{Name: "character varying(256)"}, NotNull: true},
@@ -39,7 +40,7 @@ func TestRenderRedshiftDesign(t *testing.T) {
 		{},
 	}
 	for _, d := range designs {
-		ddl := engine.RenderTable(redshiftEvents(d))
+		ddl := pull.RenderTable(redshiftEvents(d))
 		f, err := workspace.TranslateSchema("schema/events.sql", ddl, true)
 		if err != nil {
 			t.Fatalf("%+v: the loader rejects\n%s\n%v", d, ddl, err)
@@ -76,18 +77,18 @@ func TestRedshiftCatalogValues(t *testing.T) {
 	}
 	for _, c := range cases {
 		d := c.in
-		engine.ApplyDistStyle(&d, c.style)
+		pull.ApplyDistStyle(&d, c.style)
 		if !reflect.DeepEqual(d, c.want) {
 			t.Errorf("%q on %+v = %+v, want %+v", c.style, c.in, d, c.want)
 		}
 	}
-	if args, ok := engine.RedshiftIdentity(`"identity"(104871, 0, '1,1'::text)`); !ok || args != "1, 1" {
+	if args, ok := pull.RedshiftIdentity(`"identity"(104871, 0, '1,1'::text)`); !ok || args != "1, 1" {
 		t.Errorf("identity = %q %v", args, ok)
 	}
-	if args, ok := engine.RedshiftIdentity(`"identity"(104871, 2, '100,-5'::text)`); !ok || args != "100, -5" {
+	if args, ok := pull.RedshiftIdentity(`"identity"(104871, 2, '100,-5'::text)`); !ok || args != "100, -5" {
 		t.Errorf("identity = %q %v", args, ok)
 	}
-	if _, ok := engine.RedshiftIdentity(`getdate()`); ok {
+	if _, ok := pull.RedshiftIdentity(`getdate()`); ok {
 		t.Error("getdate() is no identity")
 	}
 }

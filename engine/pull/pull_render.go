@@ -1,4 +1,4 @@
-package engine
+package pull
 
 import (
 	"strings"
@@ -11,7 +11,7 @@ import (
 // an enum is created in the first file that uses it, and a foreign key to
 // a table whose file comes later is added in that later file.
 type tableFile struct {
-	PulledTable
+	Table
 	enums    []workspace.Type // CREATE TYPE before the table
 	deferred map[string]bool  // this table's foreign keys added by a later file
 	alters   []string         // ALTER TABLE ... ADD CONSTRAINT for earlier tables
@@ -22,8 +22,8 @@ type tableFile struct {
 // TABLE (Redshift's DISTSTYLE, DISTKEY and SORTKEY after the column list
 // when the table has them, which jig's schema loader reads back), then
 // COMMENT ON. Names are always quoted.
-func RenderTable(t PulledTable) string {
-	f := &tableFile{PulledTable: t}
+func RenderTable(t Table) string {
+	f := &tableFile{Table: t}
 	seen := map[string]bool{}
 	for _, c := range t.Table.Columns {
 		if name := enumName(c.Type); name != "" && !seen[name] {
@@ -43,7 +43,7 @@ func (f *tableFile) render() string {
 		}
 		b.WriteString("CREATE TYPE " + enumName(e) + " AS ENUM (" + strings.Join(labels, ", ") + ");\n\n")
 	}
-	t := &f.Table
+	t := &f.Table.Table
 	b.WriteString("CREATE TABLE " + workspace.QuoteIdent(t.Name) + " (\n")
 	elems := make([]string, 0, len(t.Columns))
 	for _, c := range t.Columns {
@@ -103,7 +103,7 @@ func isSerial(c workspace.Column) bool {
 
 // constraints are the table's keys and checks, as table constraints.
 func (f *tableFile) constraints() []string {
-	t := &f.Table
+	t := &f.Table.Table
 	var out []string
 	if len(t.PrimaryKey) > 0 {
 		out = append(out, "PRIMARY KEY ("+quoteList(t.PrimaryKey)+")")
@@ -123,14 +123,14 @@ func (f *tableFile) constraints() []string {
 	return out
 }
 
-// fkDef is the server's own definition when Pull read one, else one built
+// fkDef is the server's own definition when Run read one, else one built
 // from the description.
 func (f *tableFile) fkDef(fk workspace.ForeignKey) string {
 	if d, ok := f.FKDefs[fk.Name]; ok {
 		return d
 	}
 	ref := workspace.QuoteIdent(fk.RefTable)
-	if fk.RefSchema != "" && fk.RefSchema != f.Table.Schema {
+	if fk.RefSchema != "" && fk.RefSchema != f.Table.Table.Schema {
 		ref = workspace.QuoteIdent(fk.RefSchema) + "." + ref
 	}
 	return "FOREIGN KEY (" + quoteList(fk.Columns) + ") REFERENCES " + ref + " (" + quoteList(fk.RefColumns) + ")"
