@@ -113,6 +113,18 @@ func (w *worker) close() {
 	w.conn.Close(ctx)
 }
 
+// WithConn calls fn with one of the runner's connections, whose search_path
+// is a private schema holding the workspace's tables, and gives the
+// connection back when fn returns. fn must leave no transaction open.
+func (r *Runner) WithConn(ctx context.Context, fn func(*pgx.Conn) error) error {
+	w, err := r.acquire(ctx)
+	if err != nil {
+		return err
+	}
+	defer r.release(w)
+	return fn(w.conn)
+}
+
 // acquire returns an idle worker, creating one while fewer than Parallel exist.
 func (r *Runner) acquire(ctx context.Context) (*worker, error) {
 	for {

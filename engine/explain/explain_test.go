@@ -1,4 +1,4 @@
-package engine_test
+package explain_test
 
 import (
 	"context"
@@ -10,6 +10,7 @@ import (
 
 	"github.com/jig-sql/jig/engine"
 	"github.com/jig-sql/jig/engine/enginetest"
+	"github.com/jig-sql/jig/engine/explain"
 	"github.com/jig-sql/jig/workspace"
 )
 
@@ -43,9 +44,9 @@ func explainRunner(t *testing.T, files map[string]string) *engine.Runner {
 	return r
 }
 
-func explain(t *testing.T, r *engine.Runner, sql string) *engine.Explanation {
+func explainSQL(t *testing.T, r *engine.Runner, sql string) *explain.Explanation {
 	t.Helper()
-	e, err := r.Explain(context.Background(), sql)
+	e, err := explain.Run(context.Background(), r, sql)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -56,7 +57,7 @@ func explain(t *testing.T, r *engine.Runner, sql string) *engine.Explanation {
 }
 
 // kinds lists the advice as "kind table.column", one per line.
-func kinds(e *engine.Explanation) string {
+func kinds(e *explain.Explanation) string {
 	var lines []string
 	for _, a := range e.Advice {
 		lines = append(lines, a.Kind+" "+a.Table+"."+a.Column)
@@ -84,7 +85,7 @@ func TestExplainDemo(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			e := explain(t, r, c.sql)
+			e := explainSQL(t, r, c.sql)
 			if got := kinds(e); got != c.want {
 				t.Errorf("advice:\n%s\nwant:\n%s", got, c.want)
 			}
@@ -101,17 +102,17 @@ func TestExplainDemo(t *testing.T) {
 // use come from the plan's Output lists.
 func TestExplainSelectStarNamesUsedColumns(t *testing.T) {
 	r := explainRunner(t, nil)
-	e := explain(t, r, "WITH recent AS (SELECT * FROM events) SELECT r.browser_id, count(*) FROM recent r WHERE r.user_id IS NOT NULL GROUP BY 1")
+	e := explainSQL(t, r, "WITH recent AS (SELECT * FROM events) SELECT r.browser_id, count(*) FROM recent r WHERE r.user_id IS NOT NULL GROUP BY 1")
 	a := e.Advice[0]
-	if a.Kind != engine.AdviceSelectStar || strings.Join(a.Columns, ",") != "browser_id,user_id" ||
+	if a.Kind != explain.AdviceSelectStar || strings.Join(a.Columns, ",") != "browser_id,user_id" ||
 		!strings.Contains(a.Message, "uses only browser_id, user_id") || !strings.Contains(a.Message, "all 6 columns of events") {
 		t.Errorf("got %+v", a)
 	}
-	e = explain(t, r, "SELECT e.*, u.name FROM events e JOIN users u USING (user_id)")
+	e = explainSQL(t, r, "SELECT e.*, u.name FROM events e JOIN users u USING (user_id)")
 	if got := kinds(e); !strings.HasPrefix(got, "select-star events.\n") || strings.Contains(got, "select-star users") {
 		t.Errorf("e.* is a star on events only:\n%s", got)
 	}
-	e = explain(t, r, "SELECT count(*), 2 * 3 FROM events")
+	e = explainSQL(t, r, "SELECT count(*), 2 * 3 FROM events")
 	if strings.Contains(kinds(e), "select-star") {
 		t.Errorf("count(*) and 2 * 3 are no stars:\n%s", kinds(e))
 	}
@@ -159,7 +160,7 @@ func TestExplainHandWrittenSchema(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			e := explain(t, r, c.sql)
+			e := explainSQL(t, r, c.sql)
 			if got := kinds(e); got != c.want {
 				t.Errorf("advice:\n%s\nwant:\n%s", got, c.want)
 				for _, a := range e.Advice {
@@ -172,7 +173,7 @@ func TestExplainHandWrittenSchema(t *testing.T) {
 
 func TestExplainErrorsAtTheUsersPosition(t *testing.T) {
 	r := explainRunner(t, nil)
-	_, err := r.Explain(context.Background(), "SELECT nope\nFROM events")
+	_, err := explain.Run(context.Background(), r, "SELECT nope\nFROM events")
 	var se *engine.SQLError
 	if !errors.As(err, &se) || se.Line != 1 || se.Col != 8 {
 		t.Fatalf("err = %v, want a SQLError at 1:8", err)

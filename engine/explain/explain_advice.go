@@ -1,4 +1,4 @@
-package engine
+package explain
 
 import (
 	"fmt"
@@ -228,4 +228,12 @@ func dedupe(in []Advice) []Advice {
 		}
 	}
 	return out
+}
+
+func columnNames(t *workspace.Table) []string {
+	names := make([]string, len(t.Columns))
+	for i, c := range t.Columns {
+		names[i] = c.Name
+	}
+	return names
 }

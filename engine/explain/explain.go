@@ -1,4 +1,4 @@
-package engine
+package explain
 
 import (
 	"context"
@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/jackc/pgx/v5"
+	"github.com/jig-sql/jig/engine"
 	"github.com/jig-sql/jig/workspace"
 )
 
@@ -36,18 +38,23 @@ type Advice struct {
 	Message string   `json:"message"`
 }
 
-// Explain plans sql on one of the runner's connections (EXPLAIN, never
+// Run plans sql on one of the runner's connections (EXPLAIN, never
 // executed) and computes advice from the plan and the workspace's tables.
-func (r *Runner) Explain(ctx context.Context, sql string) (*Explanation, error) {
-	w, err := r.acquire(ctx)
-	if err != nil {
-		return nil, err
-	}
-	defer r.release(w)
+func Run(ctx context.Context, r *engine.Runner, sql string) (*Explanation, error) {
+	var e *Explanation
+	err := r.WithConn(ctx, func(conn *pgx.Conn) error {
+		var err error
+		e, err = plan(ctx, conn, sql, r.Suite.Tables)
+		return err
+	})
+	return e, err
+}
+
+func plan(ctx context.Context, conn *pgx.Conn, sql string, tables []workspace.Table) (*Explanation, error) {
 	const textPrefix = "EXPLAIN "
-	rows, err := w.conn.Query(ctx, textPrefix+sql)
+	rows, err := conn.Query(ctx, textPrefix+sql)
 	if err != nil {
-		return nil, AsSQLError(err, Where{SQL: sql, Offset: len(textPrefix)})
+		return nil, engine.AsSQLError(err, engine.Where{SQL: sql, Offset: len(textPrefix)})
 	}
 	var lines []string
 	for rows.Next() {
@@ -59,14 +66,14 @@ func (r *Runner) Explain(ctx context.Context, sql string) (*Explanation, error) 
 		lines = append(lines, line)
 	}
 	if err := rows.Err(); err != nil {
-		return nil, AsSQLError(err, Where{SQL: sql, Offset: len(textPrefix)})
+		return nil, engine.AsSQLError(err, engine.Where{SQL: sql, Offset: len(textPrefix)})
 	}
 	const jsonPrefix = "EXPLAIN (FORMAT JSON, VERBOSE) "
 	var doc string
-	if err := w.conn.QueryRow(ctx, jsonPrefix+sql).Scan(&doc); err != nil {
-		return nil, AsSQLError(err, Where{SQL: sql, Offset: len(jsonPrefix)})
+	if err := conn.QueryRow(ctx, jsonPrefix+sql).Scan(&doc); err != nil {
+		return nil, engine.AsSQLError(err, engine.Where{SQL: sql, Offset: len(jsonPrefix)})
 	}
-	advice, err := Advise([]byte(doc), sql, r.Suite.Tables)
+	advice, err := Advise([]byte(doc), sql, tables)
 	if err != nil {
 		return nil, err
 	}
