@@ -80,12 +80,7 @@ func writeRedshiftWorkspace(tb testing.TB, cases []redshiftCase) *workspace.Work
 
 func redshiftRunner(tb testing.TB, ws *workspace.Workspace) *engine.Runner {
 	tb.Helper()
-	r, err := engine.NewRunner(context.Background(), enginetest.Server(tb), ws, engine.RunnerOptions{Parallel: 4})
-	if err != nil {
-		tb.Fatal(err)
-	}
-	tb.Cleanup(r.Close)
-	return r
+	return enginetest.Runner(tb, ws, engine.RunnerOptions{Parallel: 4})
 }
 
 // TestRedshiftCorpus runs every corpus query through the real engine in a

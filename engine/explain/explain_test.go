@@ -3,44 +3,19 @@ package explain_test
 import (
 	"context"
 	"errors"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/jig-sql/jig/engine"
 	"github.com/jig-sql/jig/engine/enginetest"
 	"github.com/jig-sql/jig/engine/explain"
-	"github.com/jig-sql/jig/workspace"
 )
 
 // explainRunner is a runner on a workspace: the demo when files is nil,
 // else a workspace of those files.
 func explainRunner(t *testing.T, files map[string]string) *engine.Runner {
 	t.Helper()
-	dir := t.TempDir()
-	if files == nil {
-		dir = filepath.Join(dir, "demo")
-		if err := workspace.WriteDemo(dir); err != nil {
-			t.Fatal(err)
-		}
-	}
-	for name, text := range files {
-		p := filepath.Join(dir, name)
-		os.MkdirAll(filepath.Dir(p), 0o755)
-		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	ws, err := workspace.Load(dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	r, err := engine.NewRunner(context.Background(), enginetest.Server(t), ws, engine.RunnerOptions{Parallel: 1})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(r.Close)
+	r, _ := enginetest.RunnerFromFiles(t, files, engine.RunnerOptions{Parallel: 1})
 	return r
 }
 
