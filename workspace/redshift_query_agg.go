@@ -1,5 +1,7 @@
 package workspace
 
+import "github.com/jig-sql/jig/workspace/sqllex"
+
 // rewriteListagg: LISTAGG([DISTINCT] x [, delim]) [WITHIN GROUP (ORDER BY
 // ...)] → string_agg([DISTINCT] (x)::text, delim [ORDER BY ...]). The
 // missing delimiter is Redshift's default, the empty string. The ORDER BY
@@ -14,7 +16,7 @@ func rewriteListagg(r *queryRewriter, i int) {
 		return
 	}
 	expr := args[0]
-	distinct := r.tok(expr[0]).is("distinct")
+	distinct := r.tok(expr[0]).Is("distinct")
 	if distinct {
 		expr[0]++
 	}
@@ -55,7 +57,7 @@ func rewriteListagg(r *queryRewriter, i int) {
 // expr alone, and casts that x to text as string_agg(DISTINCT) needs.
 func (r *queryRewriter) listaggDistinctOrder(expr [2]int, open, closing int) bool {
 	item := [2]int{open + 3, closing}
-	for item[1] > item[0] && (r.toks[item[1]-1].is("asc") || r.toks[item[1]-1].is("desc")) {
+	for item[1] > item[0] && (r.toks[item[1]-1].Is("asc") || r.toks[item[1]-1].Is("desc")) {
 		item[1]--
 	}
 	if !r.sameTokens(expr, item) {
@@ -82,7 +84,7 @@ func rewriteMedian(r *queryRewriter, i int) {
 			"MEDIAN as a window function (MEDIAN ... OVER) is not supported locally")
 		return
 	}
-	if r.tok(args[0][0]).is("distinct") {
+	if r.tok(args[0][0]).Is("distinct") {
 		r.errAt(r.toks[args[0][0]].Start, "take the median of SELECT DISTINCT values in a subquery", "MEDIAN(DISTINCT ...) is not supported locally")
 		return
 	}
@@ -109,7 +111,7 @@ func rejectOrderedSetWindow(r *queryRewriter, i int) {
 func rewriteTop(r *queryRewriter, i int) {
 	n := r.tok(i + 1)
 	prev := r.tok(i - 1)
-	if n.Kind != tkNumber || !(prev.is("select") || ((prev.is("distinct") || prev.is("all")) && r.tok(i-2).is("select"))) {
+	if n.Kind != sqllex.Number || !(prev.Is("select") || ((prev.Is("distinct") || prev.Is("all")) && r.tok(i-2).Is("select"))) {
 		return
 	}
 	end := len(r.toks) // one past the last token of this level
@@ -120,14 +122,14 @@ func rewriteTop(r *queryRewriter, i int) {
 		if r.parent[j] != r.parent[i] {
 			continue
 		}
-		if t := r.toks[j]; t.is("union") || t.is("intersect") || t.is("except") || t.is("limit") || t.is("fetch") {
+		if t := r.toks[j]; t.Is("union") || t.Is("intersect") || t.Is("except") || t.Is("limit") || t.Is("fetch") {
 			r.errAt(r.toks[i].Start, "put the SELECT TOP in parentheses, or write LIMIT at the end",
 				"TOP together with %s is not supported locally", asciiUpper(t.Text))
 			return
 		}
 	}
 	r.replace(r.toks[i].Start, n.End, "")
-	if end < len(r.toks) && r.toks[end].punct(")") {
+	if end < len(r.toks) && r.toks[end].Punct(")") {
 		r.insert(r.toks[end].Start, " LIMIT "+n.Text)
 	} else {
 		r.insert(r.toks[len(r.toks)-1].End, " LIMIT "+n.Text)

@@ -1,10 +1,12 @@
 package workspace
 
+import "github.com/jig-sql/jig/workspace/sqllex"
+
 // rewriteSysdate: SYSDATE → localtimestamp. Both are the start of the
 // current transaction as a timestamp without time zone in the session's
 // zone (jig runs fixtures in UTC, Redshift's default).
 func rewriteSysdate(r *queryRewriter, i int) {
-	if r.tok(i+1).punct("(") || r.tok(i-1).is("as") {
+	if r.tok(i+1).Punct("(") || r.tok(i-1).Is("as") {
 		return
 	}
 	r.replaceToks(i, i, "localtimestamp")
@@ -85,7 +87,7 @@ func rewriteConcat(r *queryRewriter, i int) {
 // encodings) is left alone.
 func rewriteConvert(r *queryRewriter, i int) {
 	closing, args, ok := r.call(i)
-	if !ok || len(args) != 2 || args[0][1]-args[0][0] < 1 || r.toks[args[0][0]].Kind != tkIdent {
+	if !ok || len(args) != 2 || args[0][1]-args[0][0] < 1 || r.toks[args[0][0]].Kind != sqllex.Ident {
 		return
 	}
 	r.castType(args[0][0])
@@ -103,7 +105,7 @@ func rewriteCast(r *queryRewriter, i int) {
 		return
 	}
 	for j := closing - 1; j > args[0][0]; j-- {
-		if r.toks[j].is("as") && r.parent[j] == i+1 {
+		if r.toks[j].Is("as") && r.parent[j] == i+1 {
 			r.castType(j + 1)
 			return
 		}
@@ -114,7 +116,7 @@ func rewriteCast(r *queryRewriter, i int) {
 // APPROXIMATE PERCENTILE_DISC → percentile_disc. Locally the answer is
 // exact; Redshift's is within about 2% (HyperLogLog).
 func rewriteApproximate(r *queryRewriter, i int) {
-	if n := r.tok(i + 1); n.is("count") || n.is("percentile_disc") {
+	if n := r.tok(i + 1); n.Is("count") || n.Is("percentile_disc") {
 		r.replace(r.toks[i].Start, n.Start, "")
 	}
 }

@@ -1,12 +1,14 @@
 package workspace
 
+import "github.com/jig-sql/jig/workspace/sqllex"
+
 // Redshift constructs jig does not run locally. Each is an error at the
 // construct's line and column with a way to write the query instead, rather
 // than the syntax error Postgres would report somewhere after it.
 
 // rejectPivot: FROM t PIVOT (agg FOR col IN (...)) and UNPIVOT.
 func rejectPivot(r *queryRewriter, i int) {
-	if !r.tok(i + 1).punct("(") {
+	if !r.tok(i + 1).Punct("(") {
 		return
 	}
 	w := asciiUpper(r.toks[i].Text)
@@ -21,10 +23,10 @@ func rejectPivot(r *queryRewriter, i int) {
 // computed; Postgres has no such clause.
 func rejectQualify(r *queryRewriter, i int) {
 	prev, next := r.tok(i-1), r.tok(i+1)
-	if prev.is("as") || prev.punct(",") || prev.is("select") || prev.punct("(") || prev.is("by") || prev.punct(".") {
+	if prev.Is("as") || prev.Punct(",") || prev.Is("select") || prev.Punct("(") || prev.Is("by") || prev.Punct(".") {
 		return // a column or alias named qualify
 	}
-	if next.Kind == tkSpace || next.punct(",") || next.punct(")") || next.punct(".") || next.is("from") || next.is("as") {
+	if next.Kind == sqllex.Space || next.Punct(",") || next.Punct(")") || next.Punct(".") || next.Is("from") || next.Is("as") {
 		return
 	}
 	r.errAt(r.toks[i].Start, "select the window function as a column in a subquery and filter it in the outer query's WHERE",
@@ -34,7 +36,7 @@ func rejectQualify(r *queryRewriter, i int) {
 // rejectIgnoreNulls: FIRST_VALUE/LAST_VALUE/LAG/LEAD/NTH_VALUE(x IGNORE
 // NULLS); Postgres always respects NULLs.
 func rejectIgnoreNulls(r *queryRewriter, i int) {
-	if r.tok(i + 1).is("nulls") {
+	if r.tok(i + 1).Is("nulls") {
 		r.errAt(r.toks[i].Start, "filter the NULLs in the frame, e.g. max(x) OVER (PARTITION BY p ORDER BY o ROWS UNBOUNDED PRECEDING) for the last non-null value of an increasing x, or a subquery",
 			"IGNORE NULLS is not supported locally")
 	}
@@ -43,14 +45,14 @@ func rejectIgnoreNulls(r *queryRewriter, i int) {
 // rewriteRespectNulls: RESPECT NULLS is Postgres's only behaviour; it is
 // dropped.
 func rewriteRespectNulls(r *queryRewriter, i int) {
-	if r.tok(i + 1).is("nulls") {
+	if r.tok(i + 1).Is("nulls") {
 		r.replaceToks(i, i+1, "")
 	}
 }
 
 // rejectHLL: HyperLogLog sketches have no Postgres counterpart.
 func rejectHLL(r *queryRewriter, i int) {
-	if r.tok(i + 1).punct("(") {
+	if r.tok(i + 1).Punct("(") {
 		r.errAt(r.toks[i].Start, "use count(DISTINCT x) in the test (APPROXIMATE COUNT(DISTINCT x) is accepted)",
 			"%s is not supported locally: HyperLogLog sketches have no Postgres equivalent", asciiUpper(r.toks[i].Text))
 	}

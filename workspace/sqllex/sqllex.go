@@ -1,4 +1,4 @@
-package workspace
+package sqllex
 
 import (
 	"strings"
@@ -6,46 +6,46 @@ import (
 	"unicode/utf8"
 )
 
-// tokKind classifies SQL tokens. The lexer follows Postgres's rules closely
+// Kind classifies SQL tokens. The lexer follows Postgres's rules closely
 // enough that nothing inside a string, quoted identifier or comment is ever
-// mistaken for a keyword: translation only ever edits tkIdent and tkPunct.
-type tokKind int
+// mistaken for a keyword: translation only ever edits Ident and Punctuation tokens.
+type Kind int
 
 const (
-	tkSpace   tokKind = iota
-	tkComment         // -- to end of line, or /* */ (nested, as in Postgres)
-	tkIdent           // unquoted identifier or keyword
-	tkQuoted          // "quoted identifier", U&"..."
-	tkString          // '...', E'...', B'...', X'...', N'...', U&'...', $tag$...$tag$
-	tkNumber
-	tkParam // $1
-	tkPunct // one character, or ::
+	Space   Kind = iota
+	Comment      // -- to end of line, or /* */ (nested, as in Postgres)
+	Ident        // unquoted identifier or keyword
+	Quoted       // "quoted identifier", U&"..."
+	String       // '...', E'...', B'...', X'...', N'...', U&'...', $tag$...$tag$
+	Number
+	Param       // $1
+	Punctuation // one character, or ::
 )
 
-// token is a half-open byte range [Start, End) of the source.
-type token struct {
-	Kind       tokKind
+// Token is a half-open byte range [Start, End) of the source.
+type Token struct {
+	Kind       Kind
 	Start, End int
 	Text       string
 }
 
-// lexSQL splits src into tokens covering every byte. Unterminated strings,
+// Lex splits src into tokens covering every byte. Unterminated strings,
 // identifiers and comments run to the end of the input; the server reports
 // those, jig only has to not misread them.
-func lexSQL(src string) []token {
-	var toks []token
+func Lex(src string) []Token {
+	var toks []Token
 	for i := 0; i < len(src); {
 		kind, end := lexOne(src, i)
 		if end <= i { // never loop forever, whatever the input
 			end = i + 1
 		}
-		toks = append(toks, token{Kind: kind, Start: i, End: end, Text: src[i:end]})
+		toks = append(toks, Token{Kind: kind, Start: i, End: end, Text: src[i:end]})
 		i = end
 	}
 	return toks
 }
 
-func lexOne(src string, i int) (tokKind, int) {
+func lexOne(src string, i int) (Kind, int) {
 	c := src[i]
 	switch {
 	case c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v':
@@ -53,35 +53,35 @@ func lexOne(src string, i int) (tokKind, int) {
 		for j < len(src) && strings.IndexByte(" \t\n\r\f\v", src[j]) >= 0 {
 			j++
 		}
-		return tkSpace, j
+		return Space, j
 	case strings.HasPrefix(src[i:], "--"):
 		if j := strings.IndexByte(src[i:], '\n'); j >= 0 {
-			return tkComment, i + j
+			return Comment, i + j
 		}
-		return tkComment, len(src)
+		return Comment, len(src)
 	case strings.HasPrefix(src[i:], "/*"):
-		return tkComment, blockCommentEnd(src, i)
+		return Comment, blockCommentEnd(src, i)
 	case c == '\'':
-		return tkString, quotedEnd(src, i+1, '\'', false)
+		return String, quotedEnd(src, i+1, '\'', false)
 	case c == '"':
-		return tkQuoted, quotedEnd(src, i+1, '"', false)
+		return Quoted, quotedEnd(src, i+1, '"', false)
 	case c == '$':
 		if end, ok := dollarQuoteEnd(src, i); ok {
-			return tkString, end
+			return String, end
 		}
 		j := i + 1
-		for j < len(src) && isDigit(src[j]) {
+		for j < len(src) && IsDigit(src[j]) {
 			j++
 		}
-		return tkParam, j
-	case isDigit(c) || (c == '.' && i+1 < len(src) && isDigit(src[i+1])):
-		return tkNumber, numberEnd(src, i)
+		return Param, j
+	case IsDigit(c) || (c == '.' && i+1 < len(src) && IsDigit(src[i+1])):
+		return Number, numberEnd(src, i)
 	case c == ':' && strings.HasPrefix(src[i:], "::"):
-		return tkPunct, i + 2
+		return Punctuation, i + 2
 	}
 	r, n := utf8.DecodeRuneInString(src[i:])
 	if !isIdentStart(r) {
-		return tkPunct, i + n
+		return Punctuation, i + n
 	}
 	j := i + n
 	for j < len(src) {
@@ -95,23 +95,23 @@ func lexOne(src string, i int) (tokKind, int) {
 }
 
 // lexPrefixed handles E'..', B'..', X'..', N'..', U&'..' and U&"..".
-func lexPrefixed(src string, i, j int) (tokKind, int) {
+func lexPrefixed(src string, i, j int) (Kind, int) {
 	word := strings.ToLower(src[i:j])
 	if j < len(src) && src[j] == '\'' {
 		switch word {
 		case "e":
-			return tkString, quotedEnd(src, j+1, '\'', true)
+			return String, quotedEnd(src, j+1, '\'', true)
 		case "b", "x", "n":
-			return tkString, quotedEnd(src, j+1, '\'', false)
+			return String, quotedEnd(src, j+1, '\'', false)
 		}
 	}
 	if word == "u" && strings.HasPrefix(src[j:], "&'") {
-		return tkString, quotedEnd(src, j+2, '\'', false)
+		return String, quotedEnd(src, j+2, '\'', false)
 	}
 	if word == "u" && strings.HasPrefix(src[j:], `&"`) {
-		return tkQuoted, quotedEnd(src, j+2, '"', false)
+		return Quoted, quotedEnd(src, j+2, '"', false)
 	}
-	return tkIdent, j
+	return Ident, j
 }
 
 // quotedEnd finds the end of a quoted run starting after the opening quote;
@@ -176,7 +176,7 @@ func dollarQuoteEnd(src string, i int) (int, bool) {
 
 func numberEnd(src string, i int) int {
 	j := i
-	for j < len(src) && (isDigit(src[j]) || src[j] == '.' || src[j] == '_') {
+	for j < len(src) && (IsDigit(src[j]) || src[j] == '.' || src[j] == '_') {
 		if src[j] == '.' && strings.HasPrefix(src[j:], "..") {
 			break
 		}
@@ -187,49 +187,51 @@ func numberEnd(src string, i int) int {
 		if k < len(src) && (src[k] == '+' || src[k] == '-') {
 			k++
 		}
-		if k < len(src) && isDigit(src[k]) {
-			for j = k; j < len(src) && isDigit(src[j]); j++ {
+		if k < len(src) && IsDigit(src[k]) {
+			for j = k; j < len(src) && IsDigit(src[j]); j++ {
 			}
 		}
 	}
 	return j
 }
 
-func isDigit(c byte) bool { return c >= '0' && c <= '9' }
+// IsDigit reports whether c is an ASCII digit.
+func IsDigit(c byte) bool { return c >= '0' && c <= '9' }
 
 func isIdentStart(r rune) bool {
 	return r == '_' || (r < utf8.RuneSelf && (r|0x20 >= 'a' && r|0x20 <= 'z')) || (r >= utf8.RuneSelf && r != utf8.RuneError)
 }
 
-// significant drops spaces and comments.
-func significant(toks []token) []token {
-	out := make([]token, 0, len(toks))
+// Significant drops spaces and comments.
+func Significant(toks []Token) []Token {
+	out := make([]Token, 0, len(toks))
 	for _, t := range toks {
-		if t.Kind != tkSpace && t.Kind != tkComment {
+		if t.Kind != Space && t.Kind != Comment {
 			out = append(out, t)
 		}
 	}
 	return out
 }
 
-// is reports whether t is the unquoted keyword kw (case-insensitive).
-func (t token) is(kw string) bool { return t.Kind == tkIdent && strings.EqualFold(t.Text, kw) }
+// Is reports whether t is the unquoted keyword kw (case-insensitive).
+func (t Token) Is(kw string) bool { return t.Kind == Ident && strings.EqualFold(t.Text, kw) }
 
-// punct reports whether t is the punctuation p.
-func (t token) punct(p string) bool { return t.Kind == tkPunct && t.Text == p }
+// Punct reports whether t is the punctuation p.
+func (t Token) Punct(p string) bool { return t.Kind == Punctuation && t.Text == p }
 
-// identName folds an identifier the way Postgres does: unquoted names are
+// IdentName folds an identifier the way Postgres does: unquoted names are
 // lower-cased (ASCII only), quoted names keep their case with "" undoubled.
-func identName(t token) string {
-	if t.Kind == tkQuoted && strings.HasPrefix(t.Text, `"`) {
+func IdentName(t Token) string {
+	if t.Kind == Quoted && strings.HasPrefix(t.Text, `"`) {
 		s := strings.TrimPrefix(t.Text, `"`)
 		s = strings.TrimSuffix(s, `"`)
 		return strings.ReplaceAll(s, `""`, `"`)
 	}
-	return asciiLower(t.Text)
+	return Lower(t.Text)
 }
 
-func asciiLower(s string) string {
+// Lower lower-cases ASCII letters only, as Postgres folds unquoted names.
+func Lower(s string) string {
 	b := []byte(s)
 	for i, c := range b {
 		if c >= 'A' && c <= 'Z' {
