@@ -12,11 +12,12 @@ import (
 	"github.com/jig-sql/jig/engine"
 	"github.com/jig-sql/jig/engine/enginetest"
 	"github.com/jig-sql/jig/workspace"
+	"github.com/jig-sql/jig/workspace/redshift"
 )
 
 // corpusDir holds Redshift queries written from Redshift's documentation,
 // each with input rows and the result Redshift documents for them.
-const corpusDir = "../workspace/testdata/redshift_queries"
+const corpusDir = "../workspace/redshift/testdata/queries"
 
 // redshiftCase is one corpus file: a description, then txtar-style
 // sections "-- query.sql --" and "-- fixture.yaml --".
@@ -122,7 +123,7 @@ func TestRedshiftCorpusExplains(t *testing.T) {
 	}
 	for _, c := range cases {
 		q := ws.Query(c.name)
-		rq, err := workspace.RewriteRedshiftQuery(q.Path, q.SQL)
+		rq, err := redshift.RewriteQuery(q.Path, q.SQL)
 		if err != nil {
 			t.Errorf("%s: %v", c.name, err)
 			continue

@@ -24,7 +24,7 @@ func (t *translator) tableOptions(d *tableDesign, st []sqllex.Token) {
 		case tk.Is("as"):
 			return
 		case tk.Punct("("):
-			i = matchParen(st, i)
+			i = sqllex.MatchParen(st, i)
 		case tk.Is("diststyle"):
 			v := next(1)
 			if v.Kind != sqllex.Ident {
@@ -94,7 +94,7 @@ func (t *translator) keyList(st []sqllex.Token, i int, kw string) ([]sqllex.Toke
 		t.blankToks(st[i], st[i])
 		return nil, i
 	}
-	end := matchParen(st, i+1)
+	end := sqllex.MatchParen(st, i+1)
 	t.blankToks(st[i], st[end])
 	var cols []sqllex.Token
 	for _, part := range splitTop(inside(st, i+1, end)) {

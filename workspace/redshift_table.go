@@ -50,7 +50,7 @@ func (t *translator) createTable(st []sqllex.Token) {
 	}
 	d := &tableDesign{}
 	if i < len(st) && st[i].Punct("(") {
-		end := matchParen(st, i)
+		end := sqllex.MatchParen(st, i)
 		for _, el := range splitTop(inside(st, i, end)) {
 			t.element(d, el)
 		}
@@ -60,23 +60,6 @@ func (t *translator) createTable(st []sqllex.Token) {
 	}
 	t.tableOptions(d, st[min(i, len(st)):])
 	t.tables[strings.Join(parts, ".")] = t.design(d)
-}
-
-// matchParen returns the index of the ")" closing st[i], or len(st)-1.
-func matchParen(st []sqllex.Token, i int) int {
-	depth := 0
-	for j := i; j < len(st); j++ {
-		switch {
-		case st[j].Punct("("):
-			depth++
-		case st[j].Punct(")"):
-			depth--
-			if depth == 0 {
-				return j
-			}
-		}
-	}
-	return len(st) - 1
 }
 
 // inside returns the tokens strictly between st[open] and st[close]; an
@@ -150,7 +133,7 @@ func (t *translator) columnType(el []sqllex.Token, i int) int {
 	case "varbyte", "varbinary":
 		t.replace(tk.Start, tk.End, "bytea")
 		if next.Punct("(") && !(i+2 < len(el) && el[i+2].Is("max")) {
-			end := matchParen(el, i+1)
+			end := sqllex.MatchParen(el, i+1)
 			t.blankToks(next, el[end])
 			return end + 1
 		}
@@ -168,7 +151,7 @@ func (t *translator) columnOptions(d *tableDesign, el []sqllex.Token, i int) {
 		tk := el[i]
 		switch {
 		case tk.Punct("("):
-			i = matchParen(el, i)
+			i = sqllex.MatchParen(el, i)
 		case tk.Is("distkey"):
 			d.distKeys = append(d.distKeys, el[0])
 			t.blankToks(tk, tk)

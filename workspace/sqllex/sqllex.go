@@ -240,3 +240,20 @@ func Lower(s string) string {
 	}
 	return string(b)
 }
+
+// MatchParen returns the index of the ")" closing st[i], or len(st)-1.
+func MatchParen(st []Token, i int) int {
+	depth := 0
+	for j := i; j < len(st); j++ {
+		switch {
+		case st[j].Punct("("):
+			depth++
+		case st[j].Punct(")"):
+			depth--
+			if depth == 0 {
+				return j
+			}
+		}
+	}
+	return len(st) - 1
+}

@@ -1,17 +1,19 @@
-package workspace
+package redshift
 
 import (
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/jig-sql/jig/workspace"
 )
 
-// FuzzRewriteRedshiftQuery: no input panics; every offset of the output
+// FuzzRewriteQuery: no input panics; every offset of the output
 // maps inside the source; errors are positioned inside the source. (That
 // rewritten corpus queries are valid Postgres is checked against the real
 // server by engine's TestRedshiftCorpusExplains.)
-func FuzzRewriteRedshiftQuery(f *testing.F) {
+func FuzzRewriteQuery(f *testing.F) {
 	for _, s := range []string{
 		"select top 10 nvl(a, b), nvl2(a, b, c), decode(x, 1, 'a', null, 'n', 'z') from t order by 1",
 		"select listagg(distinct n, ',') within group (order by n) over (partition by g) from t",
@@ -23,7 +25,7 @@ func FuzzRewriteRedshiftQuery(f *testing.F) {
 	} {
 		f.Add(s)
 	}
-	paths, _ := filepath.Glob("testdata/redshift_queries/*.txtar")
+	paths, _ := filepath.Glob("testdata/queries/*.txtar")
 	for _, p := range paths {
 		if data, err := os.ReadFile(p); err == nil {
 			_, rest, _ := strings.Cut(string(data), "-- query.sql --\n")
@@ -32,7 +34,7 @@ func FuzzRewriteRedshiftQuery(f *testing.F) {
 		}
 	}
 	f.Fuzz(func(t *testing.T, src string) {
-		q, err := RewriteRedshiftQuery("q.sql", src)
+		q, err := RewriteQuery("q.sql", src)
 		if q == nil || q.Source != src {
 			t.Fatal("no query returned")
 		}
@@ -42,7 +44,7 @@ func FuzzRewriteRedshiftQuery(f *testing.F) {
 				t.Fatalf("SourcePos(%d) = %d:%d outside the source (%d lines)", off, l, c, lines)
 			}
 		}
-		if es, ok := err.(Errors); ok {
+		if es, ok := err.(workspace.Errors); ok {
 			for _, e := range es {
 				if e.Line < 1 || e.Line > lines || e.Col < 1 || e.Col > len(src)+1 {
 					t.Fatalf("error %v outside the source", e)

@@ -1,16 +1,18 @@
-package workspace
+package redshift
 
 import (
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/jig-sql/jig/workspace"
 )
 
-// TestRewriteRedshiftQuery checks each rewrite's output and that SourcePos
+// TestRewriteQuery checks each rewrite's output and that SourcePos
 // maps the marker `zz` that follows it (an identifier Postgres would report
 // as unknown) back to where the user wrote it.
-func TestRewriteRedshiftQuery(t *testing.T) {
+func TestRewriteQuery(t *testing.T) {
 	tests := []struct{ name, in, want string }{
 		{"sysdate", "select sysdate, zz", "select localtimestamp, zz"},
 		{"nvl", "select nvl(a, b), zz", "select coalesce(a, b), zz"},
@@ -44,14 +46,14 @@ func TestRewriteRedshiftQuery(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			q, err := RewriteRedshiftQuery("queries/q.sql", tt.in)
+			q, err := RewriteQuery("queries/q.sql", tt.in)
 			if err != nil {
 				t.Fatal(err)
 			}
 			if q.SQL != tt.want {
 				t.Fatalf("rewrite\n got: %s\nwant: %s", q.SQL, tt.want)
 			}
-			wl, wc := LineCol(tt.in, strings.Index(tt.in, "zz"))
+			wl, wc := workspace.LineCol(tt.in, strings.Index(tt.in, "zz"))
 			if l, c := q.SourcePos(strings.Index(q.SQL, "zz")); l != wl || c != wc {
 				t.Errorf("SourcePos(zz) = %d:%d, want %d:%d", l, c, wl, wc)
 			}
@@ -63,7 +65,7 @@ func TestRewriteRedshiftQuery(t *testing.T) {
 // construct's start; arguments copied through map to themselves.
 func TestRewriteSourcePosInsideRewrites(t *testing.T) {
 	src := "select decode(x, 1, 'a', 2, 'b'), top_col from t"
-	q, err := RewriteRedshiftQuery("q.sql", src)
+	q, err := RewriteQuery("q.sql", src)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -105,12 +107,12 @@ func TestRewriteRejects(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			_, err := RewriteRedshiftQuery("queries/q.sql", tt.in)
-			es, ok := err.(Errors)
+			_, err := RewriteQuery("queries/q.sql", tt.in)
+			es, ok := err.(workspace.Errors)
 			if !ok || len(es) == 0 {
 				t.Fatalf("got %v, want a positioned error", err)
 			}
-			wl, wc := LineCol(tt.in, strings.Index(tt.in, tt.at))
+			wl, wc := workspace.LineCol(tt.in, strings.Index(tt.in, tt.at))
 			if e := es[0]; e.Line != wl || e.Col != wc || !strings.Contains(e.Msg, tt.msg) || e.Hint == "" || e.File != "queries/q.sql" {
 				t.Errorf("got %v, want %d:%d %q with a hint", e, wl, wc, tt.msg)
 			}
@@ -121,7 +123,7 @@ func TestRewriteRejects(t *testing.T) {
 // TestRewriteCorpus: every corpus query rewrites without an error, and a
 // query without Redshift syntax is returned unchanged.
 func TestRewriteCorpus(t *testing.T) {
-	paths, _ := filepath.Glob("testdata/redshift_queries/*.txtar")
+	paths, _ := filepath.Glob("testdata/queries/*.txtar")
 	if len(paths) < 40 {
 		t.Fatalf("corpus has %d queries, want at least 40", len(paths))
 	}
@@ -132,12 +134,12 @@ func TestRewriteCorpus(t *testing.T) {
 		}
 		_, rest, _ := strings.Cut(string(data), "-- query.sql --\n")
 		sql, _, _ := strings.Cut(rest, "-- fixture.yaml --\n")
-		if _, err := RewriteRedshiftQuery(p, sql); err != nil {
+		if _, err := RewriteQuery(p, sql); err != nil {
 			t.Errorf("%s: %v", p, err)
 		}
 	}
 	plain := "select a, count(*) from t where b = 'x' group by a"
-	if q, err := RewriteRedshiftQuery("q.sql", plain); err != nil || q.SQL != plain {
+	if q, err := RewriteQuery("q.sql", plain); err != nil || q.SQL != plain {
 		t.Errorf("plain query changed: %q, %v", q.SQL, err)
 	}
 }

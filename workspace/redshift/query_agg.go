@@ -1,4 +1,4 @@
-package workspace
+package redshift
 
 import "github.com/jig-sql/jig/workspace/sqllex"
 
@@ -116,7 +116,7 @@ func rewriteTop(r *queryRewriter, i int) {
 	}
 	end := len(r.toks) // one past the last token of this level
 	if p := r.parent[i]; p >= 0 {
-		end = matchParen(r.toks, p)
+		end = sqllex.MatchParen(r.toks, p)
 	}
 	for j := i + 2; j < end; j++ {
 		if r.parent[j] != r.parent[i] {

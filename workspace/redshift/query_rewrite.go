@@ -1,8 +1,10 @@
-package workspace
+package redshift
 
 import (
+	"fmt"
 	"strings"
 
+	"github.com/jig-sql/jig/workspace"
 	"github.com/jig-sql/jig/workspace/sqllex"
 )
 
@@ -14,7 +16,7 @@ type queryRewriter struct {
 	toks      []sqllex.Token
 	parent    []int // index of the "(" enclosing each token, -1 at the top
 	edits     []qedit
-	errs      Errors
+	errs      workspace.Errors
 }
 
 func newQueryRewriter(file, src string) *queryRewriter {
@@ -93,8 +95,8 @@ func (r *queryRewriter) replaceToks(i, j int, text string) {
 func (r *queryRewriter) insert(at int, text string) { r.replace(at, at, text) }
 
 func (r *queryRewriter) errAt(off int, hint, format string, args ...any) {
-	line, col := LineCol(r.src, off)
-	r.errs.add(r.file, line, col, hint, format, args...)
+	line, col := workspace.LineCol(r.src, off)
+	r.errs = append(r.errs, &workspace.PosError{File: r.file, Line: line, Col: col, Msg: fmt.Sprintf(format, args...), Hint: hint})
 }
 
 // call recognises toks[i] "(" ... ")" and returns the index of the closing
@@ -104,7 +106,7 @@ func (r *queryRewriter) call(i int) (closing int, args [][2]int, ok bool) {
 	if !r.tok(i + 1).Punct("(") {
 		return 0, nil, false
 	}
-	closing = matchParen(r.toks, i+1)
+	closing = sqllex.MatchParen(r.toks, i+1)
 	if !r.toks[closing].Punct(")") || closing == i+1 {
 		return 0, nil, false
 	}
@@ -154,7 +156,7 @@ func (r *queryRewriter) withinGroup(i int) (open, closing int, ok bool) {
 	if !r.tok(i).Is("within") || !r.tok(i+1).Is("group") || !r.tok(i+2).Punct("(") {
 		return 0, 0, false
 	}
-	closing = matchParen(r.toks, i+2)
+	closing = sqllex.MatchParen(r.toks, i+2)
 	if !r.toks[closing].Punct(")") || !r.tok(i+3).Is("order") || !r.tok(i+4).Is("by") {
 		return 0, 0, false
 	}

@@ -1,4 +1,4 @@
-package workspace
+package redshift
 
 import (
 	"strings"
@@ -107,7 +107,7 @@ func (r *queryRewriter) castType(i int) {
 	case "nvarchar", "nchar", "super", "varbyte", "varbinary":
 		r.replaceToks(i, i, map[string]string{"nvarchar": "varchar", "nchar": "char", "super": "jsonb", "varbyte": "bytea", "varbinary": "bytea"}[w])
 		if (w == "varbyte" || w == "varbinary") && r.tok(next).Punct("(") {
-			r.replaceToks(next, matchParen(r.toks, next), "")
+			r.replaceToks(next, sqllex.MatchParen(r.toks, next), "")
 			return
 		}
 	case "character", "binary":

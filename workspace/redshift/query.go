@@ -1,9 +1,11 @@
-package workspace
+package redshift
 
 import (
 	"slices"
 	"sort"
 	"strings"
+
+	"github.com/jig-sql/jig/workspace"
 )
 
 // RewrittenQuery is a Redshift query rewritten to run on Postgres. Only the
@@ -30,7 +32,7 @@ type span struct {
 // inside text a rewrite generated points at the start of the Redshift
 // construct that produced it; an offset in copied text points at itself.
 func (q *RewrittenQuery) SourcePos(offset int) (line, col int) {
-	return LineCol(q.Source, q.sourceOffset(offset))
+	return workspace.LineCol(q.Source, q.sourceOffset(offset))
 }
 
 func (q *RewrittenQuery) sourceOffset(off int) int {
@@ -114,11 +116,11 @@ func (r *renderer) gen(text string, src int) {
 	}
 }
 
-// RewriteRedshiftQuery rewrites one Redshift query for Postgres. path names
+// RewriteQuery rewrites one Redshift query for Postgres. path names
 // the file in errors. Constructs jig cannot run locally (PIVOT, QUALIFY,
 // IGNORE NULLS, …) are errors at their line and column (an Errors); the
 // returned query is usable for display even then.
-func RewriteRedshiftQuery(path, sql string) (*RewrittenQuery, error) {
+func RewriteQuery(path, sql string) (*RewrittenQuery, error) {
 	r := newQueryRewriter(path, sql)
 	r.run()
 	q := &RewrittenQuery{Path: path, Source: sql}
