@@ -6,10 +6,10 @@ import (
 	"github.com/jig-sql/jig/workspace/sqllex"
 )
 
-// redshiftDateParts maps every date part name and abbreviation Redshift
+// dateParts maps every date part name and abbreviation Redshift
 // accepts ("Date parts for date or timestamp functions") to the name jig's
 // functions and Postgres's date_trunc/extract understand.
-var redshiftDateParts = map[string]string{}
+var dateParts = map[string]string{}
 
 func init() {
 	for canon, names := range map[string]string{
@@ -34,7 +34,7 @@ func init() {
 		"timezone_minute": "timezone_minute",
 	} {
 		for _, n := range strings.Fields(names) {
-			redshiftDateParts[n] = canon
+			dateParts[n] = canon
 		}
 	}
 }
@@ -70,7 +70,7 @@ func rewriteDatePartArg(r *queryRewriter, i int) {
 	default:
 		return
 	}
-	canon, known := redshiftDateParts[part]
+	canon, known := dateParts[part]
 	if !known || !contains(allowed, canon) {
 		r.errAt(p.Start, didYouMean(part, allowed), "%s does not take the date part `%s`", asciiUpper(name), part)
 		return
@@ -87,7 +87,7 @@ func rewriteExtract(r *queryRewriter, i int) {
 	if !r.tok(i+1).Punct("(") || !r.tok(i+3).Is("from") || p.Kind != sqllex.Ident {
 		return
 	}
-	if canon, ok := redshiftDateParts[sqllex.Lower(p.Text)]; ok && canon != sqllex.Lower(p.Text) {
+	if canon, ok := dateParts[sqllex.Lower(p.Text)]; ok && canon != sqllex.Lower(p.Text) {
 		r.replaceToks(i+2, i+2, canon)
 	}
 }
