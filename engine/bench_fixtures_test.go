@@ -8,6 +8,7 @@ import (
 
 	"github.com/jig-sql/jig/engine"
 	"github.com/jig-sql/jig/engine/enginetest"
+	"github.com/jig-sql/jig/engine/postgres"
 	"github.com/jig-sql/jig/workspace"
 )
 
@@ -63,7 +64,7 @@ func BenchmarkFixtures(b *testing.B) {
 // fixture, begin, one multi-row insert, the select, rollback — each its own
 // round trip, as a careful engineer would write it with pgx. The returned
 // func runs every fixture once; cleanup drops the schema.
-func floor(b *testing.B, srv *engine.Server, fixtures []*workspace.Fixture) (run func(), cleanup func()) {
+func floor(b *testing.B, srv *postgres.Server, fixtures []*workspace.Fixture) (run func(), cleanup func()) {
 	ctx := context.Background()
 	conn, err := srv.Connect(ctx)
 	if err != nil {
@@ -115,7 +116,7 @@ func floor(b *testing.B, srv *engine.Server, fixtures []*workspace.Fixture) (run
 	return run, cleanup
 }
 
-func benchFloor(b *testing.B, srv *engine.Server, fixtures []*workspace.Fixture) {
+func benchFloor(b *testing.B, srv *postgres.Server, fixtures []*workspace.Fixture) {
 	run, cleanup := floor(b, srv, fixtures)
 	defer cleanup()
 	b.ResetTimer()

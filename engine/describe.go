@@ -177,47 +177,61 @@ func describeConstraints(ctx context.Context, conn *pgx.Conn, schema string, byO
 	if err != nil {
 		return err
 	}
-	defer rows.Close()
-	for rows.Next() {
-		var (
-			relid, frelid          uint32
-			name, kind, fns, fname string
-			key, fkey              []int16
-			def                    string
-		)
-		if err := rows.Scan(&relid, &name, &kind, &key, &fkey, &fns, &fname, &frelid, &def); err != nil {
+	// Read every row before resolving foreign keys into other schemas: the
+	// connection cannot run that query while these rows are still open.
+	cons, err := pgx.CollectRows(rows, func(row pgx.CollectableRow) (constraintRow, error) {
+		var c constraintRow
+		err := row.Scan(&c.relid, &c.name, &c.kind, &c.key, &c.fkey, &c.fns, &c.fname, &c.frelid, &c.def)
+		return c, err
+	})
+	if err != nil {
+		return err
+	}
+	for _, c := range cons {
+		if err := addConstraint(ctx, conn, c, byOID, attnames); err != nil {
 			return err
 		}
-		t := byOID[relid]
-		if t == nil {
-			continue
-		}
-		cols := names(attnames[relid], key)
-		switch kind {
-		case "p":
-			t.PrimaryKey = cols
-		case "u", "i":
-			t.Unique = append(t.Unique, cols)
-		case "c":
-			t.Checks = append(t.Checks, workspace.CheckConstraint{Name: name, Expression: strings.TrimPrefix(def, "CHECK "), Columns: cols})
-		case "f":
-			fk := workspace.ForeignKey{Name: name, Columns: cols, RefSchema: fns, RefTable: fname}
-			if ft := byOID[frelid]; ft != nil {
-				fk.RefColumns = names(attnames[frelid], fkey)
-			} else {
-				fk.RefColumns, err = foreignNames(ctx, conn, frelid, fkey)
-				if err != nil {
-					return err
-				}
-			}
-			t.ForeignKeys = append(t.ForeignKeys, fk)
-		}
-	}
-	if err := rows.Err(); err != nil {
-		return err
 	}
 	for _, t := range byOID {
 		sort.Slice(t.ForeignKeys, func(i, j int) bool { return t.ForeignKeys[i].Name < t.ForeignKeys[j].Name })
+	}
+	return nil
+}
+
+// constraintRow is one row of describeConstraints' query.
+type constraintRow struct {
+	relid, frelid          uint32
+	name, kind, fns, fname string
+	key, fkey              []int16
+	def                    string
+}
+
+// addConstraint records c on its table; a foreign key into a table outside
+// the schema has its referenced columns looked up on conn.
+func addConstraint(ctx context.Context, conn *pgx.Conn, c constraintRow, byOID map[uint32]*workspace.Table, attnames map[uint32]map[int16]string) error {
+	t := byOID[c.relid]
+	if t == nil {
+		return nil
+	}
+	cols := names(attnames[c.relid], c.key)
+	switch c.kind {
+	case "p":
+		t.PrimaryKey = cols
+	case "u", "i":
+		t.Unique = append(t.Unique, cols)
+	case "c":
+		t.Checks = append(t.Checks, workspace.CheckConstraint{Name: c.name, Expression: strings.TrimPrefix(c.def, "CHECK "), Columns: cols})
+	case "f":
+		fk := workspace.ForeignKey{Name: c.name, Columns: cols, RefSchema: c.fns, RefTable: c.fname}
+		if ft := byOID[c.frelid]; ft != nil {
+			fk.RefColumns = names(attnames[c.frelid], c.fkey)
+		} else {
+			var err error
+			if fk.RefColumns, err = foreignNames(ctx, conn, c.frelid, c.fkey); err != nil {
+				return err
+			}
+		}
+		t.ForeignKeys = append(t.ForeignKeys, fk)
 	}
 	return nil
 }

@@ -1,6 +1,47 @@
-// Package engine owns Postgres: the embedded server (binaries, cache, cluster,
-// lifecycle), or an existing server reached by DSN; applying the workspace
-// schema; describing tables from pg_catalog; running queries and fixtures.
-// It is the only package that talks to the database, and it hands out plain
-// values and typed errors. Nothing here knows a terminal exists.
+// Package engine runs a workspace against Postgres: fixtures, live runs of a
+// query on real data, self-tests of checks, and promote.
+//
+// # Lifecycle
+//
+// A server comes first, from package postgres; a Runner then prepares the
+// workspace on it; fixtures and the rest run on the runner's connections;
+// Close gives everything back:
+//
+//	srv, err := postgres.Start(ctx, postgres.WorkspaceOptions(ws))
+//	if err != nil {
+//		return err // a *postgres.StartError, saying which step failed and why
+//	}
+//	defer srv.Stop()
+//	r, err := engine.NewRunner(ctx, srv, ws, engine.RunnerOptions{})
+//	if err != nil {
+//		return err // schema errors are *SQLError at file:line:column
+//	}
+//	defer r.Close()
+//	r.Run(ctx, ws.Fixtures, func(res *engine.FixtureResult) { ... })
+//	live, err := r.RunLive(ctx, fixture, 100) // the query on the table's own rows
+//	results := r.SelfTest(ctx, checks)       // each check shown able to fail
+//
+// NewRunner opens up to RunnerOptions.Parallel connections, each with a
+// private schema holding the workspace's tables (and, in a Redshift
+// workspace, jig's Redshift compatibility functions). A fixture runs in one
+// transaction that is rolled back, so fixtures never see each other's rows;
+// Compare and FormatDiff judge its result against the fixture's expect.
+//
+// # Embedded or --dsn
+//
+// By default postgres.Start runs jig's own embedded server. With --dsn
+// (Options.DSN) it connects to an existing server instead and creates a
+// private schema there (jig_<random>); the runner's schemas live beside it
+// and everything is dropped on Stop and Close, so nothing jig made is left
+// behind. jig check does not start a runner at all: it opens one connection
+// with postgres.ConnectDSN and runs each check through ReadOnlyQuerier, in a
+// READ ONLY transaction with a statement timeout, so a check cannot change
+// data. Promote is the one command that writes, in a single transaction.
+//
+// # Lower pieces
+//
+// Query, Exec, Describe and ApplySchema are the plain operations on a
+// *pgx.Conn that the runner and packages pull and explain share; database
+// errors come back as *SQLError pointing at the user's file:line:column.
+// Nothing here knows a terminal exists.
 package engine

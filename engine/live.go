@@ -10,6 +10,7 @@ import (
 
 	"github.com/jig-sql/jig/checks"
 	"github.com/jig-sql/jig/workspace"
+	"github.com/jig-sql/jig/workspace/redshift"
 )
 
 // CompareLimit is the largest result a live run compares with expected
@@ -303,7 +304,7 @@ func (r *Runner) QueryTables(ctx context.Context, sql string) ([]string, error) 
 	}
 	defer r.release(w)
 	if r.Suite.WS.Config.Dialect == workspace.DialectRedshift {
-		if rq, err := workspace.RewriteRedshiftQuery("", sql); err == nil {
+		if rq, err := redshift.RewriteQuery("", sql); err == nil {
 			sql = rq.SQL // the planner reads the Postgres the query runs as
 		}
 	}

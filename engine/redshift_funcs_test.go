@@ -12,11 +12,12 @@ import (
 	"github.com/jig-sql/jig/engine"
 	"github.com/jig-sql/jig/engine/enginetest"
 	"github.com/jig-sql/jig/workspace"
+	"github.com/jig-sql/jig/workspace/redshift"
 )
 
 // corpusDir holds Redshift queries written from Redshift's documentation,
 // each with input rows and the result Redshift documents for them.
-const corpusDir = "../workspace/testdata/redshift_queries"
+const corpusDir = "../workspace/redshift/testdata/queries"
 
 // redshiftCase is one corpus file: a description, then txtar-style
 // sections "-- query.sql --" and "-- fixture.yaml --".
@@ -80,12 +81,7 @@ func writeRedshiftWorkspace(tb testing.TB, cases []redshiftCase) *workspace.Work
 
 func redshiftRunner(tb testing.TB, ws *workspace.Workspace) *engine.Runner {
 	tb.Helper()
-	r, err := engine.NewRunner(context.Background(), enginetest.Server(tb), ws, engine.RunnerOptions{Parallel: 4})
-	if err != nil {
-		tb.Fatal(err)
-	}
-	tb.Cleanup(r.Close)
-	return r
+	return enginetest.Runner(tb, ws, engine.RunnerOptions{Parallel: 4})
 }
 
 // TestRedshiftCorpus runs every corpus query through the real engine in a
@@ -127,7 +123,7 @@ func TestRedshiftCorpusExplains(t *testing.T) {
 	}
 	for _, c := range cases {
 		q := ws.Query(c.name)
-		rq, err := workspace.RewriteRedshiftQuery(q.Path, q.SQL)
+		rq, err := redshift.RewriteQuery(q.Path, q.SQL)
 		if err != nil {
 			t.Errorf("%s: %v", c.name, err)
 			continue

@@ -2,11 +2,15 @@ package engine
 
 import (
 	"context"
+	"crypto/rand"
+	"encoding/hex"
 	"fmt"
 	"runtime"
 	"runtime/debug"
 	"sync"
 	"time"
+
+	"github.com/jig-sql/jig/engine/postgres"
 
 	"github.com/jackc/pgx/v5"
 	"github.com/jig-sql/jig/checks"
@@ -18,7 +22,7 @@ import (
 // only DML inside a transaction that rolls back, so fixtures never see each
 // other and creating tables is never paid per fixture.
 type Runner struct {
-	srv      *Server
+	srv      *postgres.Server
 	Suite    *Suite
 	parallel int
 	timeout  time.Duration
@@ -48,7 +52,7 @@ type worker struct {
 // connection, applies the schema in its private schema and describes the
 // tables. Errors in schema files come back as *SQLError at file:line:col;
 // errors in check files as workspace.Errors.
-func NewRunner(ctx context.Context, srv *Server, ws *workspace.Workspace, o RunnerOptions) (*Runner, error) {
+func NewRunner(ctx context.Context, srv *postgres.Server, ws *workspace.Workspace, o RunnerOptions) (*Runner, error) {
 	checkFiles, err := DecodeChecks(ws)
 	if err != nil {
 		return nil, err
@@ -76,10 +80,10 @@ func NewRunner(ctx context.Context, srv *Server, ws *workspace.Workspace, o Runn
 func (r *Runner) newWorker(ctx context.Context, ws *workspace.Workspace) (*worker, error) {
 	conn, err := r.srv.Connect(ctx)
 	if err != nil {
-		return nil, &StartError{Err: err}
+		return nil, &postgres.StartError{Err: err}
 	}
 	w := &worker{conn: conn, schema: r.srv.Schema() + "_w" + randomHex(4)}
-	if r.srv.schema == "" {
+	if !r.srv.Remote() {
 		w.schema = "jig_w" + randomHex(4)
 	}
 	if err := CreateSchema(ctx, conn, w.schema, ws.Schema); err != nil {
@@ -107,6 +111,18 @@ func (w *worker) close() {
 	defer cancel()
 	w.conn.Exec(ctx, "DROP SCHEMA IF EXISTS "+workspace.QuoteIdent(w.schema)+" CASCADE")
 	w.conn.Close(ctx)
+}
+
+// WithConn calls fn with one of the runner's connections, whose search_path
+// is a private schema holding the workspace's tables, and gives the
+// connection back when fn returns. fn must leave no transaction open.
+func (r *Runner) WithConn(ctx context.Context, fn func(*pgx.Conn) error) error {
+	w, err := r.acquire(ctx)
+	if err != nil {
+		return err
+	}
+	defer r.release(w)
+	return fn(w.conn)
 }
 
 // acquire returns an idle worker, creating one while fewer than Parallel exist.
@@ -186,7 +202,7 @@ func (r *Runner) RunFixture(ctx context.Context, f *workspace.Fixture) *FixtureR
 		r.drop(w)
 		if ctx.Err() == nil {
 			res.Status = StatusError
-			res.Err = &StartError{Err: fmt.Errorf("lost the connection to %s while running %s: %v", r.srv.Describe(), f.Name, res.Err)}
+			res.Err = &postgres.StartError{Err: fmt.Errorf("lost the connection to %s while running %s: %v", r.srv.Describe(), f.Name, res.Err)}
 		}
 	} else {
 		r.release(w)
@@ -241,3 +257,12 @@ func (r *Runner) Close() {
 
 // Dialect is the checks dialect for the server (always Postgres locally).
 func (r *Runner) Dialect() checks.Dialect { return checks.Postgres }
+
+// randomHex returns n random bytes in hex, for worker schema names.
+func randomHex(n int) string {
+	b := make([]byte, n)
+	if _, err := rand.Read(b); err != nil {
+		panic(err) // crypto/rand never fails on supported platforms
+	}
+	return hex.EncodeToString(b)
+}

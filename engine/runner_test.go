@@ -14,20 +14,7 @@ import (
 // package's server.
 func demoRunner(tb testing.TB) (*engine.Runner, *workspace.Workspace) {
 	tb.Helper()
-	dir := tb.TempDir()
-	if err := workspace.WriteDemo(dir); err != nil {
-		tb.Fatal(err)
-	}
-	ws, err := workspace.Load(dir)
-	if err != nil {
-		tb.Fatal(err)
-	}
-	r, err := engine.NewRunner(context.Background(), enginetest.Server(tb), ws, engine.RunnerOptions{Parallel: 2})
-	if err != nil {
-		tb.Fatal(err)
-	}
-	tb.Cleanup(r.Close)
-	return r, ws
+	return enginetest.RunnerFromFiles(tb, nil, engine.RunnerOptions{Parallel: 2})
 }
 
 func TestRunnerDemo(t *testing.T) {

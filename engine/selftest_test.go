@@ -2,37 +2,18 @@ package engine_test
 
 import (
 	"context"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/jig-sql/jig/engine"
 	"github.com/jig-sql/jig/engine/enginetest"
-	"github.com/jig-sql/jig/workspace"
 )
 
 // selfTest writes a workspace of files, self-tests all its checks and
 // returns the results by check name.
 func selfTest(t *testing.T, files map[string]string) map[string]engine.SelfTestResult {
 	t.Helper()
-	dir := t.TempDir()
-	for name, text := range files {
-		path := filepath.Join(dir, name)
-		os.MkdirAll(filepath.Dir(path), 0o755)
-		if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	ws, err := workspace.Load(dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	r, err := engine.NewRunner(context.Background(), enginetest.Server(t), ws, engine.RunnerOptions{Parallel: 1})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer r.Close()
+	r, ws := enginetest.RunnerFromFiles(t, files, engine.RunnerOptions{Parallel: 1})
 	files2, err := engine.DecodeChecks(ws)
 	if err != nil {
 		t.Fatal(err)

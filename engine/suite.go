@@ -10,6 +10,7 @@ import (
 	"github.com/jig-sql/jig/checks"
 	"github.com/jig-sql/jig/rows"
 	"github.com/jig-sql/jig/workspace"
+	"github.com/jig-sql/jig/workspace/redshift"
 )
 
 // Suite is a workspace made ready to run fixtures: its tables described
@@ -157,7 +158,7 @@ func (s *Suite) resolver() checks.Resolver {
 			sql := q.SQL
 			if s.WS.Config.Dialect == workspace.DialectRedshift {
 				// Locally, a Redshift query's output is its Postgres rewrite's.
-				rq, err := workspace.RewriteRedshiftQuery(q.Path, q.SQL)
+				rq, err := redshift.RewriteQuery(q.Path, q.SQL)
 				if err != nil {
 					return checks.Target{}, err
 				}

@@ -2,8 +2,6 @@ package engine_test
 
 import (
 	"context"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -17,29 +15,13 @@ import (
 // the fixture is an error naming the timeout, and the connection stays
 // usable for the next fixture.
 func TestFaultStatementTimeoutEndsEndlessQuery(t *testing.T) {
-	dir := t.TempDir()
-	for name, content := range map[string]string{
+	ctx := context.Background()
+	r, ws := enginetest.RunnerFromFiles(t, map[string]string{
 		"queries/endless.sql":     "SELECT pg_sleep(3600)::text AS s\n",
 		"queries/quick.sql":       "SELECT 1 AS n\n",
 		"fixtures/endless/a.yaml": "query: endless\nexpect:\n  rows:\n    - {s: \"\"}\n",
 		"fixtures/quick/a.yaml":   "query: quick\nexpect:\n  rows:\n    - {n: 1}\n",
-	} {
-		p := filepath.Join(dir, name)
-		os.MkdirAll(filepath.Dir(p), 0o755)
-		if err := os.WriteFile(p, []byte(content), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	ws, err := workspace.Load(dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	ctx := context.Background()
-	r, err := engine.NewRunner(ctx, enginetest.Server(t), ws, engine.RunnerOptions{Parallel: 1, StatementTimeout: 300 * time.Millisecond})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer r.Close()
+	}, engine.RunnerOptions{Parallel: 1, StatementTimeout: 300 * time.Millisecond})
 	start := time.Now()
 	res := r.RunFixture(ctx, ws.Fixtures[0])
 	if res.Status == engine.StatusPass || res.Err == nil || !strings.Contains(res.Err.Error(), "statement timeout") {
@@ -57,28 +39,12 @@ func TestFaultStatementTimeoutEndsEndlessQuery(t *testing.T) {
 // error, saying where to report it; the run goes on, so jig stops its
 // server as usual instead of dying with it running.
 func TestFaultPanicInFixtureIsReported(t *testing.T) {
-	dir := t.TempDir()
-	for name, content := range map[string]string{
+	ctx := context.Background()
+	r, ws := enginetest.RunnerFromFiles(t, map[string]string{
 		"queries/quick.sql":     "SELECT 1 AS n\n",
 		"fixtures/quick/a.yaml": "query: quick\nexpect:\n  rows:\n    - {n: 1}\n",
 		"fixtures/quick/b.yaml": "query: quick\nexpect:\n  rows:\n    - {n: 1}\n",
-	} {
-		p := filepath.Join(dir, name)
-		os.MkdirAll(filepath.Dir(p), 0o755)
-		if err := os.WriteFile(p, []byte(content), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	ws, err := workspace.Load(dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	ctx := context.Background()
-	r, err := engine.NewRunner(ctx, enginetest.Server(t), ws, engine.RunnerOptions{Parallel: 1})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer r.Close()
+	}, engine.RunnerOptions{Parallel: 1})
 	engine.SetBeforeFixture(func(f *workspace.Fixture) {
 		if f.Name == "quick/a" {
 			panic("boom")

@@ -9,7 +9,7 @@ import (
 
 	bhelp "charm.land/bubbles/v2/help"
 	tea "charm.land/bubbletea/v2"
-	"github.com/jig-sql/jig/engine"
+	"github.com/jig-sql/jig/engine/postgres"
 	"github.com/jig-sql/jig/tui/help"
 	"github.com/jig-sql/jig/tui/statusbar"
 	"github.com/jig-sql/jig/tui/styles"
@@ -26,7 +26,7 @@ type Options struct {
 	Start StartFunc
 	// Server is an already started server (tests). It wins over Start and
 	// is never stopped by the workbench.
-	Server *engine.Server
+	Server *postgres.Server
 	// Autosave is the autosave file; "" means <workspace>/.jig/autosave.yaml
 	// and "-" turns autosave off.
 	Autosave string

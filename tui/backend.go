@@ -8,12 +8,13 @@ import (
 	"time"
 
 	"github.com/jig-sql/jig/engine"
+	"github.com/jig-sql/jig/engine/postgres"
 	"github.com/jig-sql/jig/workspace"
 )
 
 // StartFunc starts a Postgres server, reporting progress as it goes. It is
 // called once, from a command, never on the UI goroutine.
-type StartFunc func(ctx context.Context, progress engine.ProgressFunc) (*engine.Server, error)
+type StartFunc func(ctx context.Context, progress postgres.ProgressFunc) (*postgres.Server, error)
 
 // backend is the workbench's handle on the engine: the server, the runner
 // and the one open live run. Commands call it from their goroutines; the
@@ -27,7 +28,7 @@ type backend struct {
 	cancel context.CancelFunc
 
 	mu      sync.Mutex
-	srv     *engine.Server
+	srv     *postgres.Server
 	owned   bool // srv was started here, so Cleanup stops it
 	runner  *engine.Runner
 	started chan struct{} // closed when the start attempt ends
@@ -39,7 +40,7 @@ type backend struct {
 	once sync.Once
 }
 
-func newBackend(ctx context.Context, ws *workspace.Workspace, start StartFunc, srv *engine.Server) *backend {
+func newBackend(ctx context.Context, ws *workspace.Workspace, start StartFunc, srv *postgres.Server) *backend {
 	ctx, cancel := context.WithCancel(ctx)
 	return &backend{ws: ws, start: start, srv: srv, relay: newRelay(), ctx: ctx, cancel: cancel,
 		started: make(chan struct{})}
@@ -57,7 +58,7 @@ func (b *backend) Start() (readyMsg, error) {
 		if b.start == nil {
 			return readyMsg{}, fmt.Errorf("no Postgres to start")
 		}
-		s, err := b.start(b.ctx, func(p engine.Progress) { b.relay.Send(progressMsg(p)) })
+		s, err := b.start(b.ctx, func(p postgres.Progress) { b.relay.Send(progressMsg(p)) })
 		if err != nil {
 			return readyMsg{}, err
 		}
@@ -65,7 +66,7 @@ func (b *backend) Start() (readyMsg, error) {
 		b.srv, b.owned, srv = s, true, s
 		b.mu.Unlock()
 	}
-	b.relay.Send(progressMsg{Step: engine.StepSchema, Message: "applying the workspace schema"})
+	b.relay.Send(progressMsg{Step: postgres.StepSchema, Message: "applying the workspace schema"})
 	r, err := engine.NewRunner(b.ctx, srv, b.ws, engine.RunnerOptions{Parallel: 2})
 	if err != nil {
 		return readyMsg{}, err
@@ -136,7 +137,7 @@ func (b *backend) Cleanup() {
 
 // addrOf is where the server listens, as Describe words it after the
 // version ("Postgres 17.5 on 127.0.0.1:5432" → "127.0.0.1:5432").
-func addrOf(s *engine.Server) string {
+func addrOf(s *postgres.Server) string {
 	d := s.Describe()
 	for _, sep := range []string{" on ", " at "} {
 		if i := strings.Index(d, sep); i >= 0 {

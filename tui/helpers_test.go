@@ -15,8 +15,8 @@ import (
 	"github.com/charmbracelet/colorprofile"
 	"github.com/charmbracelet/x/ansi"
 	"github.com/charmbracelet/x/exp/teatest/v2"
-	"github.com/jig-sql/jig/engine"
 	"github.com/jig-sql/jig/engine/enginetest"
+	"github.com/jig-sql/jig/engine/postgres"
 	"github.com/jig-sql/jig/workspace"
 )
 
@@ -46,8 +46,8 @@ func demoWorkspace(tb testing.TB, edits map[string]string) *workspace.Workspace 
 }
 
 // neverStarts is a StartFunc stuck at "starting", for screens before ready.
-func neverStarts(ctx context.Context, progress engine.ProgressFunc) (*engine.Server, error) {
-	progress(engine.Progress{Step: engine.StepStart, Message: "starting"})
+func neverStarts(ctx context.Context, progress postgres.ProgressFunc) (*postgres.Server, error) {
+	progress(postgres.Progress{Step: postgres.StepStart, Message: "starting"})
 	<-ctx.Done()
 	return nil, ctx.Err()
 }

@@ -4,12 +4,13 @@ import (
 	"time"
 
 	"github.com/jig-sql/jig/engine"
+	"github.com/jig-sql/jig/engine/postgres"
 	"github.com/jig-sql/jig/rows"
 	"github.com/jig-sql/jig/workspace"
 )
 
 // progressMsg is one start-up report from the engine, through the relay.
-type progressMsg engine.Progress
+type progressMsg postgres.Progress
 
 // readyMsg says the server is up and the workspace schema applied.
 type readyMsg struct {

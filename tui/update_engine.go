@@ -7,6 +7,7 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/jig-sql/jig/engine"
+	"github.com/jig-sql/jig/engine/postgres"
 	"github.com/jig-sql/jig/tui/statusbar"
 	"github.com/jig-sql/jig/workspace"
 )
@@ -16,7 +17,7 @@ func (m *Model) startup(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
 	case progressMsg:
 		var cmd tea.Cmd
-		step := startupStep(engine.Progress(msg))
+		step := startupStep(postgres.Progress(msg))
 		step.Version = m.ws.Config.Postgres.Version
 		m.status, cmd = m.status.Update(step)
 		return tea.Batch(cmd, m.be.relay.Next())
@@ -38,14 +39,14 @@ func (m *Model) startup(msg tea.Msg) tea.Cmd {
 }
 
 // startupStep maps an engine step to the status bar's.
-func startupStep(p engine.Progress) statusbar.StartupMsg {
+func startupStep(p postgres.Progress) statusbar.StartupMsg {
 	s := statusbar.StartupMsg{Detail: p.Message}
 	switch p.Step {
-	case engine.StepDownload:
+	case postgres.StepDownload:
 		s.Step, s.Done, s.Total = statusbar.Downloading, p.Bytes, max(p.Total, 0)
-	case engine.StepExtract, engine.StepInit, engine.StepCopy:
+	case postgres.StepExtract, postgres.StepInit, postgres.StepCopy:
 		s.Step = statusbar.Initialising
-	case engine.StepSchema:
+	case postgres.StepSchema:
 		s.Step = statusbar.ApplyingSchema
 	default:
 		s.Step = statusbar.Starting

@@ -3,6 +3,8 @@ package workspace
 import (
 	"fmt"
 	"strings"
+
+	"github.com/jig-sql/jig/workspace/sqllex"
 )
 
 // translator rewrites Redshift DDL into Postgres DDL by editing byte ranges of
@@ -31,10 +33,10 @@ type edit struct {
 // SchemaFile is usable even when the error (an Errors) is not nil.
 func TranslateSchema(path, src string, redshift bool) (*SchemaFile, error) {
 	t := &translator{file: path, src: src, redshift: redshift, tables: map[string]Distribution{}}
-	toks := significant(lexSQL(src))
+	toks := sqllex.Significant(sqllex.Lex(src))
 	t.globalRewrites(toks)
 	for _, st := range splitStatements(toks) {
-		if len(st) > 1 && st[0].is("create") {
+		if len(st) > 1 && st[0].Is("create") {
 			t.createTable(st)
 		}
 	}
@@ -44,11 +46,11 @@ func TranslateSchema(path, src string, redshift bool) (*SchemaFile, error) {
 }
 
 // splitStatements cuts significant tokens at semicolons.
-func splitStatements(toks []token) [][]token {
-	var out [][]token
+func splitStatements(toks []sqllex.Token) [][]sqllex.Token {
+	var out [][]sqllex.Token
 	start := 0
 	for i, tk := range toks {
-		if tk.punct(";") {
+		if tk.Punct(";") {
 			if i > start {
 				out = append(out, toks[start:i])
 			}
@@ -73,7 +75,7 @@ func (t *translator) blank(start, end int) {
 }
 
 // blankToks blanks from the first token through the last.
-func (t *translator) blankToks(first, last token) { t.blank(first.Start, last.End) }
+func (t *translator) blankToks(first, last sqllex.Token) { t.blank(first.Start, last.End) }
 
 // replace substitutes text, padding with spaces when it is shorter so that
 // offsets are preserved whenever possible.
@@ -92,24 +94,24 @@ func (t *translator) errAt(off int, hint, format string, args ...any) {
 
 // globalRewrites handles what is Redshift-only wherever it appears:
 // GETDATE(), SYSDATE, NVARCHAR and the (MAX) length.
-func (t *translator) globalRewrites(toks []token) {
-	at := func(i int) token {
+func (t *translator) globalRewrites(toks []sqllex.Token) {
+	at := func(i int) sqllex.Token {
 		if i >= 0 && i < len(toks) {
 			return toks[i]
 		}
-		return token{Kind: tkSpace}
+		return sqllex.Token{Kind: sqllex.Space}
 	}
 	for i, tk := range toks {
 		switch {
-		case tk.is("getdate") && at(i+1).punct("(") && at(i+2).punct(")") && !at(i-1).punct("."):
+		case tk.Is("getdate") && at(i+1).Punct("(") && at(i+2).Punct(")") && !at(i-1).Punct("."):
 			// GETDATE() is the statement's start without fractional seconds.
 			t.replace(tk.Start, at(i+2).End, "localtimestamp(0)")
-		case tk.is("sysdate") && !at(i+1).punct("(") && !at(i-1).punct("."):
+		case tk.Is("sysdate") && !at(i+1).Punct("(") && !at(i-1).Punct("."):
 			// SYSDATE is the transaction's start, as a timestamp without zone.
 			t.replace(tk.Start, tk.End, "localtimestamp")
-		case tk.is("nvarchar") && !at(i-1).punct("."):
+		case tk.Is("nvarchar") && !at(i-1).Punct("."):
 			t.replace(tk.Start, tk.End, "varchar")
-		case tk.punct("(") && at(i+1).is("max") && at(i+2).punct(")") && isCharType(at(i-1)):
+		case tk.Punct("(") && at(i+1).Is("max") && at(i+2).Punct(")") && isCharType(at(i-1)):
 			if isFixedChar(at(i - 1)) {
 				// CHAR(MAX) is Redshift's widest fixed CHAR, 4096 bytes;
 				// blanking it would leave a bare CHAR, which is CHAR(1)
@@ -122,9 +124,9 @@ func (t *translator) globalRewrites(toks []token) {
 	}
 }
 
-func isCharType(tk token) bool {
+func isCharType(tk sqllex.Token) bool {
 	for _, w := range []string{"varchar", "nvarchar", "varying", "character", "char", "nchar", "bpchar", "text", "varbyte", "varbinary"} {
-		if tk.is(w) {
+		if tk.Is(w) {
 			return true
 		}
 	}
@@ -133,8 +135,8 @@ func isCharType(tk token) bool {
 
 // isFixedChar reports whether tk names a fixed-length character type (its
 // (MAX) is a length, not "unlimited").
-func isFixedChar(tk token) bool {
-	return tk.is("char") || tk.is("nchar") || tk.is("bpchar") || tk.is("character")
+func isFixedChar(tk sqllex.Token) bool {
+	return tk.Is("char") || tk.Is("nchar") || tk.Is("bpchar") || tk.Is("character")
 }
 
 // applyEdits applies non-overlapping edits in order and returns the result
@@ -169,20 +171,20 @@ func sortEdits(edits []edit) {
 
 // numberArgs reads "( a , b )" of signed integers starting at toks[i] == "(",
 // returning the two values and the index of ")".
-func numberArgs(toks []token, i int) (a, b string, close int, ok bool) {
+func numberArgs(toks []sqllex.Token, i int) (a, b string, close int, ok bool) {
 	var parts []string
 	cur := ""
 	for j := i + 1; j < len(toks); j++ {
 		switch tk := toks[j]; {
-		case tk.punct(")"):
+		case tk.Punct(")"):
 			parts = append(parts, cur)
 			if len(parts) != 2 || !isSignedInt(parts[0]) || !isSignedInt(parts[1]) {
 				return "", "", j, false
 			}
 			return parts[0], parts[1], j, true
-		case tk.punct(","):
+		case tk.Punct(","):
 			parts, cur = append(parts, cur), ""
-		case tk.Kind == tkNumber || tk.punct("-") || tk.punct("+"):
+		case tk.Kind == sqllex.Number || tk.Punct("-") || tk.Punct("+"):
 			cur += tk.Text
 		default:
 			return "", "", j, false
@@ -197,7 +199,7 @@ func isSignedInt(s string) bool {
 		return false
 	}
 	for i := 0; i < len(s); i++ {
-		if !isDigit(s[i]) {
+		if !sqllex.IsDigit(s[i]) {
 			return false
 		}
 	}

@@ -2,6 +2,8 @@ package workspace
 
 import (
 	"strings"
+
+	"github.com/jig-sql/jig/workspace/sqllex"
 )
 
 var distStyles = []string{"ALL", "EVEN", "KEY", "AUTO"}
@@ -9,23 +11,23 @@ var distStyles = []string{"ALL", "EVEN", "KEY", "AUTO"}
 // tableOptions blanks the table attributes after the column list:
 // DISTSTYLE, DISTKEY (col), [COMPOUND|INTERLEAVED] SORTKEY (cols) | AUTO,
 // BACKUP YES|NO and ENCODE AUTO. It stops at AS (the query of a CTAS).
-func (t *translator) tableOptions(d *tableDesign, st []token) {
+func (t *translator) tableOptions(d *tableDesign, st []sqllex.Token) {
 	for i := 0; i < len(st); i++ {
 		tk := st[i]
-		next := func(k int) token {
+		next := func(k int) sqllex.Token {
 			if i+k < len(st) {
 				return st[i+k]
 			}
-			return token{Kind: tkSpace, Start: tk.End, End: tk.End}
+			return sqllex.Token{Kind: sqllex.Space, Start: tk.End, End: tk.End}
 		}
 		switch {
-		case tk.is("as"):
+		case tk.Is("as"):
 			return
-		case tk.punct("("):
-			i = matchParen(st, i)
-		case tk.is("diststyle"):
+		case tk.Punct("("):
+			i = sqllex.MatchParen(st, i)
+		case tk.Is("diststyle"):
 			v := next(1)
-			if v.Kind != tkIdent {
+			if v.Kind != sqllex.Ident {
 				t.errAt(tk.Start, "one of ALL, EVEN, KEY, AUTO", "DISTSTYLE needs a style")
 				t.blankToks(tk, tk)
 				continue
@@ -39,7 +41,7 @@ func (t *translator) tableOptions(d *tableDesign, st []token) {
 			}
 			t.blankToks(tk, v)
 			i++
-		case tk.is("distkey"):
+		case tk.Is("distkey"):
 			cols, end := t.keyList(st, i, "DISTKEY")
 			if len(cols) > 1 {
 				t.errAt(cols[1].Start, "", "DISTKEY takes exactly one column")
@@ -47,12 +49,12 @@ func (t *translator) tableOptions(d *tableDesign, st []token) {
 			}
 			d.distKeys = append(d.distKeys, cols...)
 			i = end
-		case tk.is("compound") || tk.is("interleaved") || tk.is("sortkey"):
+		case tk.Is("compound") || tk.Is("interleaved") || tk.Is("sortkey"):
 			i = t.sortKey(d, st, i)
-		case tk.is("backup") && (next(1).is("yes") || next(1).is("no")):
+		case tk.Is("backup") && (next(1).Is("yes") || next(1).Is("no")):
 			t.blankToks(tk, next(1))
 			i++
-		case tk.is("encode") && next(1).is("auto"):
+		case tk.Is("encode") && next(1).Is("auto"):
 			t.blankToks(tk, next(1))
 			i++
 		}
@@ -60,11 +62,11 @@ func (t *translator) tableOptions(d *tableDesign, st []token) {
 }
 
 // sortKey handles [COMPOUND|INTERLEAVED] SORTKEY (cols) and SORTKEY AUTO.
-func (t *translator) sortKey(d *tableDesign, st []token, i int) int {
+func (t *translator) sortKey(d *tableDesign, st []sqllex.Token, i int) int {
 	start, style := st[i], ""
-	if !st[i].is("sortkey") {
+	if !st[i].Is("sortkey") {
 		style = strings.ToUpper(st[i].Text)
-		if i+1 >= len(st) || !st[i+1].is("sortkey") {
+		if i+1 >= len(st) || !st[i+1].Is("sortkey") {
 			return i // a column or word that happens to be named compound
 		}
 		i++
@@ -73,7 +75,7 @@ func (t *translator) sortKey(d *tableDesign, st []token, i int) int {
 		t.errAt(start.Start, "", "a table has one SORTKEY; this is the second")
 	}
 	d.tableSort, d.sortClause = true, start
-	if i+1 < len(st) && st[i+1].is("auto") {
+	if i+1 < len(st) && st[i+1].Is("auto") {
 		t.blankToks(start, st[i+1])
 		return i + 1
 	}
@@ -86,17 +88,17 @@ func (t *translator) sortKey(d *tableDesign, st []token, i int) int {
 
 // keyList reads KEYWORD ( col, ... ) at st[i], blanks it, and returns the
 // column tokens and the index of ")".
-func (t *translator) keyList(st []token, i int, kw string) ([]token, int) {
-	if i+1 >= len(st) || !st[i+1].punct("(") {
+func (t *translator) keyList(st []sqllex.Token, i int, kw string) ([]sqllex.Token, int) {
+	if i+1 >= len(st) || !st[i+1].Punct("(") {
 		t.errAt(st[i].Start, "e.g. "+kw+" (user_id)", "%s needs a parenthesised column list", kw)
 		t.blankToks(st[i], st[i])
 		return nil, i
 	}
-	end := matchParen(st, i+1)
+	end := sqllex.MatchParen(st, i+1)
 	t.blankToks(st[i], st[end])
-	var cols []token
+	var cols []sqllex.Token
 	for _, part := range splitTop(inside(st, i+1, end)) {
-		if len(part) != 1 || (part[0].Kind != tkIdent && part[0].Kind != tkQuoted) {
+		if len(part) != 1 || (part[0].Kind != sqllex.Ident && part[0].Kind != sqllex.Quoted) {
 			off := st[i+1].Start
 			if len(part) > 0 {
 				off = part[0].Start
@@ -119,10 +121,10 @@ func (t *translator) design(d *tableDesign) Distribution {
 	t.checkColumns(d, d.distKeys, "DISTKEY")
 	t.checkColumns(d, d.sortKeys, "SORTKEY")
 	if len(d.distKeys) > 1 {
-		t.errAt(d.distKeys[1].Start, "", "a table has one DISTKEY; `%s` is the second", identName(d.distKeys[1]))
+		t.errAt(d.distKeys[1].Start, "", "a table has one DISTKEY; `%s` is the second", sqllex.IdentName(d.distKeys[1]))
 	}
 	if len(d.distKeys) > 0 {
-		dist.Key, dist.Style = identName(d.distKeys[0]), "KEY"
+		dist.Key, dist.Style = sqllex.IdentName(d.distKeys[0]), "KEY"
 	}
 	if d.distStyle != nil {
 		style := strings.ToUpper(d.distStyle.Text)
@@ -136,7 +138,7 @@ func (t *translator) design(d *tableDesign) Distribution {
 	}
 	seen := map[string]bool{}
 	for _, k := range d.sortKeys {
-		name := identName(k)
+		name := sqllex.IdentName(k)
 		if seen[name] {
 			t.errAt(k.Start, "", "SORTKEY lists `%s` twice", name)
 			continue
@@ -148,12 +150,12 @@ func (t *translator) design(d *tableDesign) Distribution {
 	return dist
 }
 
-func (t *translator) checkColumns(d *tableDesign, keys []token, kw string) {
+func (t *translator) checkColumns(d *tableDesign, keys []sqllex.Token, kw string) {
 	if d.likeOther {
 		return
 	}
 	for _, k := range keys {
-		if name := identName(k); !contains(d.columns, name) {
+		if name := sqllex.IdentName(k); !contains(d.columns, name) {
 			t.errAt(k.Start, didYouMean(name, d.columns), "%s names column `%s`, which the table does not have", kw, name)
 		}
 	}

@@ -13,7 +13,7 @@ import (
 	"strings"
 	"syscall"
 
-	"github.com/jig-sql/jig/engine"
+	"github.com/jig-sql/jig/engine/postgres"
 	"github.com/jig-sql/jig/workspace"
 )
 
@@ -153,7 +153,7 @@ func parse(fs *flag.FlagSet, args []string) ([]string, int) {
 // fail prints err and returns the exit code its kind calls for.
 func (c *cli) fail(err error) int {
 	fmt.Fprintln(c.stderr, "jig: "+redact(err.Error()))
-	var se *engine.StartError
+	var se *postgres.StartError
 	var wse workspace.Errors
 	switch {
 	case errors.As(err, &se):
@@ -165,7 +165,7 @@ func (c *cli) fail(err error) int {
 }
 
 // redact masks any DSN password that an error message might quote.
-func redact(s string) string { return engine.RedactSecrets(s) }
+func redact(s string) string { return postgres.RedactSecrets(s) }
 
 func sortedKeys[M ~map[string]V, V any](m M) []string {
 	keys := make([]string, 0, len(m))

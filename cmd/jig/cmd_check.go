@@ -9,6 +9,7 @@ import (
 
 	"github.com/jig-sql/jig/checks"
 	"github.com/jig-sql/jig/engine"
+	"github.com/jig-sql/jig/engine/postgres"
 	"github.com/jig-sql/jig/workspace"
 )
 
@@ -133,7 +134,7 @@ func (c *cli) liveConn(ws *workspace.Workspace, dsnFlag, what, hint string) (*pg
 		fmt.Fprintf(c.stderr, "jig: %s works on a live database: give --dsn (or JIG_DSN, or dsn: in jig.yaml)%s\n", what, hint)
 		return nil, exitUsage
 	}
-	conn, err := engine.ConnectDSN(c.ctx, dsn)
+	conn, err := postgres.ConnectDSN(c.ctx, dsn)
 	if err != nil {
 		return nil, c.fail(err)
 	}

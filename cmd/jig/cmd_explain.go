@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/jig-sql/jig/engine"
+	"github.com/jig-sql/jig/engine/explain"
 	"github.com/jig-sql/jig/workspace"
 )
 
@@ -39,7 +40,7 @@ func runExplain(c *cli, args []string) int {
 		return c.setupFailed(err)
 	}
 	defer runner.Close()
-	e, err := runner.Explain(c.ctx, sql)
+	e, err := explain.Run(c.ctx, runner, sql)
 	var se *engine.SQLError
 	if errors.As(err, &se) {
 		fmt.Fprintln(c.stderr, "jig: "+se.Error())
@@ -72,7 +73,7 @@ func explainSQL(ws *workspace.Workspace, arg string) (string, error) {
 }
 
 // printExplanation prints the plan then the advice, or both as JSON.
-func printExplanation(w io.Writer, e *engine.Explanation, asJSON bool) {
+func printExplanation(w io.Writer, e *explain.Explanation, asJSON bool) {
 	if asJSON {
 		enc := json.NewEncoder(w)
 		enc.SetIndent("", "  ")

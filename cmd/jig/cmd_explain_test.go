@@ -6,8 +6,8 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/jig-sql/jig/engine"
 	"github.com/jig-sql/jig/engine/enginetest"
+	"github.com/jig-sql/jig/engine/explain"
 	"github.com/jig-sql/jig/workspace"
 )
 
@@ -28,7 +28,7 @@ func TestExplainCommand(t *testing.T) {
 		t.Fatalf("exit %d:\n%s", code, out)
 	}
 	code, out = jig(t, "explain", "-w", dir, "--json", "SELECT * FROM events WHERE duration_ms > 5")
-	var e engine.Explanation
+	var e explain.Explanation
 	if code != exitOK || json.Unmarshal([]byte(out[strings.Index(out, "{"):]), &e) != nil {
 		t.Fatalf("exit %d:\n%s", code, out)
 	}

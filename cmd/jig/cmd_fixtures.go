@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/jig-sql/jig/engine"
+	"github.com/jig-sql/jig/engine/postgres"
 	"github.com/jig-sql/jig/workspace"
 )
 
@@ -68,7 +69,7 @@ func runTest(c *cli, args []string) int {
 func (c *cli) setupFailed(err error) int {
 	var se *engine.SQLError
 	var we workspace.Errors
-	var st *engine.StartError
+	var st *postgres.StartError
 	switch {
 	case errors.As(err, &se), errors.As(err, &we):
 		fmt.Fprintln(c.stderr, err)
@@ -149,7 +150,7 @@ func summarize(results []*engine.FixtureResult) summary {
 }
 
 func isDBError(err error) bool {
-	var st *engine.StartError
+	var st *postgres.StartError
 	return errors.As(err, &st)
 }
 

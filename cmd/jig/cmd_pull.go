@@ -7,7 +7,8 @@ import (
 	"path/filepath"
 	"strings"
 
-	"github.com/jig-sql/jig/engine"
+	"github.com/jig-sql/jig/engine/postgres"
+	"github.com/jig-sql/jig/engine/pull"
 	"github.com/jig-sql/jig/workspace"
 )
 
@@ -39,23 +40,23 @@ func runPull(c *cli, args []string) int {
 		fmt.Fprintln(c.stderr, "jig: jig pull reads a live database: give --dsn (or JIG_DSN, or dsn: in jig.yaml)")
 		return exitUsage
 	}
-	conn, err := engine.ConnectDSN(c.ctx, dsn)
+	conn, err := postgres.ConnectDSN(c.ctx, dsn)
 	if err != nil {
 		return c.fail(err)
 	}
 	defer conn.Close(c.ctx)
-	pulled, err := engine.Pull(c.ctx, conn, engine.PullOptions{Schema: *schema, Tables: tables})
-	if errors.Is(err, engine.ErrNoTables) {
+	pulled, err := pull.Run(c.ctx, conn, pull.Options{Schema: *schema, Tables: tables})
+	if errors.Is(err, pull.ErrNoTables) {
 		fmt.Fprintln(c.stderr, "jig: "+err.Error())
 		return exitUsage
 	}
 	if err != nil {
 		return c.fail(err)
 	}
-	files := engine.PlanPull(pulled, ws.Abs(ws.Config.Schema))
+	files := pull.Plan(pulled, ws.Abs(ws.Config.Schema))
 	c.reportPull(ws, files, *check)
 	if !*check {
-		if err := engine.WritePull(files); err != nil {
+		if err := pull.Write(files); err != nil {
 			fmt.Fprintln(c.stderr, "jig: "+redact(err.Error()))
 			return exitUsage
 		}
@@ -82,7 +83,7 @@ func (c *cli) pullWorkspace(dir string) (*workspace.Workspace, int) {
 }
 
 // reportPull prints one line per file: what happens to it and why.
-func (c *cli) reportPull(ws *workspace.Workspace, files []engine.PullFile, check bool) {
+func (c *cli) reportPull(ws *workspace.Workspace, files []pull.File, check bool) {
 	for _, f := range files {
 		if f.Err != nil {
 			fmt.Fprintf(c.stderr, "jig: %s: %s\n", f.Table, redact(f.Err.Error()))
@@ -94,11 +95,11 @@ func (c *cli) reportPull(ws *workspace.Workspace, files []engine.PullFile, check
 		}
 		rel = filepath.ToSlash(rel)
 		switch {
-		case f.State == engine.FileUnchanged:
+		case f.State == pull.FileUnchanged:
 			fmt.Fprintf(c.stdout, "%s: up to date\n", rel)
 		case check:
 			fmt.Fprintf(c.stdout, "%s: out of date: %s\n", rel, strings.Join(f.Changes, "; "))
-		case f.State == engine.FileNew:
+		case f.State == pull.FileNew:
 			fmt.Fprintf(c.stdout, "%s: written\n", rel)
 		default:
 			fmt.Fprintf(c.stdout, "%s: updated: %s\n", rel, strings.Join(f.Changes, "; "))
@@ -111,13 +112,13 @@ func (c *cli) reportPull(ws *workspace.Workspace, files []engine.PullFile, check
 
 // pullExit is 1 when a table could not be pulled, or with --check when a
 // file is missing or out of date; else 0.
-func pullExit(files []engine.PullFile, check bool) int {
+func pullExit(files []pull.File, check bool) int {
 	stale, failed := 0, 0
 	for _, f := range files {
 		switch {
-		case f.State == engine.FileFailed:
+		case f.State == pull.FileFailed:
 			failed++
-		case f.State != engine.FileUnchanged:
+		case f.State != pull.FileUnchanged:
 			stale++
 		}
 	}

@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/jig-sql/jig/engine"
+	"github.com/jig-sql/jig/engine/postgres"
 	"github.com/jig-sql/jig/workspace"
 )
 
@@ -61,8 +62,8 @@ func (c *cli) load(dir string) (*workspace.Workspace, int) {
 }
 
 // serverOptions combines jig.yaml, the environment and --dsn.
-func serverOptions(ws *workspace.Workspace, dsn string) engine.Options {
-	o := engine.WorkspaceOptions(ws)
+func serverOptions(ws *workspace.Workspace, dsn string) postgres.Options {
+	o := postgres.WorkspaceOptions(ws)
 	if dsn != "" {
 		o.DSN = dsn
 	}
@@ -70,10 +71,10 @@ func serverOptions(ws *workspace.Workspace, dsn string) engine.Options {
 }
 
 // start starts the server, drawing progress on stderr.
-func (c *cli) start(o engine.Options) (*engine.Server, error) {
+func (c *cli) start(o postgres.Options) (*postgres.Server, error) {
 	p := newProgressLine(c.stderr)
 	o.Progress = p.report
-	s, err := engine.Start(c.ctx, o)
+	s, err := postgres.Start(c.ctx, o)
 	p.done()
 	if err == nil && s.Note != "" {
 		fmt.Fprintln(c.stderr, "jig: "+s.Note)
@@ -87,7 +88,7 @@ type progressLine struct {
 	mu    sync.Mutex
 	w     io.Writer
 	tty   bool
-	last  engine.Step
+	last  postgres.Step
 	drawn bool
 	start time.Time
 }
@@ -96,10 +97,10 @@ func newProgressLine(w io.Writer) *progressLine {
 	return &progressLine{w: w, tty: isTerminal(w), last: -1, start: time.Now()}
 }
 
-func (p *progressLine) report(pr engine.Progress) {
+func (p *progressLine) report(pr postgres.Progress) {
 	p.mu.Lock()
 	defer p.mu.Unlock()
-	if pr.Step == engine.StepReady || pr.Step == engine.StepResolve {
+	if pr.Step == postgres.StepReady || pr.Step == postgres.StepResolve {
 		return // only slow steps are worth a line
 	}
 	if !p.tty {
@@ -110,7 +111,7 @@ func (p *progressLine) report(pr engine.Progress) {
 		return
 	}
 	line := "jig: " + pr.Message
-	if pr.Step == engine.StepDownload {
+	if pr.Step == postgres.StepDownload {
 		line = "jig: downloading Postgres " + bar(pr.Bytes, pr.Total, 30)
 	}
 	fmt.Fprintf(p.w, "\r\033[K%s", line)
@@ -158,7 +159,7 @@ func useColor(w io.Writer) bool {
 // loadAndStart loads the workspace and starts its server at the same time:
 // the server needs only jig.yaml, and a CI workspace with thousands of
 // fixtures takes as long to read as Postgres takes to start.
-func (c *cli) loadAndStart(dir, dsn string) (*workspace.Workspace, *engine.Server, int) {
+func (c *cli) loadAndStart(dir, dsn string) (*workspace.Workspace, *postgres.Server, int) {
 	cfg := workspace.DefaultConfig()
 	if data, err := os.ReadFile(filepath.Join(dir, workspace.ConfigFile)); err == nil {
 		if cfg, err = workspace.ParseConfig(workspace.ConfigFile, data); err != nil {
@@ -170,7 +171,7 @@ func (c *cli) loadAndStart(dir, dsn string) (*workspace.Workspace, *engine.Serve
 		}
 	}
 	type started struct {
-		srv *engine.Server
+		srv *postgres.Server
 		err error
 	}
 	done := make(chan started, 1)
@@ -195,7 +196,7 @@ func (c *cli) loadAndStart(dir, dsn string) (*workspace.Workspace, *engine.Serve
 // openRunner starts the workspace's server and prepares a fixture runner
 // on it. The caller closes both (runner first). On failure it has printed
 // the error and returns the exit code.
-func (c *cli) openRunner(ws *workspace.Workspace, dsn string, parallel int) (*engine.Server, *engine.Runner, int) {
+func (c *cli) openRunner(ws *workspace.Workspace, dsn string, parallel int) (*postgres.Server, *engine.Runner, int) {
 	srv, err := c.start(serverOptions(ws, dsn))
 	if err != nil {
 		return nil, nil, c.fail(err)

