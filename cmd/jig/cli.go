@@ -9,11 +9,11 @@ import (
 	"os"
 	"os/signal"
 	"runtime/debug"
-	"sort"
 	"strings"
 	"syscall"
 
 	"github.com/jig-sql/jig/engine"
+	"github.com/jig-sql/jig/tui"
 	"github.com/jig-sql/jig/workspace"
 )
 
@@ -71,7 +71,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) (code int) {
 	c := &cli{ctx: ctx, stdin: stdin, stdout: stdout, stderr: stderr}
 	defer func() {
 		if r := recover(); r != nil {
-			fmt.Fprintf(stderr, "jig: internal error: %v\n%s\nPlease report this at https://github.com/jig-sql/jig/issues with the command you ran.\n", r, debug.Stack())
+			fmt.Fprintf(stderr, "jig: internal error: %v\n%s\nPlease report this at %s with the command you ran.\n", r, debug.Stack(), tui.ReportURL)
 			code = exitUsage
 		}
 	}()
@@ -104,11 +104,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) (code int) {
 	for i, cmd := range commands {
 		names[i] = cmd.name
 	}
-	msg := fmt.Sprintf("jig: unknown command %q", args[0])
-	if n := workspace.Nearest(args[0], names); n != "" {
-		msg += fmt.Sprintf(" (did you mean %q?)", n)
-	}
-	fmt.Fprintln(stderr, msg+"\nRun 'jig --help' for the list of commands.")
+	fmt.Fprintf(stderr, "jig: unknown command %q%s\nRun 'jig --help' for the list of commands.\n", args[0], didYouMean(args[0], names))
 	return exitUsage
 }
 
@@ -164,14 +160,14 @@ func (c *cli) fail(err error) int {
 	return exitDB
 }
 
+// didYouMean is jig's one "did you mean" hint: "; did you mean "events"?"
+// after a message that names got, or "" when no candidate is near.
+func didYouMean(got string, candidates []string) string {
+	if n := workspace.Nearest(got, candidates); n != "" {
+		return fmt.Sprintf("; did you mean %q?", n)
+	}
+	return ""
+}
+
 // redact masks any DSN password that an error message might quote.
 func redact(s string) string { return engine.RedactSecrets(s) }
-
-func sortedKeys[M ~map[string]V, V any](m M) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	return keys
-}

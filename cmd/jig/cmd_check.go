@@ -48,7 +48,7 @@ func runCheck(c *cli, args []string) int {
 		checks.WithDialect(d), checks.WithResolver(queryResolver(ws)))
 	printChecks(c.stdout, results, *jsonOut)
 	if *junit != "" {
-		if err := writeChecksJUnit(*junit, results, time.Since(start)); err != nil {
+		if err := writeJUnit(*junit, "jig check", checkCases(results), time.Since(start)); err != nil {
 			fmt.Fprintln(c.stderr, "jig: writing JUnit report: "+err.Error())
 			return exitUsage
 		}

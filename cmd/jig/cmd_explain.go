@@ -29,15 +29,11 @@ func runExplain(c *cli, args []string) int {
 		fmt.Fprintln(c.stderr, "jig: "+err.Error())
 		return exitUsage
 	}
-	srv, err := c.start(serverOptions(ws, ""))
-	if err != nil {
-		return c.fail(err)
+	srv, runner, code := c.openRunner(ws, "", 1)
+	if srv == nil {
+		return code
 	}
 	defer srv.Stop()
-	runner, err := engine.NewRunner(c.ctx, srv, ws, engine.RunnerOptions{Parallel: 1})
-	if err != nil {
-		return c.setupFailed(err)
-	}
 	defer runner.Close()
 	e, err := runner.Explain(c.ctx, sql)
 	var se *engine.SQLError

@@ -117,7 +117,7 @@ func (c *cli) report(runner *engine.Runner, ws *workspace.Workspace, fixtures []
 		fmt.Fprintf(c.stdout, "\n%s (%s)\n", sum, time.Since(start).Round(time.Millisecond))
 	}
 	if tf.junit != "" {
-		if err := writeJUnit(tf.junit, results, time.Since(start)); err != nil {
+		if err := writeJUnit(tf.junit, "jig", fixtureCases(results), time.Since(start)); err != nil {
 			fmt.Fprintln(c.stderr, "jig: writing JUnit report: "+err.Error())
 			return exitUsage
 		}
@@ -299,9 +299,7 @@ func noFixtures(ws *workspace.Workspace, patterns []string) string {
 	}
 	msg := fmt.Sprintf("no fixtures match %s (there are %d, e.g. %s)", strings.Join(patterns, " "), len(names), names[0])
 	if len(patterns) == 1 {
-		if n := workspace.Nearest(patterns[0], names); n != "" {
-			msg += fmt.Sprintf("; did you mean %q?", n)
-		}
+		msg += didYouMean(patterns[0], names)
 	}
 	return msg
 }

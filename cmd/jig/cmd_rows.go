@@ -94,9 +94,5 @@ func unknownTable(tables []workspace.Table, name string, ws *workspace.Workspace
 	for i, t := range tables {
 		names[i] = t.Name
 	}
-	msg := fmt.Sprintf("no table %q in the schema (tables: %s)", name, strings.Join(names, ", "))
-	if n := workspace.Nearest(name, names); n != "" {
-		msg += fmt.Sprintf("; did you mean %q?", n)
-	}
-	return msg
+	return fmt.Sprintf("no table %q in the schema (tables: %s)%s", name, strings.Join(names, ", "), didYouMean(name, names))
 }

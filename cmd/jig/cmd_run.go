@@ -3,7 +3,6 @@ package main
 import (
 	"encoding/csv"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -73,11 +72,7 @@ func runFixtureFor(ws *workspace.Workspace, query, fixture string) (*workspace.F
 			for i, q := range ws.Queries {
 				names[i] = q.Name
 			}
-			msg := fmt.Sprintf("no query %q in %s and no such file", query, ws.Config.Queries)
-			if n := workspace.Nearest(query, names); n != "" {
-				msg += fmt.Sprintf(" (did you mean %q?)", n)
-			}
-			return nil, errors.New(msg)
+			return nil, fmt.Errorf("no query %q in %s and no such file%s", query, ws.Config.Queries, didYouMean(query, names))
 		}
 		if q, err = workspace.ParseQuery(query, string(src)); err != nil {
 			return nil, err

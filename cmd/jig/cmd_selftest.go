@@ -19,15 +19,11 @@ import (
 // otherwise. An unproven check exits 0: jig could not build violating rows,
 // which says nothing against the check, but it is listed with what to do.
 func runSelfTest(c *cli, ws *workspace.Workspace, cfg []checks.Configured) int {
-	srv, err := c.start(serverOptions(ws, ""))
-	if err != nil {
-		return c.fail(err)
+	srv, runner, code := c.openRunner(ws, "", 1)
+	if srv == nil {
+		return code
 	}
 	defer srv.Stop()
-	runner, err := engine.NewRunner(c.ctx, srv, ws, engine.RunnerOptions{Parallel: 1})
-	if err != nil {
-		return c.setupFailed(err)
-	}
 	defer runner.Close()
 	results := runner.SelfTest(c.ctx, cfg)
 	printSelfTest(c.stdout, results)

@@ -97,8 +97,9 @@ type junitProblem struct {
 	Body    string `xml:",chardata"`
 }
 
-func writeJUnit(path string, results []*engine.FixtureResult, took time.Duration) error {
-	suite := junitSuite{Name: "jig", Time: took.Seconds()}
+// fixtureCases are a test run's results as JUnit test cases.
+func fixtureCases(results []*engine.FixtureResult) []junitCase {
+	var cases []junitCase
 	for _, r := range results {
 		if r == nil {
 			continue
@@ -108,13 +109,42 @@ func writeJUnit(path string, results []*engine.FixtureResult, took time.Duration
 		switch r.Status {
 		case engine.StatusFail:
 			tc.Failure = &junitProblem{Message: firstLine(body), Body: body}
-			suite.Failures++
 		case engine.StatusError:
 			tc.Error = &junitProblem{Message: firstLine(body), Body: body}
+		}
+		cases = append(cases, tc)
+	}
+	return cases
+}
+
+// checkCases are jig check's results as JUnit test cases.
+func checkCases(results []checks.Result) []junitCase {
+	cases := make([]junitCase, 0, len(results))
+	for _, r := range results {
+		tc := junitCase{Name: r.Name, Classname: "jig.check." + r.Target, File: r.Pos.File, Time: r.Took.Seconds()}
+		switch r.Status {
+		case checks.StatusFail:
+			msg := fmt.Sprintf("%d failing row(s)", r.Failing)
+			tc.Failure = &junitProblem{Message: msg, Body: msg}
+		case checks.StatusError:
+			msg := redact(fmt.Sprint(r.Err))
+			tc.Error = &junitProblem{Message: firstLine(msg), Body: msg}
+		}
+		cases = append(cases, tc)
+	}
+	return cases
+}
+
+// writeJUnit writes one suite of cases to path, atomically.
+func writeJUnit(path, suiteName string, cases []junitCase, took time.Duration) error {
+	suite := junitSuite{Name: suiteName, Time: took.Seconds(), Tests: len(cases), Cases: cases}
+	for _, tc := range cases {
+		if tc.Failure != nil {
+			suite.Failures++
+		}
+		if tc.Error != nil {
 			suite.Errors++
 		}
-		suite.Tests++
-		suite.Cases = append(suite.Cases, tc)
 	}
 	b, err := xml.MarshalIndent(junitSuites{Suites: []junitSuite{suite}}, "", "  ")
 	if err != nil {
@@ -139,28 +169,4 @@ func writeJSONCheck(w io.Writer, r checks.Result) {
 	}
 	b, _ := json.Marshal(jc)
 	w.Write(append(b, '\n'))
-}
-
-func writeChecksJUnit(path string, results []checks.Result, took time.Duration) error {
-	suite := junitSuite{Name: "jig check", Time: took.Seconds()}
-	for _, r := range results {
-		tc := junitCase{Name: r.Name, Classname: "jig.check." + r.Target, File: r.Pos.File, Time: r.Took.Seconds()}
-		switch r.Status {
-		case checks.StatusFail:
-			msg := fmt.Sprintf("%d failing row(s)", r.Failing)
-			tc.Failure = &junitProblem{Message: msg, Body: msg}
-			suite.Failures++
-		case checks.StatusError:
-			msg := redact(fmt.Sprint(r.Err))
-			tc.Error = &junitProblem{Message: firstLine(msg), Body: msg}
-			suite.Errors++
-		}
-		suite.Tests++
-		suite.Cases = append(suite.Cases, tc)
-	}
-	b, err := xml.MarshalIndent(junitSuites{Suites: []junitSuite{suite}}, "", "  ")
-	if err != nil {
-		return err
-	}
-	return workspace.WriteFileAtomic(path, append([]byte(xml.Header), append(b, '\n')...), 0o644)
 }
