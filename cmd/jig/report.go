@@ -1,7 +1,6 @@
 package main
 
 import (
-	"encoding/json"
 	"encoding/xml"
 	"fmt"
 	"io"
@@ -25,6 +24,7 @@ type jsonResult struct {
 	Checks  []jsonCheck   `json:"checks,omitempty"`
 }
 
+// jsonCheck is one check in --json output (jig check, and inside a fixture).
 type jsonCheck struct {
 	Name    string `json:"name"`
 	Target  string `json:"target"`
@@ -58,14 +58,9 @@ func writeJSONResult(w io.Writer, r *engine.FixtureResult) {
 		}
 	}
 	for _, c := range r.Checks {
-		jc := jsonCheck{Name: c.Name, Target: c.Target, Status: string(c.Status), Failing: c.Failing}
-		if c.Err != nil {
-			jc.Error = c.Err.Error()
-		}
-		out.Checks = append(out.Checks, jc)
+		out.Checks = append(out.Checks, checkJSON(c))
 	}
-	b, _ := json.Marshal(out)
-	w.Write(append(b, '\n'))
+	writeJSONLine(w, out)
 }
 
 // JUnit XML as Jenkins, GitLab and GitHub test reporters read it.
@@ -162,11 +157,13 @@ func firstLine(s string) string {
 	return s
 }
 
-func writeJSONCheck(w io.Writer, r checks.Result) {
+func writeJSONCheck(w io.Writer, r checks.Result) { writeJSONLine(w, checkJSON(r)) }
+
+// checkJSON is a check's result in --json output, its error redacted.
+func checkJSON(r checks.Result) jsonCheck {
 	jc := jsonCheck{Name: r.Name, Target: r.Target, Status: string(r.Status), Failing: r.Failing}
 	if r.Err != nil {
 		jc.Error = redact(r.Err.Error())
 	}
-	b, _ := json.Marshal(jc)
-	w.Write(append(b, '\n'))
+	return jc
 }
