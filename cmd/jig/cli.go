@@ -56,9 +56,6 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) (code int) {
 	root := newRootCmd(c)
 	args = singleDashLongFlags(root, args)
 	root.SetArgs(args)
-	root.SetIn(stdin)
-	root.SetOut(stdout)
-	root.SetErr(stderr)
 	c.target = root
 	if cmd, _, err := root.Find(args); err == nil {
 		c.target = cmd

@@ -45,6 +45,7 @@ func TestUsageErrors(t *testing.T) {
 		{[]string{"rows", "-w", dir, "events", "--json", "--csv"}, "--json and --csv cannot be used together"},
 		{[]string{"validate", "-w", dir, "extra"}, `validate takes no arguments (got "extra")`},
 		{[]string{"promote", "-w", dir, "--from", "staging"}, `required flag(s) "to" not set`},
+		{[]string{"promote", "-w", dir, "--from", "", "--to", "events"}, "--from and --to name tables; they cannot be empty"},
 		{[]string{"pull", "-w", dir}, "name the tables to pull, or give --all (not both)"},
 		{[]string{"test", "--parallel", "many"}, `invalid argument "many" for "--parallel" flag`},
 	}
@@ -85,7 +86,7 @@ func TestHelpGroupsAndExamples(t *testing.T) {
 		t.Errorf("help has colour with NO_COLOR and no terminal:\n%q", out)
 	}
 	for _, cmd := range newRootCmd(&cli{}).Commands() {
-		if !cmd.IsAvailableCommand() || cmd.Name() == "help" || cmd.Name() == "completion" {
+		if !cmd.IsAvailableCommand() || cmd.Name() == "help" {
 			continue
 		}
 		if cmd.GroupID == "" {

@@ -26,7 +26,12 @@ func newPromoteCmd(c *cli) *cobra.Command {
 			`psql "$DSN" -c 'CREATE TABLE events_staging (LIKE events)'` + "\n" +
 			`jig promote -w jig-demo --dsn "$DSN" --from events_staging --to events`,
 		GroupID: "data",
-		Args:    noArgs,
+		Args: func(cmd *cobra.Command, args []string) error {
+			if cmd.Flags().Changed("from") && cmd.Flags().Changed("to") && (pf.from == "" || pf.to == "") {
+				return usagef(cmd, "--from and --to name tables; they cannot be empty")
+			}
+			return noArgs(cmd, args)
+		},
 		RunE: c.runE(func(*cobra.Command, []string) int {
 			return runPromote(c, &pf)
 		}),

@@ -34,7 +34,6 @@ func newRootCmd(c *cli) *cobra.Command {
 	root.SetCompletionCommandGroupID("other")
 	root.SetVersionTemplate("jig {{.Version}}\n")
 	root.SetFlagErrorFunc(flagError)
-	root.CompletionOptions.HiddenDefaultCmd = false
 	root.AddCommand(
 		newInitCmd(c), newDemoCmd(c), newValidateCmd(c), newTestCmd(c), newRunCmd(c), newRowsCmd(c),
 		newCheckCmd(c), newPromoteCmd(c),
@@ -42,6 +41,16 @@ func newRootCmd(c *cli) *cobra.Command {
 		newServeCmd(c),
 		newVersionCmd(c), newManCmd(),
 	)
+	root.SetIn(c.stdin)
+	root.SetOut(c.stdout)
+	root.SetErr(c.stderr)
+	root.InitDefaultCompletionCmd() // cobra's own, made now to give it an example (after SetOut: it keeps the writer)
+	for _, cmd := range root.Commands() {
+		if cmd.Name() == "completion" {
+			cmd.Short = "print the completion script for bash, zsh, fish or powershell"
+			cmd.Example = "jig completion bash > ~/.local/share/bash-completion/completions/jig"
+		}
+	}
 	return root
 }
 
