@@ -3,17 +3,18 @@ package main
 import (
 	"context"
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"os"
 	"os/signal"
 	"runtime/debug"
-	"sort"
-	"strings"
 	"syscall"
 
+	"charm.land/fang/v2"
+	"github.com/spf13/cobra"
+
 	"github.com/jig-sql/jig/engine/postgres"
+	"github.com/jig-sql/jig/tui"
 	"github.com/jig-sql/jig/workspace"
 )
 
@@ -34,33 +35,10 @@ type cli struct {
 	stdin  io.Reader
 	stdout io.Writer
 	stderr io.Writer
-}
-
-// command is one subcommand: its flags are declared in run.
-type command struct {
-	name    string
-	args    string // usage after the name
-	summary string
-	run     func(c *cli, args []string) int
-}
-
-var commands []command
-
-func init() {
-	commands = []command{
-		{"init", "[DIR] [--demo]", "create a workspace; --demo writes the demo workspace", runInit},
-		{"demo", "[DIR]", "write the demo workspace (default ./jig-demo) and open it", runDemo},
-		{"rows", "TABLE [-n N]", "print N factory rows for a table (--json, --csv, --seed S)", runRows},
-		{"run", "QUERY [--fixture F]", "run a query on the workspace schema and print the result", runRun},
-		{"explain", "QUERY", "the local plan plus advice on columns, dist and sort keys", runExplain},
-		{"test", "[PATTERN...]", "run fixtures headless (--junit FILE, --json, --parallel N, --shard K/N, --update)", runTest},
-		{"check", "[TARGET...]", "run checks; --dsn runs them read-only against a live database", runCheck},
-		{"promote", "--from S --to T", "move staging rows into a table only if its checks pass (--dsn)", runPromote},
-		{"pull", "--dsn DSN TABLE...", "write schema/*.sql from a live Postgres or Redshift catalog", runPull},
-		{"validate", "", "read every workspace file, report every error, run nothing", runValidate},
-		{"serve", "", "start Postgres with the workspace schema and print its DSN", runServe},
-		{"version", "", "print jig's version", runVersion},
-	}
+	code   int // the command's exit code, see runE
+	// target is the command the arguments name, for the hint under a
+	// usage error that cobra raises without saying which command it was.
+	target *cobra.Command
 }
 
 // run is the whole CLI: it parses args, wires the pieces and returns the exit
@@ -71,82 +49,44 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) (code int) {
 	c := &cli{ctx: ctx, stdin: stdin, stdout: stdout, stderr: stderr}
 	defer func() {
 		if r := recover(); r != nil {
-			fmt.Fprintf(stderr, "jig: internal error: %v\n%s\nPlease report this at https://github.com/jig-sql/jig/issues with the command you ran.\n", r, debug.Stack())
+			fmt.Fprintf(stderr, "jig: internal error: %v\n%s\nPlease report this at %s with the command you ran.\n", r, debug.Stack(), tui.ReportURL)
 			code = exitUsage
 		}
 	}()
-	if len(args) == 0 {
-		return runWorkbench(c, args)
+	root := newRootCmd(c)
+	args = singleDashLongFlags(root, args)
+	root.SetArgs(args)
+	c.target = root
+	if cmd, _, err := root.Find(args); err == nil {
+		c.target = cmd
 	}
-	switch args[0] {
-	case "-h", "--help", "help":
-		c.usage(stdout)
-		return exitOK
-	case "--version":
-		return runVersion(c, nil)
+	err := fang.Execute(ctx, root, fang.WithVersion(version()), fang.WithoutManpage(),
+		fang.WithErrorHandler(c.printError))
+	code = c.code
+	if err != nil {
+		code = exitUsage // cobra rejected the command line; printError said why
 	}
-	if strings.HasPrefix(args[0], "-") {
-		return runWorkbench(c, args) // jig --workspace DIR
+	if code != exitOK && code != exitInterrupted && ctx.Err() != nil {
+		// Whatever failed did so because the user stopped it: say that,
+		// not "failed" (serve exits 0 on Ctrl-C by design).
+		fmt.Fprintln(stderr, "jig: interrupted")
+		return exitInterrupted
 	}
-	for _, cmd := range commands {
-		if cmd.name == args[0] {
-			code := cmd.run(c, args[1:])
-			if code != exitOK && code != exitInterrupted && ctx.Err() != nil {
-				// Whatever failed did so because the user stopped it: say
-				// that, not "failed" (serve exits 0 on Ctrl-C by design).
-				fmt.Fprintln(stderr, "jig: interrupted")
-				return exitInterrupted
-			}
-			return code
-		}
-	}
-	names := make([]string, len(commands))
-	for i, cmd := range commands {
-		names[i] = cmd.name
-	}
-	msg := fmt.Sprintf("jig: unknown command %q", args[0])
-	if n := workspace.Nearest(args[0], names); n != "" {
-		msg += fmt.Sprintf(" (did you mean %q?)", n)
-	}
-	fmt.Fprintln(stderr, msg+"\nRun 'jig --help' for the list of commands.")
-	return exitUsage
+	return code
 }
 
-func (c *cli) usage(w io.Writer) {
-	fmt.Fprintln(w, "jig — unit-test SQL on a local Postgres\n\nUsage:\n  jig [--workspace DIR]          open the workbench")
-	for _, cmd := range commands {
-		fmt.Fprintf(w, "  jig %-26s %s\n", cmd.name+" "+cmd.args, cmd.summary)
-	}
-	fmt.Fprintln(w, "\nRun 'jig COMMAND --help' for a command's flags.\nExit codes: 0 passed, 1 a test or check failed, 2 bad usage or workspace files, 3 database unavailable.")
-}
+// body is a command's work: it prints its own output and errors and
+// returns the exit code.
+type body func(cmd *cobra.Command, args []string) int
 
-// flags makes a FlagSet whose errors and help go to stderr/stdout properly.
-func (c *cli) flags(name, args, summary string) *flag.FlagSet {
-	fs := flag.NewFlagSet("jig "+name, flag.ContinueOnError)
-	fs.SetOutput(c.stderr)
-	fs.Usage = func() {
-		fmt.Fprintf(c.stderr, "Usage: jig %s %s\n\n%s\n\nFlags:\n", name, args, summary)
-		fs.PrintDefaults()
-	}
-	return fs
-}
-
-// parse parses flags anywhere among the arguments (Go's flag package stops
-// at the first positional one) and returns the positionals.
-func parse(fs *flag.FlagSet, args []string) ([]string, int) {
-	var pos []string
-	for {
-		if err := fs.Parse(args); err != nil {
-			if errors.Is(err, flag.ErrHelp) {
-				return nil, exitOK
-			}
-			return nil, exitUsage
-		}
-		if fs.NArg() == 0 {
-			return pos, -1
-		}
-		pos = append(pos, fs.Arg(0))
-		args = fs.Args()[1:]
+// runE adapts a body to cobra. The code is kept aside rather than
+// returned as an error: cobra has nothing to add to a command's own
+// messages, and fang would style an error (querying the terminal's
+// background first) for every failed test run.
+func (c *cli) runE(b body) func(*cobra.Command, []string) error {
+	return func(cmd *cobra.Command, args []string) error {
+		c.code = b(cmd, args)
+		return nil
 	}
 }
 
@@ -167,11 +107,10 @@ func (c *cli) fail(err error) int {
 // redact masks any DSN password that an error message might quote.
 func redact(s string) string { return postgres.RedactSecrets(s) }
 
-func sortedKeys[M ~map[string]V, V any](m M) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
+// version is jig's module version, "(devel)" in a source build.
+func version() string {
+	if bi, ok := debug.ReadBuildInfo(); ok && bi.Main.Version != "" {
+		return bi.Main.Version
 	}
-	sort.Strings(keys)
-	return keys
+	return "(devel)"
 }

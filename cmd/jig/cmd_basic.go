@@ -4,114 +4,134 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"runtime/debug"
+
+	"github.com/spf13/cobra"
 
 	"github.com/jig-sql/jig/engine"
 	"github.com/jig-sql/jig/workspace"
 )
 
-func runVersion(c *cli, args []string) int {
-	v := "(devel)"
-	if bi, ok := debug.ReadBuildInfo(); ok && bi.Main.Version != "" {
-		v = bi.Main.Version
+func newVersionCmd(c *cli) *cobra.Command {
+	var of outFlags
+	cmd := &cobra.Command{
+		Use:     "version",
+		Short:   "print jig's version",
+		Long:    "Print jig's version (the same as jig --version).",
+		Example: "jig version",
+		GroupID: "other",
+		Args:    noArgs,
+		RunE: c.runE(func(*cobra.Command, []string) int {
+			if of.json {
+				writeJSONLine(c.stdout, jsonVersion{Version: version()})
+				return exitOK
+			}
+			fmt.Fprintf(c.stdout, "jig %s\n", version())
+			return exitOK
+		}),
 	}
-	fmt.Fprintf(c.stdout, "jig %s\n", v)
-	return exitOK
+	of.register(cmd, false, "one object: "+shapeOf(jsonVersion{}))
+	return cmd
 }
 
-func runInit(c *cli, args []string) int {
-	fs := c.flags("init", "[DIR] [--demo]", "Create a workspace in DIR (default .): jig.yaml with every key and its default, and the folders.")
-	demo := fs.Bool("demo", false, "write the demo workspace instead of an empty one")
-	pos, code := parse(fs, args)
-	if code >= 0 {
-		return code
-	}
-	dir := "."
-	if len(pos) > 0 {
-		dir = pos[0]
-	}
-	write := workspace.WriteInit
-	if *demo {
-		write = workspace.WriteDemo
-	}
-	if err := write(dir); err != nil {
-		fmt.Fprintln(c.stderr, "jig: "+err.Error())
-		return exitUsage
-	}
-	fmt.Fprintf(c.stdout, "created workspace %s\n", dir)
-	return exitOK
+type jsonVersion struct {
+	Version string `json:"version"`
 }
 
-func runDemo(c *cli, args []string) int {
-	fs := c.flags("demo", "[DIR]", "Write the demo workspace into DIR (default ./jig-demo), or reuse it when it is already there, and open the workbench on it.")
-	pos, code := parse(fs, args)
-	if code >= 0 {
-		return code
+func newInitCmd(c *cli) *cobra.Command {
+	var demo bool
+	cmd := &cobra.Command{
+		Use:     "init [DIR]",
+		Short:   "create a workspace; --demo writes the demo workspace",
+		Long:    "Create a workspace in DIR (default .): jig.yaml with every key and its default, and the folders.",
+		Example: "jig init --demo jig-demo",
+		GroupID: "fixtures",
+		Args:    atMostOne("DIR"),
+		RunE: c.runE(func(_ *cobra.Command, args []string) int {
+			dir := "."
+			if len(args) > 0 {
+				dir = args[0]
+			}
+			write := workspace.WriteInit
+			if demo {
+				write = workspace.WriteDemo
+			}
+			if err := write(dir); err != nil {
+				fmt.Fprintln(c.stderr, "jig: "+err.Error())
+				return exitUsage
+			}
+			fmt.Fprintf(c.stdout, "created workspace %s\n", dir)
+			return exitOK
+		}),
+		ValidArgsFunction: completeDirs,
 	}
-	dir := "jig-demo"
-	if len(pos) > 0 {
-		dir = pos[0]
-	}
-	if _, err := os.Stat(filepath.Join(dir, workspace.ConfigFile)); err != nil {
-		if err := workspace.WriteDemo(dir); err != nil {
-			fmt.Fprintln(c.stderr, "jig: "+err.Error())
-			return exitUsage
-		}
-		fmt.Fprintf(c.stderr, "jig: wrote the demo workspace to %s\n", dir)
-	}
-	return runWorkbench(c, []string{"--workspace", dir})
+	cmd.Flags().BoolVar(&demo, "demo", false, "write the demo workspace instead of an empty one")
+	return cmd
 }
 
-func runValidate(c *cli, args []string) int {
-	fs := c.flags("validate", "", "Read every workspace file and report every error; run nothing.")
+func newDemoCmd(c *cli) *cobra.Command {
+	return &cobra.Command{
+		Use:   "demo [DIR]",
+		Short: "write the demo workspace (default ./jig-demo) and open it",
+		Long: "Write the demo workspace into DIR (default ./jig-demo), or reuse it when it is already there, " +
+			"and open the workbench on it.",
+		Example:           "jig demo jig-demo",
+		GroupID:           "fixtures",
+		Args:              atMostOne("DIR"),
+		ValidArgsFunction: completeDirs,
+		RunE: c.runE(func(_ *cobra.Command, args []string) int {
+			dir := "jig-demo"
+			if len(args) > 0 {
+				dir = args[0]
+			}
+			if _, err := os.Stat(filepath.Join(dir, workspace.ConfigFile)); err != nil {
+				if err := workspace.WriteDemo(dir); err != nil {
+					fmt.Fprintln(c.stderr, "jig: "+err.Error())
+					return exitUsage
+				}
+				fmt.Fprintf(c.stderr, "jig: wrote the demo workspace to %s\n", dir)
+			}
+			return runWorkbench(c, &wsFlags{dir: dir})
+		}),
+	}
+}
+
+func newValidateCmd(c *cli) *cobra.Command {
 	var wf wsFlags
-	wf.register(fs, false)
-	ws, _, code := c.workspaceArgs(fs, &wf, args, nil)
-	if ws == nil {
-		return code
+	var of outFlags
+	cmd := &cobra.Command{
+		Use:     "validate",
+		Short:   "read every workspace file, report every error, run nothing",
+		Long:    "Read every workspace file and report every error at its file:line:column; run nothing.",
+		Example: "jig validate -w jig-demo",
+		GroupID: "fixtures",
+		Args:    noArgs,
+		RunE: c.runE(func(*cobra.Command, []string) int {
+			ws, code := c.load(wf.dir)
+			if ws == nil {
+				return code
+			}
+			if _, err := engine.DecodeChecks(ws); err != nil {
+				fmt.Fprintln(c.stderr, err)
+				return exitUsage
+			}
+			v := jsonValidate{SchemaFiles: len(ws.Schema), Queries: len(ws.Queries), CheckFiles: len(ws.CheckFiles), Fixtures: len(ws.Fixtures)}
+			if of.json {
+				writeJSONLine(c.stdout, v)
+				return exitOK
+			}
+			fmt.Fprintf(c.stdout, "ok: %d schema files, %d queries, %d check files, %d fixtures\n",
+				v.SchemaFiles, v.Queries, v.CheckFiles, v.Fixtures)
+			return exitOK
+		}),
 	}
-	if _, err := engine.DecodeChecks(ws); err != nil {
-		fmt.Fprintln(c.stderr, err)
-		return exitUsage
-	}
-	fmt.Fprintf(c.stdout, "ok: %d schema files, %d queries, %d check files, %d fixtures\n",
-		len(ws.Schema), len(ws.Queries), len(ws.CheckFiles), len(ws.Fixtures))
-	return exitOK
+	wf.register(cmd, false)
+	of.register(cmd, false, "one object counting what was read: "+shapeOf(jsonValidate{}))
+	return cmd
 }
 
-// serveSchema is where `jig serve` puts the workspace's tables: the server's
-// user is "jig", so psql's default search_path ("$user", public) finds them.
-const serveSchema = "jig"
-
-func runServe(c *cli, args []string) int {
-	fs := c.flags("serve", "", "Start Postgres with the workspace schema applied, print a DSN for psql, and stay up until Ctrl-C.")
-	var wf wsFlags
-	wf.register(fs, false)
-	ws, _, code := c.workspaceArgs(fs, &wf, args, nil)
-	if ws == nil {
-		return code
-	}
-	o := serverOptions(ws, "")
-	o.DSN = "" // serve is about the embedded server
-	s, err := c.start(o)
-	if err != nil {
-		return c.fail(err)
-	}
-	defer s.Stop()
-	conn, err := s.Connect(c.ctx)
-	if err != nil {
-		return c.fail(err)
-	}
-	err = engine.CreateSchema(c.ctx, conn, serveSchema, ws.Schema)
-	conn.Close(c.ctx)
-	if err != nil {
-		fmt.Fprintln(c.stderr, err)
-		return exitUsage
-	}
-	fmt.Fprintf(c.stdout, "%s\n", s.DSN())
-	fmt.Fprintf(c.stderr, "jig: %s, schema %q applied; try: psql %q -c '\\d'\njig: server log %s; Ctrl-C stops it\n",
-		s.Describe(), serveSchema, s.DSN(), s.LogPath())
-	<-c.ctx.Done()
-	fmt.Fprintln(c.stderr, "jig: stopping Postgres")
-	return exitOK
+type jsonValidate struct {
+	SchemaFiles int `json:"schema_files"`
+	Queries     int `json:"queries"`
+	CheckFiles  int `json:"check_files"`
+	Fixtures    int `json:"fixtures"`
 }

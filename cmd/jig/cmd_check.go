@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/jackc/pgx/v5"
+	"github.com/spf13/cobra"
 
 	"github.com/jig-sql/jig/checks"
 	"github.com/jig-sql/jig/engine"
@@ -13,15 +14,44 @@ import (
 	"github.com/jig-sql/jig/workspace"
 )
 
-func runCheck(c *cli, args []string) int {
-	fs := c.flags("check", "[TARGET...] --dsn DSN", "Run the workspace's checks (all, or those on the named tables and queries) inside a live database, each in a READ ONLY transaction with a statement timeout.")
-	var wf wsFlags
-	wf.register(fs, true)
-	jsonOut := fs.Bool("json", false, "print one JSON object per check")
-	junit := fs.String("junit", "", "also write a JUnit XML report to `FILE`")
-	timeout := fs.Duration("timeout", time.Minute, "statement timeout per check")
-	selfTest := fs.Bool("self-test", false, "prove each check can fail: run it on rows built to violate it and to satisfy it (local server)")
-	ws, targets, code := c.workspaceArgs(fs, &wf, args, nil)
+// checkFlags are jig check's flags.
+type checkFlags struct {
+	wsFlags
+	out      outFlags
+	junit    string
+	timeout  time.Duration
+	selfTest bool
+}
+
+func newCheckCmd(c *cli) *cobra.Command {
+	var cf checkFlags
+	cmd := &cobra.Command{
+		Use:   "check [TARGET...]",
+		Short: "run checks; --dsn runs them read-only against a live database",
+		Long: "Run the workspace's checks (all, or those on the named tables and queries) inside a live database " +
+			"(--dsn), each in a READ ONLY transaction with a statement timeout. --self-test instead proves on the " +
+			"local server that each check can fail.",
+		Example:           "jig check -w jig-demo --self-test net_revenue",
+		GroupID:           "data",
+		ValidArgsFunction: completeCheckTargets,
+		RunE: c.runE(func(_ *cobra.Command, targets []string) int {
+			return runCheck(c, &cf, targets)
+		}),
+	}
+	cf.register(cmd, true)
+	f := cmd.Flags()
+	f.StringVar(&cf.junit, "junit", "", "also write a JUnit XML report to FILE")
+	f.DurationVar(&cf.timeout, "timeout", time.Minute, "statement timeout per check")
+	f.BoolVar(&cf.selfTest, "self-test", false, "prove each check can fail: run it on rows built to violate it and to satisfy it (local server)")
+	cmd.RegisterFlagCompletionFunc("junit", completeFileExt("xml"))
+	cmd.RegisterFlagCompletionFunc("timeout", cobra.NoFileCompletions)
+	cf.out.register(cmd, false, "one object per check: "+shapeOf(jsonCheck{})+
+		"; with --self-test, one per check: "+shapeOf(jsonSelfTest{}))
+	return cmd
+}
+
+func runCheck(c *cli, cf *checkFlags, targets []string) int {
+	ws, code := c.load(cf.dir)
 	if ws == nil {
 		return code
 	}
@@ -35,21 +65,21 @@ func runCheck(c *cli, args []string) int {
 		fmt.Fprintln(c.stderr, "jig: no checks match")
 		return exitUsage
 	}
-	if *selfTest {
-		return runSelfTest(c, ws, cfg)
+	if cf.selfTest {
+		return runSelfTest(c, ws, cfg, cf.out)
 	}
-	conn, code := c.liveConn(ws, wf.dsn, "jig check", "\n  hint: --self-test proves each check can fail on the local server; jig test runs checks on fixtures")
+	conn, code := c.liveConn(ws, cf.dsn, "jig check", "\n  hint: --self-test proves each check can fail on the local server; jig test runs checks on fixtures")
 	if conn == nil {
 		return code
 	}
 	defer conn.Close(c.ctx)
 	d := dialectOf(ws)
 	start := time.Now()
-	results := checks.Run(c.ctx, engine.ReadOnlyQuerier{Conn: conn, Timeout: *timeout}, cfg,
+	results := checks.Run(c.ctx, engine.ReadOnlyQuerier{Conn: conn, Timeout: cf.timeout}, cfg,
 		checks.WithDialect(d), checks.WithResolver(queryResolver(ws)))
-	printChecks(c.stdout, results, *jsonOut)
-	if *junit != "" {
-		if err := writeChecksJUnit(*junit, results, time.Since(start)); err != nil {
+	printChecks(c.stdout, results, cf.out.json)
+	if cf.junit != "" {
+		if err := writeJUnit(cf.junit, "jig check", checkCases(results), time.Since(start)); err != nil {
 			fmt.Fprintln(c.stderr, "jig: writing JUnit report: "+err.Error())
 			return exitUsage
 		}

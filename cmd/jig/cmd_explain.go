@@ -8,37 +8,66 @@ import (
 	"os"
 	"strings"
 
+	"github.com/spf13/cobra"
+
 	"github.com/jig-sql/jig/engine"
 	"github.com/jig-sql/jig/engine/explain"
 	"github.com/jig-sql/jig/workspace"
 )
 
-// runExplain prints a query's local plan plus advice (jig explain).
-func runExplain(c *cli, args []string) int {
-	fs := c.flags("explain", "QUERY", "Print the plan of a query (a name in queries/, a .sql file, or SQL text) on the local server,\n"+
-		"then advice for the warehouse from the query and the schema's DISTKEY/SORTKEY: SELECT * on wide tables,\n"+
-		"joins and range filters off the keys, and dist keys that spread rows unevenly.")
+func newExplainCmd(c *cli) *cobra.Command {
 	var wf wsFlags
-	wf.register(fs, false)
-	jsonOut := fs.Bool("json", false, "print {\"plan\": ..., \"advice\": [...]} as JSON")
-	ws, pos, code := c.workspaceArgs(fs, &wf, args, exactlyOne)
+	var of outFlags
+	cmd := &cobra.Command{
+		Use:   "explain QUERY",
+		Short: "the local plan plus advice on columns, dist and sort keys",
+		Long: "Print the plan of a query (a name in queries/, a .sql file, or SQL text) on the local server, " +
+			"then advice for the warehouse from the query and the schema's DISTKEY/SORTKEY: SELECT * on wide tables, " +
+			"joins and range filters off the keys, and dist keys that spread rows unevenly.",
+		Example:           "jig explain -w jig-demo browser_users",
+		GroupID:           "schema",
+		Args:              exactlyOne("QUERY"),
+		ValidArgsFunction: completeQueries,
+		RunE: c.runE(func(_ *cobra.Command, args []string) int {
+			return runExplain(c, &wf, of, args[0])
+		}),
+	}
+	wf.register(cmd, false)
+	of.register(cmd, false, "one indented object: "+shapeOf(jsonExplain{}))
+	return cmd
+}
+
+// jsonExplain is jig explain --json; its keys are jig's, whatever the
+// engine's types are called.
+type jsonExplain struct {
+	Plan   string       `json:"plan"`
+	Advice []jsonAdvice `json:"advice"`
+}
+
+type jsonAdvice struct {
+	Kind    string   `json:"kind"`
+	Table   string   `json:"table"`
+	Column  string   `json:"column,omitempty"`
+	Columns []string `json:"columns,omitempty"` // select-star: the columns the query uses
+	Message string   `json:"message"`
+}
+
+// runExplain prints a query's local plan plus advice (jig explain).
+func runExplain(c *cli, wf *wsFlags, of outFlags, query string) int {
+	ws, code := c.load(wf.dir)
 	if ws == nil {
 		return code
 	}
-	sql, err := explainSQL(ws, pos[0])
+	sql, err := explainSQL(ws, query)
 	if err != nil {
 		fmt.Fprintln(c.stderr, "jig: "+err.Error())
 		return exitUsage
 	}
-	srv, err := c.start(serverOptions(ws, ""))
-	if err != nil {
-		return c.fail(err)
+	srv, runner, code := c.openRunner(ws, "", 1)
+	if srv == nil {
+		return code
 	}
 	defer srv.Stop()
-	runner, err := engine.NewRunner(c.ctx, srv, ws, engine.RunnerOptions{Parallel: 1})
-	if err != nil {
-		return c.setupFailed(err)
-	}
 	defer runner.Close()
 	e, err := explain.Run(c.ctx, runner, sql)
 	var se *engine.SQLError
@@ -52,7 +81,7 @@ func runExplain(c *cli, args []string) int {
 	if err != nil {
 		return c.fail(err)
 	}
-	printExplanation(c.stdout, e, *jsonOut)
+	printExplanation(c.stdout, e, of.json)
 	return exitOK
 }
 
@@ -75,9 +104,13 @@ func explainSQL(ws *workspace.Workspace, arg string) (string, error) {
 // printExplanation prints the plan then the advice, or both as JSON.
 func printExplanation(w io.Writer, e *explain.Explanation, asJSON bool) {
 	if asJSON {
+		out := jsonExplain{Plan: e.Plan, Advice: []jsonAdvice{}}
+		for _, a := range e.Advice {
+			out.Advice = append(out.Advice, jsonAdvice(a))
+		}
 		enc := json.NewEncoder(w)
 		enc.SetIndent("", "  ")
-		enc.Encode(e)
+		enc.Encode(out)
 		return
 	}
 	fmt.Fprintln(w, e.Plan)

@@ -3,15 +3,13 @@ package main
 import (
 	"errors"
 	"fmt"
-	"hash/fnv"
 	"io"
 	"os"
-	"path"
 	"path/filepath"
-	"regexp"
-	"strconv"
 	"strings"
 	"time"
+
+	"github.com/spf13/cobra"
 
 	"github.com/jig-sql/jig/engine"
 	"github.com/jig-sql/jig/engine/postgres"
@@ -21,28 +19,44 @@ import (
 // testFlags are jig test's flags.
 type testFlags struct {
 	wsFlags
+	out      outFlags
 	parallel int
 	junit    string
-	json     bool
 	run      string
 	shard    string
 	update   bool
 }
 
-func runTest(c *cli, args []string) int {
-	fs := c.flags("test", "[PATTERN...]", "Run the workspace's fixtures headless. A PATTERN is a fixture name (query/file), a query name, or a glob such as 'net_revenue/*'.")
+func newTestCmd(c *cli) *cobra.Command {
 	var tf testFlags
-	tf.register(fs, true)
-	fs.IntVar(&tf.parallel, "parallel", 0, "fixtures run at once (default: the number of CPUs)")
-	fs.StringVar(&tf.junit, "junit", "", "also write a JUnit XML report to `FILE`")
-	fs.BoolVar(&tf.json, "json", false, "print one JSON object per fixture instead of text")
-	fs.StringVar(&tf.run, "run", "", "only fixtures whose name matches `REGEX`")
-	fs.StringVar(&tf.shard, "shard", "", "run shard `K/N` of a stable split (for CI matrices)")
-	fs.BoolVar(&tf.update, "update", false, "rewrite failing fixtures' expected rows from the actual result")
-	patterns, code := parse(fs, args)
-	if code >= 0 {
-		return code
+	cmd := &cobra.Command{
+		Use:   "test [PATTERN...]",
+		Short: "run fixtures headless; JUnit, JSON, shards and --update for CI",
+		Long: "Run the workspace's fixtures headless. A PATTERN is a fixture name (query/file), a query name, " +
+			"or a glob such as 'net_revenue/*'.",
+		Example:           "jig test -w jig-demo 'browser_users/*'",
+		GroupID:           "fixtures",
+		ValidArgsFunction: completeFixtures,
+		RunE: c.runE(func(_ *cobra.Command, patterns []string) int {
+			return runTest(c, &tf, patterns)
+		}),
 	}
+	tf.register(cmd, true)
+	f := cmd.Flags()
+	f.IntVar(&tf.parallel, "parallel", 0, "fixtures run at once (default: the number of CPUs)")
+	f.StringVar(&tf.junit, "junit", "", "also write a JUnit XML report to FILE")
+	f.StringVar(&tf.run, "run", "", "only fixtures whose name matches REGEX")
+	f.StringVar(&tf.shard, "shard", "", "run shard K/N of a stable split (for CI matrices)")
+	f.BoolVar(&tf.update, "update", false, "rewrite failing fixtures' expected rows from the actual result")
+	for _, name := range []string{"parallel", "run", "shard"} {
+		cmd.RegisterFlagCompletionFunc(name, cobra.NoFileCompletions)
+	}
+	cmd.RegisterFlagCompletionFunc("junit", completeFileExt("xml"))
+	tf.out.register(cmd, false, "one object per fixture, in fixture order: "+shapeOf(jsonResult{}))
+	return cmd
+}
+
+func runTest(c *cli, tf *testFlags, patterns []string) int {
 	ws, srv, code := c.loadAndStart(tf.dir, tf.dsn)
 	if ws == nil {
 		return code
@@ -62,7 +76,7 @@ func runTest(c *cli, args []string) int {
 		return c.setupFailed(err)
 	}
 	defer runner.Close()
-	return c.report(runner, ws, fixtures, &tf)
+	return c.report(runner, ws, fixtures, tf)
 }
 
 // setupFailed reports an error preparing the workspace (schema or checks).
@@ -98,7 +112,7 @@ func (c *cli) report(runner *engine.Runner, ws *workspace.Workspace, fixtures []
 		}
 		results[index[r.Fixture]] = r
 		for printed < len(results) && results[printed] != nil {
-			if tf.json {
+			if tf.out.json {
 				writeJSONResult(c.stdout, results[printed])
 			} else {
 				writeTextResult(c.stdout, results[printed], color)
@@ -114,11 +128,11 @@ func (c *cli) report(runner *engine.Runner, ws *workspace.Workspace, fixtures []
 		c.update(ws, results)
 	}
 	sum := summarize(results)
-	if !tf.json {
+	if !tf.out.json {
 		fmt.Fprintf(c.stdout, "\n%s (%s)\n", sum, time.Since(start).Round(time.Millisecond))
 	}
 	if tf.junit != "" {
-		if err := writeJUnit(tf.junit, results, time.Since(start)); err != nil {
+		if err := writeJUnit(tf.junit, "jig", fixtureCases(results), time.Since(start)); err != nil {
 			fmt.Fprintln(c.stderr, "jig: writing JUnit report: "+err.Error())
 			return exitUsage
 		}
@@ -209,62 +223,6 @@ func indent(s, prefix string) string {
 	return strings.Join(lines, "\n") + "\n"
 }
 
-// selectFixtures applies patterns, --run and --shard.
-func selectFixtures(all []*workspace.Fixture, patterns []string, run, shard string) ([]*workspace.Fixture, error) {
-	var re *regexp.Regexp
-	if run != "" {
-		var err error
-		if re, err = regexp.Compile(run); err != nil {
-			return nil, fmt.Errorf("--run: %v", err)
-		}
-	}
-	k, n, err := parseShard(shard)
-	if err != nil {
-		return nil, err
-	}
-	var out []*workspace.Fixture
-	for _, f := range all {
-		if !matchesAny(f.Name, patterns) || (re != nil && !re.MatchString(f.Name)) {
-			continue
-		}
-		if n > 1 {
-			h := fnv.New32a()
-			h.Write([]byte(f.Name))
-			if int(h.Sum32()%uint32(n)) != k-1 {
-				continue
-			}
-		}
-		out = append(out, f)
-	}
-	return out, nil
-}
-
-func matchesAny(name string, patterns []string) bool {
-	if len(patterns) == 0 {
-		return true
-	}
-	for _, p := range patterns {
-		p = strings.TrimSuffix(strings.TrimPrefix(filepath.ToSlash(p), "fixtures/"), ".yaml")
-		if ok, _ := path.Match(p, name); ok || name == p || strings.HasPrefix(name, p+"/") {
-			return true
-		}
-	}
-	return false
-}
-
-func parseShard(s string) (k, n int, err error) {
-	if s == "" {
-		return 1, 1, nil
-	}
-	a, b, ok := strings.Cut(s, "/")
-	k, err1 := strconv.Atoi(a)
-	n, err2 := strconv.Atoi(b)
-	if !ok || err1 != nil || err2 != nil || n < 1 || k < 1 || k > n {
-		return 0, 0, fmt.Errorf("--shard %q: want K/N with 1 <= K <= N, e.g. 2/4", s)
-	}
-	return k, n, nil
-}
-
 // update rewrites failing fixtures' expected rows from their actual result,
 // keeping the rest of each file byte for byte.
 func (c *cli) update(ws *workspace.Workspace, results []*engine.FixtureResult) {
@@ -287,22 +245,4 @@ func (c *cli) update(ws *workspace.Workspace, results []*engine.FixtureResult) {
 		}
 		fmt.Fprintf(c.stdout, "updated %s\n", r.Fixture.Path)
 	}
-}
-
-// noFixtures says why nothing was selected, and what to do.
-func noFixtures(ws *workspace.Workspace, patterns []string) string {
-	if len(ws.Fixtures) == 0 {
-		return fmt.Sprintf("no fixtures in %s: build one in the workbench (jig -w %s), or try jig demo", filepath.Join(ws.Dir, ws.Config.Fixtures), ws.Dir)
-	}
-	names := make([]string, 0, len(ws.Fixtures))
-	for _, f := range ws.Fixtures {
-		names = append(names, f.Name)
-	}
-	msg := fmt.Sprintf("no fixtures match %s (there are %d, e.g. %s)", strings.Join(patterns, " "), len(names), names[0])
-	if len(patterns) == 1 {
-		if n := workspace.Nearest(patterns[0], names); n != "" {
-			msg += fmt.Sprintf("; did you mean %q?", n)
-		}
-	}
-	return msg
 }

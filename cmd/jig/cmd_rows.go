@@ -1,32 +1,55 @@
 package main
 
 import (
-	"flag"
 	"fmt"
 	"path/filepath"
 	"strings"
+
+	"github.com/spf13/cobra"
 
 	"github.com/jig-sql/jig/engine"
 	"github.com/jig-sql/jig/rows"
 	"github.com/jig-sql/jig/workspace"
 )
 
-// isSet reports whether a flag was given on the command line.
-func isSet(fs *flag.FlagSet, name string) bool {
-	set := false
-	fs.Visit(func(f *flag.Flag) { set = set || f.Name == name })
-	return set
+// rowsFlags are jig rows's flags.
+type rowsFlags struct {
+	wsFlags
+	out  outFlags
+	n    int
+	seed int64
 }
 
-func runRows(c *cli, args []string) int {
-	fs := c.flags("rows", "TABLE [-n N]", "Print N factory rows for a workspace table: the defaults a fixture gets for every column it does not set.")
-	var wf wsFlags
-	var of outFlags
-	wf.register(fs, false)
-	of.register(fs)
-	n := fs.Int("n", 5, "how many rows")
-	seed := fs.Int64("seed", 0, "factory seed (default: the workspace's seed)")
-	ws, pos, code := c.workspaceArgs(fs, &wf, args, func(pos []string) bool { return len(pos) == 1 && *n >= 0 })
+func newRowsCmd(c *cli) *cobra.Command {
+	var rf rowsFlags
+	cmd := &cobra.Command{
+		Use:               "rows TABLE",
+		Short:             "print N factory rows for a table",
+		Long:              "Print N factory rows for a workspace table: the defaults a fixture gets for every column it does not set.",
+		Example:           "jig rows -w jig-demo events -n 3",
+		GroupID:           "fixtures",
+		ValidArgsFunction: completeTables,
+		Args: func(cmd *cobra.Command, args []string) error {
+			if rf.n < 0 {
+				return usagef(cmd, "-n %d: want 0 or more rows", rf.n)
+			}
+			return exactlyOne("TABLE")(cmd, args)
+		},
+		RunE: c.runE(func(cmd *cobra.Command, args []string) int {
+			return runRows(c, &rf, args[0], cmd.Flags().Changed("seed"))
+		}),
+	}
+	rf.register(cmd, false)
+	cmd.Flags().IntVarP(&rf.n, "n", "n", 5, "how many rows")
+	cmd.Flags().Int64Var(&rf.seed, "seed", 0, "factory seed (default: the workspace's seed)")
+	cmd.RegisterFlagCompletionFunc("n", cobra.NoFileCompletions)
+	cmd.RegisterFlagCompletionFunc("seed", cobra.NoFileCompletions)
+	rf.out.register(cmd, true, rowsShape+"; DEFAULT where the column's default applies")
+	return cmd
+}
+
+func runRows(c *cli, rf *rowsFlags, table string, seedSet bool) int {
+	ws, code := c.load(rf.dir)
 	if ws == nil {
 		return code
 	}
@@ -37,15 +60,14 @@ func runRows(c *cli, args []string) int {
 	defer srv.Stop()
 	defer runner.Close()
 	factory := runner.Suite.Factory
-	if isSet(fs, "seed") {
-		factory = rows.NewFactory(*seed, runner.Suite.Tables)
+	if seedSet {
+		factory = rows.NewFactory(rf.seed, runner.Suite.Tables)
 	}
-	table := pos[0]
 	if !hasTable(runner.Suite.Tables, table) {
 		fmt.Fprintln(c.stderr, "jig: "+unknownTable(runner.Suite.Tables, table, ws))
 		return exitUsage
 	}
-	ds, err := factory.Build([]rows.TableOverrides{{Table: table, Rows: make([]rows.Override, *n)}})
+	ds, err := factory.Build([]rows.TableOverrides{{Table: table, Rows: make([]rows.Override, rf.n)}})
 	if err != nil {
 		fmt.Fprintln(c.stderr, "jig: "+err.Error())
 		return exitUsage
@@ -58,7 +80,7 @@ func runRows(c *cli, args []string) int {
 		for _, col := range tr.Table.Columns {
 			res.Columns = append(res.Columns, engine.Column{Name: col.Name, Type: col.Type.Name})
 		}
-		for _, r := range tr.Rows[:*n] {
+		for _, r := range tr.Rows[:rf.n] {
 			vals := make([]engine.Value, len(r.Values))
 			for i, v := range r.Values {
 				vals[i] = engine.Value{Text: v.Text, Null: v.Null}
@@ -69,7 +91,7 @@ func runRows(c *cli, args []string) int {
 			res.Rows = append(res.Rows, vals)
 		}
 	}
-	printResult(c.stdout, res, of)
+	printResult(c.stdout, res, rf.out)
 	for _, w := range ds.Warnings {
 		fmt.Fprintln(c.stderr, "jig: warning: "+w.String())
 	}
@@ -94,9 +116,5 @@ func unknownTable(tables []workspace.Table, name string, ws *workspace.Workspace
 	for i, t := range tables {
 		names[i] = t.Name
 	}
-	msg := fmt.Sprintf("no table %q in the schema (tables: %s)", name, strings.Join(names, ", "))
-	if n := workspace.Nearest(name, names); n != "" {
-		msg += fmt.Sprintf("; did you mean %q?", n)
-	}
-	return msg
+	return fmt.Sprintf("no table %q in the schema (tables: %s)%s", name, strings.Join(names, ", "), didYouMean(name, names))
 }

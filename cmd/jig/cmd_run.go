@@ -1,42 +1,47 @@
 package main
 
 import (
-	"encoding/csv"
-	"encoding/json"
-	"errors"
 	"fmt"
-	"io"
 	"os"
 	"path/filepath"
 	"strings"
-	"unicode/utf8"
+
+	"github.com/spf13/cobra"
 
 	"github.com/jig-sql/jig/engine"
 	"github.com/jig-sql/jig/workspace"
 )
 
-// outFlags choose a result format.
-type outFlags struct{ json, csv bool }
-
-func (o *outFlags) register(fs interface {
-	BoolVar(*bool, string, bool, string)
-}) {
-	fs.BoolVar(&o.json, "json", false, "print JSON (one object per row)")
-	fs.BoolVar(&o.csv, "csv", false, "print CSV (NULL as an empty field, \"\" as a quoted empty string)")
-}
-
-func runRun(c *cli, args []string) int {
-	fs := c.flags("run", "QUERY [--fixture F]", "Run a query (a name in queries/ or a .sql file) on the workspace schema, with a fixture's rows or on empty tables, and print its result.")
+func newRunCmd(c *cli) *cobra.Command {
 	var wf wsFlags
 	var of outFlags
-	wf.register(fs, true)
-	of.register(fs)
-	fixture := fs.String("fixture", "", "insert this fixture's rows first (name like query/file, or a path)")
-	ws, pos, code := c.workspaceArgs(fs, &wf, args, exactlyOne)
+	var fixture string
+	cmd := &cobra.Command{
+		Use:   "run QUERY",
+		Short: "run a query on the workspace schema and print the result",
+		Long: "Run a query (a name in queries/ or a .sql file) on the workspace schema, with a fixture's rows " +
+			"(--fixture) or on empty tables, and print its result.",
+		Example:           "jig run -w jig-demo browser_users --fixture browser_users/null_user_is_excluded",
+		GroupID:           "fixtures",
+		Args:              exactlyOne("QUERY"),
+		ValidArgsFunction: completeQueries,
+		RunE: c.runE(func(_ *cobra.Command, args []string) int {
+			return runRun(c, &wf, of, args[0], fixture)
+		}),
+	}
+	wf.register(cmd, true)
+	cmd.Flags().StringVar(&fixture, "fixture", "", "insert this fixture's rows first (name like query/file, or a path)")
+	cmd.RegisterFlagCompletionFunc("fixture", completeFixtures)
+	of.register(cmd, true, rowsShape)
+	return cmd
+}
+
+func runRun(c *cli, wf *wsFlags, of outFlags, query, fixture string) int {
+	ws, code := c.load(wf.dir)
 	if ws == nil {
 		return code
 	}
-	f, err := runFixtureFor(ws, pos[0], *fixture)
+	f, err := runFixtureFor(ws, query, fixture)
 	if err != nil {
 		fmt.Fprintln(c.stderr, "jig: "+err.Error())
 		return exitUsage
@@ -73,11 +78,7 @@ func runFixtureFor(ws *workspace.Workspace, query, fixture string) (*workspace.F
 			for i, q := range ws.Queries {
 				names[i] = q.Name
 			}
-			msg := fmt.Sprintf("no query %q in %s and no such file", query, ws.Config.Queries)
-			if n := workspace.Nearest(query, names); n != "" {
-				msg += fmt.Sprintf(" (did you mean %q?)", n)
-			}
-			return nil, errors.New(msg)
+			return nil, fmt.Errorf("no query %q in %s and no such file%s", query, ws.Config.Queries, didYouMean(query, names))
 		}
 		if q, err = workspace.ParseQuery(query, string(src)); err != nil {
 			return nil, err
@@ -96,98 +97,4 @@ func runFixtureFor(ws *workspace.Workspace, query, fixture string) (*workspace.F
 		f = &copy
 	}
 	return f, nil
-}
-
-// printResult prints a result as an aligned table, JSON lines or CSV.
-func printResult(w io.Writer, res *engine.Result, of outFlags) {
-	names := make([]string, len(res.Columns))
-	for i, c := range res.Columns {
-		names[i] = c.Name
-	}
-	switch {
-	case of.json:
-		// Objects keep the result's column order, which a map would lose.
-		for _, row := range res.Rows {
-			var b strings.Builder
-			b.WriteByte('{')
-			for i, v := range row {
-				if i > 0 {
-					b.WriteByte(',')
-				}
-				k, _ := json.Marshal(names[i])
-				val := []byte("null")
-				if !v.Null {
-					val, _ = json.Marshal(v.Text)
-				}
-				b.Write(k)
-				b.WriteByte(':')
-				b.Write(val)
-			}
-			b.WriteByte('}')
-			fmt.Fprintln(w, b.String())
-		}
-	case of.csv:
-		cw := csv.NewWriter(w)
-		cw.Write(names)
-		for _, row := range res.Rows {
-			rec := make([]string, len(row))
-			for i, v := range row {
-				rec[i] = v.Text
-			}
-			cw.Write(rec)
-		}
-		cw.Flush()
-	default:
-		cells := make([][]string, len(res.Rows))
-		for r, row := range res.Rows {
-			cells[r] = make([]string, len(row))
-			for i, v := range row {
-				cells[r][i] = displayCell(v)
-			}
-		}
-		writeTable(w, names, cells)
-	}
-}
-
-// displayCell shows NULL as NULL and quotes text that could be mistaken for it.
-func displayCell(v engine.Value) string {
-	if v.Null {
-		return "NULL"
-	}
-	if v.Text == "" || strings.EqualFold(v.Text, "null") {
-		return fmt.Sprintf("%q", v.Text)
-	}
-	return v.Text
-}
-
-// writeTable prints an aligned table with a header rule.
-func writeTable(w io.Writer, header []string, rows [][]string) {
-	widths := make([]int, len(header))
-	for i, h := range header {
-		widths[i] = utf8.RuneCountInString(h)
-	}
-	for _, r := range rows {
-		for i, c := range r {
-			widths[i] = max(widths[i], utf8.RuneCountInString(c))
-		}
-	}
-	line := func(cells []string) {
-		var b strings.Builder
-		for i, c := range cells {
-			if i > 0 {
-				b.WriteString(" | ")
-			}
-			b.WriteString(c + strings.Repeat(" ", widths[i]-utf8.RuneCountInString(c)))
-		}
-		fmt.Fprintln(w, strings.TrimRight(b.String(), " "))
-	}
-	line(header)
-	rule := make([]string, len(header))
-	for i := range rule {
-		rule[i] = strings.Repeat("-", widths[i])
-	}
-	fmt.Fprintln(w, strings.Join(rule, "-+-"))
-	for _, r := range rows {
-		line(r)
-	}
 }

@@ -18,20 +18,34 @@ import (
 // already guarantee it, so it tests nothing) or its self-test errors; 0
 // otherwise. An unproven check exits 0: jig could not build violating rows,
 // which says nothing against the check, but it is listed with what to do.
-func runSelfTest(c *cli, ws *workspace.Workspace, cfg []checks.Configured) int {
-	srv, err := c.start(serverOptions(ws, ""))
-	if err != nil {
-		return c.fail(err)
+func runSelfTest(c *cli, ws *workspace.Workspace, cfg []checks.Configured, out outFlags) int {
+	srv, runner, code := c.openRunner(ws, "", 1)
+	if srv == nil {
+		return code
 	}
 	defer srv.Stop()
-	runner, err := engine.NewRunner(c.ctx, srv, ws, engine.RunnerOptions{Parallel: 1})
-	if err != nil {
-		return c.setupFailed(err)
-	}
 	defer runner.Close()
 	results := runner.SelfTest(c.ctx, cfg)
-	printSelfTest(c.stdout, results)
+	if out.json {
+		for _, r := range results {
+			writeJSONLine(c.stdout, jsonSelfTest{Name: r.Name, Target: r.Target, Outcome: string(r.Outcome),
+				Reason: r.Reason, File: r.Pos.File, Line: r.Pos.Line, Col: r.Pos.Col})
+		}
+	} else {
+		printSelfTest(c.stdout, results)
+	}
 	return selfTestExit(c.stderr, results)
+}
+
+// jsonSelfTest is one check in jig check --self-test --json.
+type jsonSelfTest struct {
+	Name    string `json:"name"`
+	Target  string `json:"target"`
+	Outcome string `json:"outcome"` // proven, cannot fail, unproven, error
+	Reason  string `json:"reason"`
+	File    string `json:"file"`
+	Line    int    `json:"line"`
+	Col     int    `json:"col"`
 }
 
 // printSelfTest prints one line per check: check, target, result, reason.

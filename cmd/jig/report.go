@@ -1,7 +1,6 @@
 package main
 
 import (
-	"encoding/json"
 	"encoding/xml"
 	"fmt"
 	"io"
@@ -25,6 +24,7 @@ type jsonResult struct {
 	Checks  []jsonCheck   `json:"checks,omitempty"`
 }
 
+// jsonCheck is one check in --json output (jig check, and inside a fixture).
 type jsonCheck struct {
 	Name    string `json:"name"`
 	Target  string `json:"target"`
@@ -58,14 +58,9 @@ func writeJSONResult(w io.Writer, r *engine.FixtureResult) {
 		}
 	}
 	for _, c := range r.Checks {
-		jc := jsonCheck{Name: c.Name, Target: c.Target, Status: string(c.Status), Failing: c.Failing}
-		if c.Err != nil {
-			jc.Error = c.Err.Error()
-		}
-		out.Checks = append(out.Checks, jc)
+		out.Checks = append(out.Checks, checkJSON(c))
 	}
-	b, _ := json.Marshal(out)
-	w.Write(append(b, '\n'))
+	writeJSONLine(w, out)
 }
 
 // JUnit XML as Jenkins, GitLab and GitHub test reporters read it.
@@ -97,8 +92,9 @@ type junitProblem struct {
 	Body    string `xml:",chardata"`
 }
 
-func writeJUnit(path string, results []*engine.FixtureResult, took time.Duration) error {
-	suite := junitSuite{Name: "jig", Time: took.Seconds()}
+// fixtureCases are a test run's results as JUnit test cases.
+func fixtureCases(results []*engine.FixtureResult) []junitCase {
+	var cases []junitCase
 	for _, r := range results {
 		if r == nil {
 			continue
@@ -108,13 +104,42 @@ func writeJUnit(path string, results []*engine.FixtureResult, took time.Duration
 		switch r.Status {
 		case engine.StatusFail:
 			tc.Failure = &junitProblem{Message: firstLine(body), Body: body}
-			suite.Failures++
 		case engine.StatusError:
 			tc.Error = &junitProblem{Message: firstLine(body), Body: body}
+		}
+		cases = append(cases, tc)
+	}
+	return cases
+}
+
+// checkCases are jig check's results as JUnit test cases.
+func checkCases(results []checks.Result) []junitCase {
+	cases := make([]junitCase, 0, len(results))
+	for _, r := range results {
+		tc := junitCase{Name: r.Name, Classname: "jig.check." + r.Target, File: r.Pos.File, Time: r.Took.Seconds()}
+		switch r.Status {
+		case checks.StatusFail:
+			msg := fmt.Sprintf("%d failing row(s)", r.Failing)
+			tc.Failure = &junitProblem{Message: msg, Body: msg}
+		case checks.StatusError:
+			msg := redact(fmt.Sprint(r.Err))
+			tc.Error = &junitProblem{Message: firstLine(msg), Body: msg}
+		}
+		cases = append(cases, tc)
+	}
+	return cases
+}
+
+// writeJUnit writes one suite of cases to path, atomically.
+func writeJUnit(path, suiteName string, cases []junitCase, took time.Duration) error {
+	suite := junitSuite{Name: suiteName, Time: took.Seconds(), Tests: len(cases), Cases: cases}
+	for _, tc := range cases {
+		if tc.Failure != nil {
+			suite.Failures++
+		}
+		if tc.Error != nil {
 			suite.Errors++
 		}
-		suite.Tests++
-		suite.Cases = append(suite.Cases, tc)
 	}
 	b, err := xml.MarshalIndent(junitSuites{Suites: []junitSuite{suite}}, "", "  ")
 	if err != nil {
@@ -132,35 +157,13 @@ func firstLine(s string) string {
 	return s
 }
 
-func writeJSONCheck(w io.Writer, r checks.Result) {
+func writeJSONCheck(w io.Writer, r checks.Result) { writeJSONLine(w, checkJSON(r)) }
+
+// checkJSON is a check's result in --json output, its error redacted.
+func checkJSON(r checks.Result) jsonCheck {
 	jc := jsonCheck{Name: r.Name, Target: r.Target, Status: string(r.Status), Failing: r.Failing}
 	if r.Err != nil {
 		jc.Error = redact(r.Err.Error())
 	}
-	b, _ := json.Marshal(jc)
-	w.Write(append(b, '\n'))
-}
-
-func writeChecksJUnit(path string, results []checks.Result, took time.Duration) error {
-	suite := junitSuite{Name: "jig check", Time: took.Seconds()}
-	for _, r := range results {
-		tc := junitCase{Name: r.Name, Classname: "jig.check." + r.Target, File: r.Pos.File, Time: r.Took.Seconds()}
-		switch r.Status {
-		case checks.StatusFail:
-			msg := fmt.Sprintf("%d failing row(s)", r.Failing)
-			tc.Failure = &junitProblem{Message: msg, Body: msg}
-			suite.Failures++
-		case checks.StatusError:
-			msg := redact(fmt.Sprint(r.Err))
-			tc.Error = &junitProblem{Message: firstLine(msg), Body: msg}
-			suite.Errors++
-		}
-		suite.Tests++
-		suite.Cases = append(suite.Cases, tc)
-	}
-	b, err := xml.MarshalIndent(junitSuites{Suites: []junitSuite{suite}}, "", "  ")
-	if err != nil {
-		return err
-	}
-	return workspace.WriteFileAtomic(path, append([]byte(xml.Header), append(b, '\n')...), 0o644)
+	return jc
 }

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -9,6 +8,8 @@ import (
 	"strings"
 	"sync"
 	"time"
+
+	"github.com/spf13/cobra"
 
 	"github.com/jig-sql/jig/engine"
 	"github.com/jig-sql/jig/engine/postgres"
@@ -21,28 +22,13 @@ type wsFlags struct {
 	dsn string
 }
 
-func (f *wsFlags) register(fs *flag.FlagSet, withDSN bool) {
-	fs.StringVar(&f.dir, "workspace", ".", "the workspace `DIR`")
-	fs.StringVar(&f.dir, "w", ".", "shorthand for --workspace")
+func (f *wsFlags) register(cmd *cobra.Command, withDSN bool) {
+	cmd.Flags().StringVarP(&f.dir, "workspace", "w", ".", "the workspace folder")
+	cmd.RegisterFlagCompletionFunc("workspace", completeDirs)
 	if withDSN {
-		fs.StringVar(&f.dsn, "dsn", "", "use an existing Postgres-wire server (or JIG_DSN / dsn: in jig.yaml); jig works in a private schema there")
+		cmd.Flags().StringVar(&f.dsn, "dsn", "", "use an existing Postgres-wire server (or JIG_DSN / dsn: in jig.yaml); jig works in a private schema there")
+		cmd.RegisterFlagCompletionFunc("dsn", cobra.NoFileCompletions)
 	}
-}
-
-// workspaceArgs parses a workspace command's flags, checks its positional
-// arguments with ok (nil accepts any), and loads the workspace. ws is nil
-// when the command should return code.
-func (c *cli) workspaceArgs(fs *flag.FlagSet, wf *wsFlags, args []string, ok func(pos []string) bool) (*workspace.Workspace, []string, int) {
-	pos, code := parse(fs, args)
-	if code >= 0 {
-		return nil, nil, code
-	}
-	if ok != nil && !ok(pos) {
-		fs.Usage()
-		return nil, nil, exitUsage
-	}
-	ws, code := c.load(wf.dir)
-	return ws, pos, code
 }
 
 // load reads the workspace and prints every problem in it. It returns nil
@@ -208,6 +194,3 @@ func (c *cli) openRunner(ws *workspace.Workspace, dsn string, parallel int) (*po
 	}
 	return srv, runner, -1
 }
-
-// exactlyOne accepts one positional argument (QUERY, TABLE).
-func exactlyOne(pos []string) bool { return len(pos) == 1 }

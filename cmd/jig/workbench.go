@@ -5,20 +5,39 @@ import (
 	"errors"
 	"fmt"
 
+	"github.com/spf13/cobra"
+
 	"github.com/jig-sql/jig/engine"
 	"github.com/jig-sql/jig/engine/postgres"
 	"github.com/jig-sql/jig/tui"
 	"github.com/jig-sql/jig/workspace"
 )
 
-// runWorkbench opens the TUI (jig [--workspace DIR]). The workbench starts
-// Postgres itself, in the background, and stops it however it ends; the
-// errors it returns are printed here, after the terminal is restored.
-func runWorkbench(c *cli, args []string) int {
-	fs := c.flags("", "[--workspace DIR]", "Open the workbench on a workspace.")
+// newWorkbenchCmd is the root command: `jig [--workspace DIR]` opens the
+// workbench.
+func newWorkbenchCmd(c *cli) *cobra.Command {
 	var wf wsFlags
-	wf.register(fs, true)
-	ws, _, code := c.workspaceArgs(fs, &wf, args, nil)
+	cmd := &cobra.Command{
+		Use:   "jig",
+		Short: "open the workbench",
+		Long: "jig — unit-test SQL on a local Postgres.\n\n" +
+			"Alone, jig opens the workbench on the workspace in --workspace DIR (default .).\n" +
+			"Exit codes: 0 passed, 1 a test or check failed, 2 bad usage or workspace files, 3 database unavailable, 130 interrupted.",
+		Example: "jig -w jig-demo",
+		Args:    unknownCommand,
+		RunE: c.runE(func(cmd *cobra.Command, _ []string) int {
+			return runWorkbench(c, &wf)
+		}),
+	}
+	wf.register(cmd, true)
+	return cmd
+}
+
+// runWorkbench opens the TUI. The workbench starts Postgres itself, in the
+// background, and stops it however it ends; the errors it returns are
+// printed here, after the terminal is restored.
+func runWorkbench(c *cli, wf *wsFlags) int {
+	ws, code := c.load(wf.dir)
 	if ws == nil {
 		return code
 	}
