@@ -1,5 +1,7 @@
 package workspace
 
+import "github.com/jig-sql/jig/workspace/sqlscan"
+
 // rewriteListagg: LISTAGG([DISTINCT] x [, delim]) [WITHIN GROUP (ORDER BY
 // ...)] → string_agg([DISTINCT] (x)::text, delim [ORDER BY ...]). The
 // missing delimiter is Redshift's default, the empty string. The ORDER BY
@@ -14,7 +16,7 @@ func rewriteListagg(r *queryRewriter, i int) {
 		return
 	}
 	expr := args[0]
-	distinct := r.tok(expr[0]).is("distinct")
+	distinct := r.tok(expr[0]).IsKeyword("distinct")
 	if distinct {
 		expr[0]++
 	}
@@ -23,12 +25,12 @@ func rewriteListagg(r *queryRewriter, i int) {
 	}
 	open, wgClose, within := r.withinGroup(closing + 1)
 	if within && r.windowAfter(wgClose) {
-		r.errAt(r.toks[i].Start, "aggregate in a subquery and join it back, or drop WITHIN GROUP and order the window: string_agg(x, ',') OVER (PARTITION BY p ORDER BY o ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING)",
+		r.errAt(r.toks[i].Offset, "aggregate in a subquery and join it back, or drop WITHIN GROUP and order the window: string_agg(x, ',') OVER (PARTITION BY p ORDER BY o ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING)",
 			"LISTAGG ... WITHIN GROUP ... OVER is not supported locally: Postgres cannot order an aggregate's input inside a window")
 		return
 	}
 	if distinct && within && !r.listaggDistinctOrder(expr, open, wgClose) {
-		r.errAt(r.tok(open+3).Start, "order by the aggregated expression, or drop DISTINCT",
+		r.errAt(r.tok(open+3).Offset, "order by the aggregated expression, or drop DISTINCT",
 			"LISTAGG DISTINCT is not supported locally with WITHIN GROUP ordered by another expression")
 		return
 	}
@@ -42,20 +44,20 @@ func rewriteListagg(r *queryRewriter, i int) {
 	}
 	if !within {
 		if tail != "" {
-			r.insert(r.toks[closing].Start, tail)
+			r.insert(r.toks[closing].Offset, tail)
 		}
 		return
 	}
 	// string_agg(x, d) WITHIN GROUP (ORDER BY o) → string_agg(x, d ORDER BY o)
 	r.replaceToks(closing, closing, tail+" ")
-	r.replace(r.toks[closing+1].Start, r.toks[open].End, "")
+	r.replace(r.toks[closing+1].Offset, r.toks[open].End(), "")
 }
 
 // listaggDistinctOrder checks WITHIN GROUP (ORDER BY x [ASC|DESC]) orders by
 // expr alone, and casts that x to text as string_agg(DISTINCT) needs.
 func (r *queryRewriter) listaggDistinctOrder(expr [2]int, open, closing int) bool {
 	item := [2]int{open + 3, closing}
-	for item[1] > item[0] && (r.toks[item[1]-1].is("asc") || r.toks[item[1]-1].is("desc")) {
+	for item[1] > item[0] && (r.toks[item[1]-1].IsKeyword("asc") || r.toks[item[1]-1].IsKeyword("desc")) {
 		item[1]--
 	}
 	if !r.sameTokens(expr, item) {
@@ -78,12 +80,12 @@ func rewriteMedian(r *queryRewriter, i int) {
 		return
 	}
 	if r.windowAfter(closing) {
-		r.errAt(r.toks[i].Start, "compute the median per partition in a subquery (GROUP BY) and join it back",
+		r.errAt(r.toks[i].Offset, "compute the median per partition in a subquery (GROUP BY) and join it back",
 			"MEDIAN as a window function (MEDIAN ... OVER) is not supported locally")
 		return
 	}
-	if r.tok(args[0][0]).is("distinct") {
-		r.errAt(r.toks[args[0][0]].Start, "take the median of SELECT DISTINCT values in a subquery", "MEDIAN(DISTINCT ...) is not supported locally")
+	if r.tok(args[0][0]).IsKeyword("distinct") {
+		r.errAt(r.toks[args[0][0]].Offset, "take the median of SELECT DISTINCT values in a subquery", "MEDIAN(DISTINCT ...) is not supported locally")
 		return
 	}
 	r.replaceToks(i, i+1, "percentile_cont(0.5) WITHIN GROUP (ORDER BY ")
@@ -97,7 +99,7 @@ func rejectOrderedSetWindow(r *queryRewriter, i int) {
 		return
 	}
 	if _, wgClose, within := r.withinGroup(closing + 1); within && r.windowAfter(wgClose) {
-		r.errAt(r.toks[i].Start, "compute it per partition in a subquery (GROUP BY) and join it back",
+		r.errAt(r.toks[i].Offset, "compute it per partition in a subquery (GROUP BY) and join it back",
 			"%s ... OVER is not supported locally: Postgres has no ordered-set window aggregates", asciiUpper(r.toks[i].Text))
 	}
 }
@@ -109,7 +111,7 @@ func rejectOrderedSetWindow(r *queryRewriter, i int) {
 func rewriteTop(r *queryRewriter, i int) {
 	n := r.tok(i + 1)
 	prev := r.tok(i - 1)
-	if n.Kind != tkNumber || !(prev.is("select") || ((prev.is("distinct") || prev.is("all")) && r.tok(i-2).is("select"))) {
+	if n.Kind != sqlscan.Number || !(prev.IsKeyword("select") || ((prev.IsKeyword("distinct") || prev.IsKeyword("all")) && r.tok(i-2).IsKeyword("select"))) {
 		return
 	}
 	end := len(r.toks) // one past the last token of this level
@@ -120,17 +122,17 @@ func rewriteTop(r *queryRewriter, i int) {
 		if r.parent[j] != r.parent[i] {
 			continue
 		}
-		if t := r.toks[j]; t.is("union") || t.is("intersect") || t.is("except") || t.is("limit") || t.is("fetch") {
-			r.errAt(r.toks[i].Start, "put the SELECT TOP in parentheses, or write LIMIT at the end",
+		if t := r.toks[j]; t.IsKeyword("union") || t.IsKeyword("intersect") || t.IsKeyword("except") || t.IsKeyword("limit") || t.IsKeyword("fetch") {
+			r.errAt(r.toks[i].Offset, "put the SELECT TOP in parentheses, or write LIMIT at the end",
 				"TOP together with %s is not supported locally", asciiUpper(t.Text))
 			return
 		}
 	}
-	r.replace(r.toks[i].Start, n.End, "")
-	if end < len(r.toks) && r.toks[end].punct(")") {
-		r.insert(r.toks[end].Start, " LIMIT "+n.Text)
+	r.replace(r.toks[i].Offset, n.End(), "")
+	if end < len(r.toks) && r.toks[end].IsSymbol(")") {
+		r.insert(r.toks[end].Offset, " LIMIT "+n.Text)
 	} else {
-		r.insert(r.toks[len(r.toks)-1].End, " LIMIT "+n.Text)
+		r.insert(r.toks[len(r.toks)-1].End(), " LIMIT "+n.Text)
 	}
 }
 
