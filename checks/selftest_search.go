@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/jig-sql/jig/workspace"
+	"github.com/jig-sql/jig/workspace/sqlscan"
 )
 
 // MaxSearch bounds the attempts a search makes for one check.
@@ -230,4 +231,33 @@ func candidates(col *workspace.Column, lx lexed) []any {
 		add("00:00:00", "23:59:59")
 	}
 	return out
+}
+
+// lexed is what a search reads from SQL text: the identifiers it uses
+// (folded as Postgres folds them) and the literals it compares with.
+type lexed struct {
+	idents  map[string]bool
+	strings []string
+	numbers []*big.Rat
+}
+
+// lex collects names and literals with the shared scanner, so nothing in
+// a comment counts and a dollar-quoted or E'...' string is one literal.
+func lex(sql string) lexed {
+	lx := lexed{idents: map[string]bool{}}
+	for _, t := range sqlscan.ScanSignificant(sql) {
+		switch t.Kind {
+		case sqlscan.Ident, sqlscan.QuotedIdent:
+			lx.idents[t.Name()] = true
+		case sqlscan.String:
+			s, _ := t.Value()
+			lx.strings = append(lx.strings, s)
+		case sqlscan.Number:
+			text := strings.TrimSuffix(strings.ReplaceAll(t.Text, "_", ""), ".")
+			if n, ok := new(big.Rat).SetString(text); ok {
+				lx.numbers = append(lx.numbers, n)
+			}
+		}
+	}
+	return lx
 }

@@ -11,6 +11,7 @@ import (
 	"github.com/jig-sql/jig/checks"
 	"github.com/jig-sql/jig/workspace"
 	"github.com/jig-sql/jig/workspace/redshift"
+	"github.com/jig-sql/jig/workspace/sqlscan"
 )
 
 // CompareLimit is the largest result a live run compares with expected
@@ -60,44 +61,55 @@ func (r *Runner) RunLive(ctx context.Context, f *workspace.Fixture, firstPage in
 	return l, nil
 }
 
-// cursorable reports whether a query can stand in DECLARE ... CURSOR FOR.
+// cursorable reports whether a query can stand in DECLARE ... SCROLL
+// CURSOR FOR: a SELECT, VALUES or TABLE, or a WITH query that modifies no
+// data, none of them locking rows (Postgres refuses FOR UPDATE and FOR
+// SHARE in a scroll cursor). It reads tokens, so words in strings,
+// comments and quoted names do not count.
 func cursorable(sql string) bool {
-	s := strings.TrimLeft(stripLeadingComments(sql), " \t\r\n(")
-	word := strings.ToLower(strings.FieldsFunc(s+" ", func(r rune) bool { return r == ' ' || r == '\n' || r == '\t' || r == '\r' || r == '(' })[0])
-	return word == "select" || word == "values" || word == "table" || (word == "with" && !modifiesData(sql))
+	toks := sqlscan.ScanSignificant(sql)
+	i := 0
+	for i < len(toks) && toks[i].IsSymbol("(") {
+		i++
+	}
+	if i == len(toks) || locksRows(toks) {
+		return false
+	}
+	switch t := toks[i]; {
+	case t.IsKeyword("select"), t.IsKeyword("values"), t.IsKeyword("table"):
+		return true
+	case t.IsKeyword("with"):
+		return !modifiesData(toks[i+1:])
+	}
+	return false
 }
 
-// modifiesData is a conservative guess that a WITH query ends in DML.
-func modifiesData(sql string) bool {
-	l := strings.ToLower(sql)
-	for _, kw := range []string{"insert ", "update ", "delete ", "merge "} {
-		if strings.Contains(l, kw) {
-			return true
+// modifiesData reports whether a WITH query holds INSERT, UPDATE, DELETE
+// or MERGE: each starts a CTE's body or the main statement, so it follows
+// a parenthesis.
+func modifiesData(toks []sqlscan.Token) bool {
+	for i := 1; i < len(toks); i++ {
+		if !toks[i-1].IsSymbol("(") && !toks[i-1].IsSymbol(")") {
+			continue
+		}
+		for _, kw := range []string{"insert", "update", "delete", "merge"} {
+			if toks[i].IsKeyword(kw) {
+				return true
+			}
 		}
 	}
 	return false
 }
 
-func stripLeadingComments(s string) string {
-	for {
-		s = strings.TrimLeft(s, " \t\r\n")
-		switch {
-		case strings.HasPrefix(s, "--"):
-			if i := strings.IndexByte(s, '\n'); i >= 0 {
-				s = s[i+1:]
-			} else {
-				return ""
-			}
-		case strings.HasPrefix(s, "/*"):
-			if i := strings.Index(s, "*/"); i >= 0 {
-				s = s[i+2:]
-			} else {
-				return ""
-			}
-		default:
-			return s
+// locksRows reports a locking clause: FOR UPDATE, FOR NO KEY UPDATE, FOR
+// SHARE or FOR KEY SHARE.
+func locksRows(toks []sqlscan.Token) bool {
+	for i := 1; i < len(toks); i++ {
+		if t := toks[i]; toks[i-1].IsKeyword("for") && (t.IsKeyword("update") || t.IsKeyword("share") || t.IsKeyword("no") || t.IsKeyword("key")) {
+			return true
 		}
 	}
+	return false
 }
 
 func (l *LiveRun) run(ctx context.Context, f *workspace.Fixture, q *workspace.Query, firstPage int) *FixtureResult {

@@ -9,6 +9,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/jig-sql/jig/rows"
 )
 
 // equalValue compares an expected value from a fixture (YAML: nil, string,
@@ -205,117 +207,69 @@ func equalTime(want any, got string, instant bool) (bool, error) {
 }
 
 func equalArray(elem string, want any, got string, tol float64) (bool, error) {
-	g, err := parseArray(got)
+	g, err := rows.ParseArrayLiteral(got)
 	if err != nil {
 		return false, nil
 	}
-	var w []any
+	w, err := wantArray(want)
+	if err != nil {
+		return false, err
+	}
+	return equalArrayLevel(elem, w, g, tol)
+}
+
+// wantArray reads an expected array: a YAML list, or a string holding an
+// array literal ('{a,b}'), whose NULL elements become nil.
+func wantArray(want any) ([]any, error) {
 	switch x := want.(type) {
 	case []any:
-		w = x
+		return x, nil
 	case string:
-		parsed, err := parseArray(x)
+		lit, err := rows.ParseArrayLiteral(x)
 		if err != nil {
-			return false, fmt.Errorf("%q is not an array (example: [a, b] or '{a,b}')", x)
+			return nil, fmt.Errorf("%q is not an array (example: [a, b] or '{a,b}')", x)
 		}
-		for _, p := range parsed {
-			w = append(w, p)
-		}
-	default:
-		return false, fmt.Errorf("expected a list for an array column, got %v", want)
+		return literalValues(lit), nil
 	}
-	if len(w) != len(g) {
+	return nil, fmt.Errorf("expected a list for an array column, got %v", want)
+}
+
+func literalValues(lit *rows.ArrayLiteral) []any {
+	var out []any
+	for _, s := range lit.Subs {
+		out = append(out, literalValues(s))
+	}
+	for _, e := range lit.Elems {
+		if e.Null {
+			out = append(out, nil)
+		} else {
+			out = append(out, e.Text)
+		}
+	}
+	return out
+}
+
+// equalArrayLevel compares one level of an array: sub-arrays level by
+// level (an expected sub-array is a list or a literal string), elements as
+// values of the element type.
+func equalArrayLevel(elem string, w []any, g *rows.ArrayLiteral, tol float64) (bool, error) {
+	if len(w) != len(g.Subs)+len(g.Elems) {
 		return false, nil
 	}
-	for i := range w {
-		gv := Value{Null: g[i] == nil}
-		if g[i] != nil {
-			gv.Text = *g[i]
+	for i, sub := range g.Subs {
+		ws, err := wantArray(w[i])
+		if err != nil {
+			return false, nil // fewer dimensions expected than the result has
 		}
-		wv := w[i]
-		if p, ok := wv.(*string); ok {
-			wv = nil
-			if p != nil {
-				wv = *p
-			}
+		if eq, err := equalArrayLevel(elem, ws, sub, tol); err != nil || !eq {
+			return false, err
 		}
-		eq, err := equalValue(elem, wv, gv, tol)
+	}
+	for i, e := range g.Elems {
+		eq, err := equalValue(elem, w[i], Value{Text: e.Text, Null: e.Null}, tol)
 		if err != nil || !eq {
 			return false, err
 		}
 	}
 	return true, nil
-}
-
-// parseArray reads a one-dimensional Postgres array literal ({a,"b c",NULL}).
-// Nested arrays come back as their literal text per element.
-func parseArray(s string) ([]*string, error) {
-	s = strings.TrimSpace(s)
-	if i := strings.Index(s, "="); strings.HasPrefix(s, "[") && i > 0 {
-		s = s[i+1:] // explicit bounds: [0:1]={...}
-	}
-	if len(s) < 2 || s[0] != '{' || s[len(s)-1] != '}' {
-		return nil, fmt.Errorf("not an array literal")
-	}
-	body := s[1 : len(s)-1]
-	var out []*string
-	for i := 0; i < len(body); {
-		elem, next, quoted, err := arrayElem(body, i)
-		if err != nil {
-			return nil, err
-		}
-		if !quoted && strings.EqualFold(elem, "NULL") {
-			out = append(out, nil)
-		} else {
-			e := elem
-			out = append(out, &e)
-		}
-		i = next
-		if i < len(body) && body[i] == ',' {
-			i++
-		}
-	}
-	return out, nil
-}
-
-func arrayElem(body string, i int) (elem string, next int, quoted bool, err error) {
-	for i < len(body) && body[i] == ' ' {
-		i++
-	}
-	if i < len(body) && body[i] == '"' {
-		var b strings.Builder
-		for i++; i < len(body); i++ {
-			switch body[i] {
-			case '\\':
-				i++
-				if i < len(body) {
-					b.WriteByte(body[i])
-				}
-			case '"':
-				return b.String(), i + 1, true, nil
-			default:
-				b.WriteByte(body[i])
-			}
-		}
-		return "", 0, false, fmt.Errorf("unterminated quote")
-	}
-	if i < len(body) && body[i] == '{' {
-		depth, start := 0, i
-		for ; i < len(body); i++ {
-			if body[i] == '{' {
-				depth++
-			} else if body[i] == '}' {
-				depth--
-				if depth == 0 {
-					return body[start : i+1], i + 1, true, nil
-				}
-			}
-		}
-		return "", 0, false, fmt.Errorf("unbalanced braces")
-	}
-	start := i
-	for i < len(body) && body[i] != ',' {
-		i++
-	}
-	return strings.TrimSpace(body[start:i]), i, false, nil
 }

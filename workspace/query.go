@@ -4,7 +4,7 @@ import (
 	"path"
 	"strings"
 
-	"github.com/jig-sql/jig/workspace/sqllex"
+	"github.com/jig-sql/jig/workspace/sqlscan"
 )
 
 // Query is one queries/*.sql file: exactly one statement.
@@ -23,16 +23,16 @@ type Query struct {
 func ParseQuery(p, src string) (*Query, error) {
 	q := &Query{Name: strings.TrimSuffix(path.Base(p), ".sql"), Path: p}
 	var errs Errors
-	toks := sqllex.Significant(sqllex.Lex(src))
+	toks := sqlscan.ScanSignificant(src)
 	end := len(src)
 	for i, tk := range toks {
-		if !tk.Punct(";") {
+		if !tk.IsSymbol(";") {
 			continue
 		}
-		end = tk.Start
+		end = tk.Offset
 		for _, more := range toks[i+1:] {
-			if !more.Punct(";") {
-				line, col := LineCol(src, more.Start)
+			if !more.IsSymbol(";") {
+				line, col := LineCol(src, more.Offset)
 				errs.add(p, line, col, "move it to its own file in queries/", "one query per file: a second statement starts here")
 				break
 			}
@@ -40,7 +40,7 @@ func ParseQuery(p, src string) (*Query, error) {
 		break
 	}
 	q.SQL = strings.TrimRight(src[:end], " \t\r\n")
-	if len(toks) == 0 || toks[0].Punct(";") {
+	if len(toks) == 0 || toks[0].IsSymbol(";") {
 		errs.add(p, 1, 1, "write one SELECT (or WITH ...) statement", "query file is empty")
 	}
 	return q, errs.Err()

@@ -4,7 +4,7 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/jig-sql/jig/workspace/sqllex"
+	"github.com/jig-sql/jig/workspace/sqlscan"
 )
 
 // translator rewrites Redshift DDL into Postgres DDL by editing byte ranges of
@@ -33,34 +33,16 @@ type edit struct {
 // SchemaFile is usable even when the error (an Errors) is not nil.
 func TranslateSchema(path, src string, redshift bool) (*SchemaFile, error) {
 	t := &translator{file: path, src: src, redshift: redshift, tables: map[string]Distribution{}}
-	toks := sqllex.Significant(sqllex.Lex(src))
+	toks := sqlscan.ScanSignificant(src)
 	t.globalRewrites(toks)
-	for _, st := range splitStatements(toks) {
-		if len(st) > 1 && st[0].Is("create") {
+	for _, st := range sqlscan.SplitStatements(toks) {
+		if len(st) > 1 && st[0].IsKeyword("create") {
 			t.createTable(st)
 		}
 	}
 	f := &SchemaFile{Path: path, Source: src, Tables: t.tables, Redshift: t.used}
 	f.SQL, f.edits = applyEdits(src, t.edits)
 	return f, t.errs.Err()
-}
-
-// splitStatements cuts significant tokens at semicolons.
-func splitStatements(toks []sqllex.Token) [][]sqllex.Token {
-	var out [][]sqllex.Token
-	start := 0
-	for i, tk := range toks {
-		if tk.Punct(";") {
-			if i > start {
-				out = append(out, toks[start:i])
-			}
-			start = i + 1
-		}
-	}
-	if start < len(toks) {
-		out = append(out, toks[start:])
-	}
-	return out
 }
 
 func (t *translator) blank(start, end int) {
@@ -74,8 +56,8 @@ func (t *translator) blank(start, end int) {
 	t.used = true
 }
 
-// blankToks blanks from the first token through the last.
-func (t *translator) blankToks(first, last sqllex.Token) { t.blank(first.Start, last.End) }
+// blankToks blanks from the first sqlscan.Token through the last.
+func (t *translator) blankToks(first, last sqlscan.Token) { t.blank(first.Offset, last.End()) }
 
 // replace substitutes text, padding with spaces when it is shorter so that
 // offsets are preserved whenever possible.
@@ -94,29 +76,29 @@ func (t *translator) errAt(off int, hint, format string, args ...any) {
 
 // globalRewrites handles what is Redshift-only wherever it appears:
 // GETDATE(), SYSDATE, NVARCHAR and the (MAX) length.
-func (t *translator) globalRewrites(toks []sqllex.Token) {
-	at := func(i int) sqllex.Token {
+func (t *translator) globalRewrites(toks []sqlscan.Token) {
+	at := func(i int) sqlscan.Token {
 		if i >= 0 && i < len(toks) {
 			return toks[i]
 		}
-		return sqllex.Token{Kind: sqllex.Space}
+		return sqlscan.Token{Kind: sqlscan.Space}
 	}
 	for i, tk := range toks {
 		switch {
-		case tk.Is("getdate") && at(i+1).Punct("(") && at(i+2).Punct(")") && !at(i-1).Punct("."):
+		case tk.IsKeyword("getdate") && at(i+1).IsSymbol("(") && at(i+2).IsSymbol(")") && !at(i-1).IsSymbol("."):
 			// GETDATE() is the statement's start without fractional seconds.
-			t.replace(tk.Start, at(i+2).End, "localtimestamp(0)")
-		case tk.Is("sysdate") && !at(i+1).Punct("(") && !at(i-1).Punct("."):
+			t.replace(tk.Offset, at(i+2).End(), "localtimestamp(0)")
+		case tk.IsKeyword("sysdate") && !at(i+1).IsSymbol("(") && !at(i-1).IsSymbol("."):
 			// SYSDATE is the transaction's start, as a timestamp without zone.
-			t.replace(tk.Start, tk.End, "localtimestamp")
-		case tk.Is("nvarchar") && !at(i-1).Punct("."):
-			t.replace(tk.Start, tk.End, "varchar")
-		case tk.Punct("(") && at(i+1).Is("max") && at(i+2).Punct(")") && isCharType(at(i-1)):
+			t.replace(tk.Offset, tk.End(), "localtimestamp")
+		case tk.IsKeyword("nvarchar") && !at(i-1).IsSymbol("."):
+			t.replace(tk.Offset, tk.End(), "varchar")
+		case tk.IsSymbol("(") && at(i+1).IsKeyword("max") && at(i+2).IsSymbol(")") && isCharType(at(i-1)):
 			if isFixedChar(at(i - 1)) {
 				// CHAR(MAX) is Redshift's widest fixed CHAR, 4096 bytes;
 				// blanking it would leave a bare CHAR, which is CHAR(1)
 				// in Postgres (and CHAR(256) on a second translation).
-				t.replace(tk.Start, at(i+2).End, "(4096)")
+				t.replace(tk.Offset, at(i+2).End(), "(4096)")
 			} else {
 				t.blankToks(tk, at(i+2)) // VARCHAR(MAX): unlimited in Postgres
 			}
@@ -124,9 +106,9 @@ func (t *translator) globalRewrites(toks []sqllex.Token) {
 	}
 }
 
-func isCharType(tk sqllex.Token) bool {
+func isCharType(tk sqlscan.Token) bool {
 	for _, w := range []string{"varchar", "nvarchar", "varying", "character", "char", "nchar", "bpchar", "text", "varbyte", "varbinary"} {
-		if tk.Is(w) {
+		if tk.IsKeyword(w) {
 			return true
 		}
 	}
@@ -135,8 +117,8 @@ func isCharType(tk sqllex.Token) bool {
 
 // isFixedChar reports whether tk names a fixed-length character type (its
 // (MAX) is a length, not "unlimited").
-func isFixedChar(tk sqllex.Token) bool {
-	return tk.Is("char") || tk.Is("nchar") || tk.Is("bpchar") || tk.Is("character")
+func isFixedChar(tk sqlscan.Token) bool {
+	return tk.IsKeyword("char") || tk.IsKeyword("nchar") || tk.IsKeyword("bpchar") || tk.IsKeyword("character")
 }
 
 // applyEdits applies non-overlapping edits in order and returns the result
@@ -171,20 +153,20 @@ func sortEdits(edits []edit) {
 
 // numberArgs reads "( a , b )" of signed integers starting at toks[i] == "(",
 // returning the two values and the index of ")".
-func numberArgs(toks []sqllex.Token, i int) (a, b string, close int, ok bool) {
+func numberArgs(toks []sqlscan.Token, i int) (a, b string, close int, ok bool) {
 	var parts []string
 	cur := ""
 	for j := i + 1; j < len(toks); j++ {
 		switch tk := toks[j]; {
-		case tk.Punct(")"):
+		case tk.IsSymbol(")"):
 			parts = append(parts, cur)
 			if len(parts) != 2 || !isSignedInt(parts[0]) || !isSignedInt(parts[1]) {
 				return "", "", j, false
 			}
 			return parts[0], parts[1], j, true
-		case tk.Punct(","):
+		case tk.IsSymbol(","):
 			parts, cur = append(parts, cur), ""
-		case tk.Kind == sqllex.Number || tk.Punct("-") || tk.Punct("+"):
+		case tk.Kind == sqlscan.Number || tk.IsSymbol("-") || tk.IsSymbol("+"):
 			cur += tk.Text
 		default:
 			return "", "", j, false
@@ -199,7 +181,7 @@ func isSignedInt(s string) bool {
 		return false
 	}
 	for i := 0; i < len(s); i++ {
-		if !sqllex.IsDigit(s[i]) {
+		if s[i] < '0' || s[i] > '9' {
 			return false
 		}
 	}

@@ -3,7 +3,7 @@ package workspace
 import (
 	"strings"
 
-	"github.com/jig-sql/jig/workspace/sqllex"
+	"github.com/jig-sql/jig/workspace/sqlscan"
 )
 
 var distStyles = []string{"ALL", "EVEN", "KEY", "AUTO"}
@@ -11,50 +11,50 @@ var distStyles = []string{"ALL", "EVEN", "KEY", "AUTO"}
 // tableOptions blanks the table attributes after the column list:
 // DISTSTYLE, DISTKEY (col), [COMPOUND|INTERLEAVED] SORTKEY (cols) | AUTO,
 // BACKUP YES|NO and ENCODE AUTO. It stops at AS (the query of a CTAS).
-func (t *translator) tableOptions(d *tableDesign, st []sqllex.Token) {
+func (t *translator) tableOptions(d *tableDesign, st []sqlscan.Token) {
 	for i := 0; i < len(st); i++ {
 		tk := st[i]
-		next := func(k int) sqllex.Token {
+		next := func(k int) sqlscan.Token {
 			if i+k < len(st) {
 				return st[i+k]
 			}
-			return sqllex.Token{Kind: sqllex.Space, Start: tk.End, End: tk.End}
+			return sqlscan.Token{Kind: sqlscan.Space, Offset: tk.End()}
 		}
 		switch {
-		case tk.Is("as"):
+		case tk.IsKeyword("as"):
 			return
-		case tk.Punct("("):
-			i = sqllex.MatchParen(st, i)
-		case tk.Is("diststyle"):
+		case tk.IsSymbol("("):
+			i = sqlscan.MatchingParenOrLast(st, i)
+		case tk.IsKeyword("diststyle"):
 			v := next(1)
-			if v.Kind != sqllex.Ident {
-				t.errAt(tk.Start, "one of ALL, EVEN, KEY, AUTO", "DISTSTYLE needs a style")
+			if v.Kind != sqlscan.Ident {
+				t.errAt(tk.Offset, "one of ALL, EVEN, KEY, AUTO", "DISTSTYLE needs a style")
 				t.blankToks(tk, tk)
 				continue
 			}
 			if style := strings.ToUpper(v.Text); !contains(distStyles, style) {
-				t.errAt(v.Start, didYouMean(style, distStyles), "unknown DISTSTYLE `%s` (expected ALL, EVEN, KEY or AUTO)", v.Text)
+				t.errAt(v.Offset, didYouMean(style, distStyles), "unknown DISTSTYLE `%s` (expected ALL, EVEN, KEY or AUTO)", v.Text)
 			} else if d.distStyle != nil {
-				t.errAt(tk.Start, "", "DISTSTYLE is given twice")
+				t.errAt(tk.Offset, "", "DISTSTYLE is given twice")
 			} else {
 				d.distStyle = &st[i+1]
 			}
 			t.blankToks(tk, v)
 			i++
-		case tk.Is("distkey"):
+		case tk.IsKeyword("distkey"):
 			cols, end := t.keyList(st, i, "DISTKEY")
 			if len(cols) > 1 {
-				t.errAt(cols[1].Start, "", "DISTKEY takes exactly one column")
+				t.errAt(cols[1].Offset, "", "DISTKEY takes exactly one column")
 				cols = cols[:1]
 			}
 			d.distKeys = append(d.distKeys, cols...)
 			i = end
-		case tk.Is("compound") || tk.Is("interleaved") || tk.Is("sortkey"):
+		case tk.IsKeyword("compound") || tk.IsKeyword("interleaved") || tk.IsKeyword("sortkey"):
 			i = t.sortKey(d, st, i)
-		case tk.Is("backup") && (next(1).Is("yes") || next(1).Is("no")):
+		case tk.IsKeyword("backup") && (next(1).IsKeyword("yes") || next(1).IsKeyword("no")):
 			t.blankToks(tk, next(1))
 			i++
-		case tk.Is("encode") && next(1).Is("auto"):
+		case tk.IsKeyword("encode") && next(1).IsKeyword("auto"):
 			t.blankToks(tk, next(1))
 			i++
 		}
@@ -62,25 +62,25 @@ func (t *translator) tableOptions(d *tableDesign, st []sqllex.Token) {
 }
 
 // sortKey handles [COMPOUND|INTERLEAVED] SORTKEY (cols) and SORTKEY AUTO.
-func (t *translator) sortKey(d *tableDesign, st []sqllex.Token, i int) int {
+func (t *translator) sortKey(d *tableDesign, st []sqlscan.Token, i int) int {
 	start, style := st[i], ""
-	if !st[i].Is("sortkey") {
+	if !st[i].IsKeyword("sortkey") {
 		style = strings.ToUpper(st[i].Text)
-		if i+1 >= len(st) || !st[i+1].Is("sortkey") {
+		if i+1 >= len(st) || !st[i+1].IsKeyword("sortkey") {
 			return i // a column or word that happens to be named compound
 		}
 		i++
 	}
 	if d.tableSort || d.colSort {
-		t.errAt(start.Start, "", "a table has one SORTKEY; this is the second")
+		t.errAt(start.Offset, "", "a table has one SORTKEY; this is the second")
 	}
 	d.tableSort, d.sortClause = true, start
-	if i+1 < len(st) && st[i+1].Is("auto") {
+	if i+1 < len(st) && st[i+1].IsKeyword("auto") {
 		t.blankToks(start, st[i+1])
 		return i + 1
 	}
 	cols, end := t.keyList(st, i, "SORTKEY")
-	t.blank(start.Start, start.End)
+	t.blank(start.Offset, start.End())
 	d.sortKeys = cols // a table-level SORTKEY replaces column-level ones (an error above)
 	d.sortStyle = style
 	return end
@@ -88,20 +88,20 @@ func (t *translator) sortKey(d *tableDesign, st []sqllex.Token, i int) int {
 
 // keyList reads KEYWORD ( col, ... ) at st[i], blanks it, and returns the
 // column tokens and the index of ")".
-func (t *translator) keyList(st []sqllex.Token, i int, kw string) ([]sqllex.Token, int) {
-	if i+1 >= len(st) || !st[i+1].Punct("(") {
-		t.errAt(st[i].Start, "e.g. "+kw+" (user_id)", "%s needs a parenthesised column list", kw)
+func (t *translator) keyList(st []sqlscan.Token, i int, kw string) ([]sqlscan.Token, int) {
+	if i+1 >= len(st) || !st[i+1].IsSymbol("(") {
+		t.errAt(st[i].Offset, "e.g. "+kw+" (user_id)", "%s needs a parenthesised column list", kw)
 		t.blankToks(st[i], st[i])
 		return nil, i
 	}
-	end := sqllex.MatchParen(st, i+1)
+	end := sqlscan.MatchingParenOrLast(st, i+1)
 	t.blankToks(st[i], st[end])
-	var cols []sqllex.Token
+	var cols []sqlscan.Token
 	for _, part := range splitTop(inside(st, i+1, end)) {
-		if len(part) != 1 || (part[0].Kind != sqllex.Ident && part[0].Kind != sqllex.Quoted) {
-			off := st[i+1].Start
+		if len(part) != 1 || (part[0].Kind != sqlscan.Ident && part[0].Kind != sqlscan.QuotedIdent) {
+			off := st[i+1].Offset
 			if len(part) > 0 {
-				off = part[0].Start
+				off = part[0].Offset
 			}
 			t.errAt(off, "", "%s lists column names only", kw)
 			continue
@@ -109,7 +109,7 @@ func (t *translator) keyList(st []sqllex.Token, i int, kw string) ([]sqllex.Toke
 		cols = append(cols, part[0])
 	}
 	if len(cols) == 0 && end > i+1 {
-		t.errAt(st[i+1].Start, "", "%s needs at least one column", kw)
+		t.errAt(st[i+1].Offset, "", "%s needs at least one column", kw)
 	}
 	return cols, end
 }
@@ -121,26 +121,26 @@ func (t *translator) design(d *tableDesign) Distribution {
 	t.checkColumns(d, d.distKeys, "DISTKEY")
 	t.checkColumns(d, d.sortKeys, "SORTKEY")
 	if len(d.distKeys) > 1 {
-		t.errAt(d.distKeys[1].Start, "", "a table has one DISTKEY; `%s` is the second", sqllex.IdentName(d.distKeys[1]))
+		t.errAt(d.distKeys[1].Offset, "", "a table has one DISTKEY; `%s` is the second", d.distKeys[1].Name())
 	}
 	if len(d.distKeys) > 0 {
-		dist.Key, dist.Style = sqllex.IdentName(d.distKeys[0]), "KEY"
+		dist.Key, dist.Style = d.distKeys[0].Name(), "KEY"
 	}
 	if d.distStyle != nil {
 		style := strings.ToUpper(d.distStyle.Text)
 		switch {
 		case style == "KEY" && dist.Key == "":
-			t.errAt(d.distStyle.Start, "add DISTKEY (column)", "DISTSTYLE KEY needs a DISTKEY")
+			t.errAt(d.distStyle.Offset, "add DISTKEY (column)", "DISTSTYLE KEY needs a DISTKEY")
 		case style != "KEY" && dist.Key != "":
-			t.errAt(d.distStyle.Start, "drop DISTSTYLE, or use DISTSTYLE KEY", "DISTKEY needs DISTSTYLE KEY, not %s", style)
+			t.errAt(d.distStyle.Offset, "drop DISTSTYLE, or use DISTSTYLE KEY", "DISTKEY needs DISTSTYLE KEY, not %s", style)
 		}
 		dist.Style = style
 	}
 	seen := map[string]bool{}
 	for _, k := range d.sortKeys {
-		name := sqllex.IdentName(k)
+		name := k.Name()
 		if seen[name] {
-			t.errAt(k.Start, "", "SORTKEY lists `%s` twice", name)
+			t.errAt(k.Offset, "", "SORTKEY lists `%s` twice", name)
 			continue
 		}
 		seen[name] = true
@@ -150,13 +150,13 @@ func (t *translator) design(d *tableDesign) Distribution {
 	return dist
 }
 
-func (t *translator) checkColumns(d *tableDesign, keys []sqllex.Token, kw string) {
+func (t *translator) checkColumns(d *tableDesign, keys []sqlscan.Token, kw string) {
 	if d.likeOther {
 		return
 	}
 	for _, k := range keys {
-		if name := sqllex.IdentName(k); !contains(d.columns, name) {
-			t.errAt(k.Start, didYouMean(name, d.columns), "%s names column `%s`, which the table does not have", kw, name)
+		if name := k.Name(); !contains(d.columns, name) {
+			t.errAt(k.Offset, didYouMean(name, d.columns), "%s names column `%s`, which the table does not have", kw, name)
 		}
 	}
 }

@@ -1,8 +1,9 @@
 package explain
 
 import (
-	"regexp"
 	"strings"
+
+	"github.com/jig-sql/jig/workspace/sqlscan"
 )
 
 // Plan expressions as EXPLAIN VERBOSE prints them: columns as alias.column,
@@ -10,28 +11,32 @@ import (
 
 type colRef struct{ alias, column string }
 
-var colRefRE = regexp.MustCompile(`(?:"((?:[^"]|"")+)"|([A-Za-z_][A-Za-z0-9_$]*))\.(?:"((?:[^"]|"")+)"|([A-Za-z_][A-Za-z0-9_$]*))(\s*\()?`)
-
-var stringLitRE = regexp.MustCompile(`'(?:[^']|'')*'`)
-
 // columnRefs lists the alias.column references in an expression, leaving
 // out string literals and qualified function names.
 func columnRefs(expr string) []colRef {
+	toks := sqlscan.ScanSignificant(expr)
 	var out []colRef
-	for _, m := range colRefRE.FindAllStringSubmatch(stringLitRE.ReplaceAllString(expr, "''"), -1) {
-		if m[5] != "" {
-			continue // schema.function(
+	for i := 0; i+2 < len(toks); i++ {
+		if !isName(toks[i]) || !toks[i+1].IsSymbol(".") || !isName(toks[i+2]) {
+			continue
 		}
-		out = append(out, colRef{unquote(m[1], m[2]), unquote(m[3], m[4])})
+		if i+3 >= len(toks) || !toks[i+3].IsSymbol("(") { // not schema.function(
+			out = append(out, colRef{nameOf(toks[i]), nameOf(toks[i+2])})
+		}
+		i += 2
 	}
 	return out
 }
 
-func unquote(quoted, bare string) string {
-	if quoted != "" {
-		return strings.ReplaceAll(quoted, `""`, `"`)
+func isName(t sqlscan.Token) bool { return t.Kind == sqlscan.Ident || t.Kind == sqlscan.QuotedIdent }
+
+// nameOf is a name as EXPLAIN prints it: bare names as written (already
+// lower case), quoted ones unquoted.
+func nameOf(t sqlscan.Token) string {
+	if t.Kind == sqlscan.QuotedIdent {
+		return t.Name()
 	}
-	return bare
+	return t.Text
 }
 
 // conjuncts splits an expression at its top-level ANDs.
@@ -77,17 +82,14 @@ func operand(s string) (colRef, bool) {
 		}
 		s = s[:i]
 	}
-	if m := bareIdentRE.FindStringSubmatch(s); m != nil {
-		return colRef{column: unquote(m[1], m[2])}, true // unqualified: the scan's own table
+	switch toks := sqlscan.ScanSignificant(s); {
+	case len(toks) == 1 && isName(toks[0]):
+		return colRef{column: nameOf(toks[0])}, true // unqualified: the scan's own table
+	case len(toks) == 3 && isName(toks[0]) && toks[1].IsSymbol(".") && isName(toks[2]):
+		return colRef{nameOf(toks[0]), nameOf(toks[2])}, true
 	}
-	refs := columnRefs(s)
-	if len(refs) != 1 || colRefRE.FindString(s) != s {
-		return colRef{}, false
-	}
-	return refs[0], true
+	return colRef{}, false
 }
-
-var bareIdentRE = regexp.MustCompile(`^(?:"((?:[^"]|"")+)"|([A-Za-z_][A-Za-z0-9_$]*))$`)
 
 // mentions reports whether expr names any of columns bare (EXPLAIN leaves
 // columns unqualified when a query reads one table).
@@ -134,26 +136,26 @@ func matchingParen(s string) int {
 	return scanTop(s, func(i, depth int) bool { return s[i] == ')' && depth == 0 })
 }
 
-// scanTop walks s outside its string literals, calling visit with each
-// byte's index and its parenthesis depth (a closing parenthesis counts as
-// already closed). It stops at the first byte visit accepts and returns
-// its index, or -1. Every splitter in this file reads expressions this way.
+// scanTop walks s outside its string literals and quoted identifiers,
+// calling visit with each byte's index and its parenthesis depth (a closing
+// parenthesis counts as already closed). It stops at the first byte visit
+// accepts and returns its index, or -1. Every splitter in this file reads
+// expressions this way; the tokens come from the shared scanner.
 func scanTop(s string, visit func(i, depth int) bool) int {
-	depth, inStr := 0, false
-	for i := 0; i < len(s); i++ {
-		switch c := s[i]; {
-		case c == '\'':
-			inStr = !inStr
+	depth := 0
+	for _, t := range sqlscan.Scan(s) {
+		switch {
+		case t.Kind == sqlscan.String || t.Kind == sqlscan.QuotedIdent || t.Kind == sqlscan.Comment:
 			continue
-		case inStr:
-			continue
-		case c == ')':
+		case t.IsSymbol(")"):
 			depth--
 		}
-		if visit(i, depth) {
-			return i
+		for i := t.Offset; i < t.End(); i++ {
+			if visit(i, depth) {
+				return i
+			}
 		}
-		if s[i] == '(' {
+		if t.IsSymbol("(") {
 			depth++
 		}
 	}

@@ -1,77 +1,31 @@
 package explain
 
-import (
-	"strings"
-	"unicode"
-)
+import "github.com/jig-sql/jig/workspace/sqlscan"
 
 // sqlTok is a token of a query's text: a word (folded to lower case), a
-// quoted identifier (unquoted) or one punctuation character.
+// quoted identifier (unquoted) or any other significant token as written.
 type sqlTok struct {
 	text   string
 	quoted bool
 	depth  int // parenthesis depth
 }
 
-// lexQuery tokenises sql, skipping comments and string literals.
+// lexQuery reads sql with the shared scanner, leaving out comments and
+// string literals (E'...' and dollar quotes included).
 func lexQuery(sql string) []sqlTok {
-	var toks []sqlTok
-	depth := 0
-	for i := 0; i < len(sql); {
-		c := sql[i]
-		switch {
-		case strings.HasPrefix(sql[i:], "--"):
-			i = skipTo(sql, i, "\n")
-		case strings.HasPrefix(sql[i:], "/*"):
-			i = skipTo(sql, i+2, "*/")
-		case c == '\'':
-			i = quotedEnd(sql, i, '\'')
-		case c == '"':
-			end := quotedEnd(sql, i, '"')
-			toks = append(toks, sqlTok{text: strings.ReplaceAll(sql[i+1:max(end-1, i+1)], `""`, `"`), quoted: true, depth: depth})
-			i = end
-		case c == '_' || unicode.IsLetter(rune(c)) || c >= 0x80:
-			j := i
-			for j < len(sql) && (sql[j] == '_' || sql[j] == '$' || sql[j] >= 0x80 || unicode.IsLetter(rune(sql[j])) || unicode.IsDigit(rune(sql[j]))) {
-				j++
-			}
-			toks = append(toks, sqlTok{text: strings.ToLower(sql[i:j]), depth: depth})
-			i = j
-		case unicode.IsSpace(rune(c)):
-			i++
+	toks := sqlscan.ScanSignificant(sql)
+	depths := sqlscan.Depths(toks)
+	out := make([]sqlTok, 0, len(toks))
+	for i, t := range toks {
+		switch t.Kind {
+		case sqlscan.String:
+		case sqlscan.Ident, sqlscan.QuotedIdent:
+			out = append(out, sqlTok{text: t.Name(), quoted: t.Kind == sqlscan.QuotedIdent, depth: depths[i]})
 		default:
-			if c == ')' {
-				depth--
-			}
-			toks = append(toks, sqlTok{text: string(c), depth: depth})
-			if c == '(' {
-				depth++
-			}
-			i++
+			out = append(out, sqlTok{text: t.Text, depth: depths[i]})
 		}
 	}
-	return toks
-}
-
-func skipTo(s string, i int, end string) int {
-	if j := strings.Index(s[i:], end); j >= 0 {
-		return i + j + len(end)
-	}
-	return len(s)
-}
-
-// quotedEnd is the index after the quote closing the one at s[i].
-func quotedEnd(s string, i int, q byte) int {
-	for j := i + 1; j < len(s); j++ {
-		if s[j] == q {
-			if j+1 < len(s) && s[j+1] == q {
-				j++
-				continue
-			}
-			return j + 1
-		}
-	}
-	return len(s)
+	return out
 }
 
 // starTargets returns the tables (or aliases) each SELECT * or x.* of the

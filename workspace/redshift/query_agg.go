@@ -1,6 +1,6 @@
 package redshift
 
-import "github.com/jig-sql/jig/workspace/sqllex"
+import "github.com/jig-sql/jig/workspace/sqlscan"
 
 // rewriteListagg: LISTAGG([DISTINCT] x [, delim]) [WITHIN GROUP (ORDER BY
 // ...)] → string_agg([DISTINCT] (x)::text, delim [ORDER BY ...]). The
@@ -16,7 +16,7 @@ func rewriteListagg(r *queryRewriter, i int) {
 		return
 	}
 	expr := args[0]
-	distinct := r.tok(expr[0]).Is("distinct")
+	distinct := r.tok(expr[0]).IsKeyword("distinct")
 	if distinct {
 		expr[0]++
 	}
@@ -25,12 +25,12 @@ func rewriteListagg(r *queryRewriter, i int) {
 	}
 	open, wgClose, within := r.withinGroup(closing + 1)
 	if within && r.windowAfter(wgClose) {
-		r.errAt(r.toks[i].Start, "aggregate in a subquery and join it back, or drop WITHIN GROUP and order the window: string_agg(x, ',') OVER (PARTITION BY p ORDER BY o ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING)",
+		r.errAt(r.toks[i].Offset, "aggregate in a subquery and join it back, or drop WITHIN GROUP and order the window: string_agg(x, ',') OVER (PARTITION BY p ORDER BY o ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING)",
 			"LISTAGG ... WITHIN GROUP ... OVER is not supported locally: Postgres cannot order an aggregate's input inside a window")
 		return
 	}
 	if distinct && within && !r.listaggDistinctOrder(expr, open, wgClose) {
-		r.errAt(r.tok(open+3).Start, "order by the aggregated expression, or drop DISTINCT",
+		r.errAt(r.tok(open+3).Offset, "order by the aggregated expression, or drop DISTINCT",
 			"LISTAGG DISTINCT is not supported locally with WITHIN GROUP ordered by another expression")
 		return
 	}
@@ -44,20 +44,20 @@ func rewriteListagg(r *queryRewriter, i int) {
 	}
 	if !within {
 		if tail != "" {
-			r.insert(r.toks[closing].Start, tail)
+			r.insert(r.toks[closing].Offset, tail)
 		}
 		return
 	}
 	// string_agg(x, d) WITHIN GROUP (ORDER BY o) → string_agg(x, d ORDER BY o)
 	r.replaceToks(closing, closing, tail+" ")
-	r.replace(r.toks[closing+1].Start, r.toks[open].End, "")
+	r.replace(r.toks[closing+1].Offset, r.toks[open].End(), "")
 }
 
 // listaggDistinctOrder checks WITHIN GROUP (ORDER BY x [ASC|DESC]) orders by
 // expr alone, and casts that x to text as string_agg(DISTINCT) needs.
 func (r *queryRewriter) listaggDistinctOrder(expr [2]int, open, closing int) bool {
 	item := [2]int{open + 3, closing}
-	for item[1] > item[0] && (r.toks[item[1]-1].Is("asc") || r.toks[item[1]-1].Is("desc")) {
+	for item[1] > item[0] && (r.toks[item[1]-1].IsKeyword("asc") || r.toks[item[1]-1].IsKeyword("desc")) {
 		item[1]--
 	}
 	if !r.sameTokens(expr, item) {
@@ -80,12 +80,12 @@ func rewriteMedian(r *queryRewriter, i int) {
 		return
 	}
 	if r.windowAfter(closing) {
-		r.errAt(r.toks[i].Start, "compute the median per partition in a subquery (GROUP BY) and join it back",
+		r.errAt(r.toks[i].Offset, "compute the median per partition in a subquery (GROUP BY) and join it back",
 			"MEDIAN as a window function (MEDIAN ... OVER) is not supported locally")
 		return
 	}
-	if r.tok(args[0][0]).Is("distinct") {
-		r.errAt(r.toks[args[0][0]].Start, "take the median of SELECT DISTINCT values in a subquery", "MEDIAN(DISTINCT ...) is not supported locally")
+	if r.tok(args[0][0]).IsKeyword("distinct") {
+		r.errAt(r.toks[args[0][0]].Offset, "take the median of SELECT DISTINCT values in a subquery", "MEDIAN(DISTINCT ...) is not supported locally")
 		return
 	}
 	r.replaceToks(i, i+1, "percentile_cont(0.5) WITHIN GROUP (ORDER BY ")
@@ -99,7 +99,7 @@ func rejectOrderedSetWindow(r *queryRewriter, i int) {
 		return
 	}
 	if _, wgClose, within := r.withinGroup(closing + 1); within && r.windowAfter(wgClose) {
-		r.errAt(r.toks[i].Start, "compute it per partition in a subquery (GROUP BY) and join it back",
+		r.errAt(r.toks[i].Offset, "compute it per partition in a subquery (GROUP BY) and join it back",
 			"%s ... OVER is not supported locally: Postgres has no ordered-set window aggregates", asciiUpper(r.toks[i].Text))
 	}
 }
@@ -111,28 +111,28 @@ func rejectOrderedSetWindow(r *queryRewriter, i int) {
 func rewriteTop(r *queryRewriter, i int) {
 	n := r.tok(i + 1)
 	prev := r.tok(i - 1)
-	if n.Kind != sqllex.Number || !(prev.Is("select") || ((prev.Is("distinct") || prev.Is("all")) && r.tok(i-2).Is("select"))) {
+	if n.Kind != sqlscan.Number || !(prev.IsKeyword("select") || ((prev.IsKeyword("distinct") || prev.IsKeyword("all")) && r.tok(i-2).IsKeyword("select"))) {
 		return
 	}
 	end := len(r.toks) // one past the last token of this level
 	if p := r.parent[i]; p >= 0 {
-		end = sqllex.MatchParen(r.toks, p)
+		end = sqlscan.MatchingParenOrLast(r.toks, p)
 	}
 	for j := i + 2; j < end; j++ {
 		if r.parent[j] != r.parent[i] {
 			continue
 		}
-		if t := r.toks[j]; t.Is("union") || t.Is("intersect") || t.Is("except") || t.Is("limit") || t.Is("fetch") {
-			r.errAt(r.toks[i].Start, "put the SELECT TOP in parentheses, or write LIMIT at the end",
+		if t := r.toks[j]; t.IsKeyword("union") || t.IsKeyword("intersect") || t.IsKeyword("except") || t.IsKeyword("limit") || t.IsKeyword("fetch") {
+			r.errAt(r.toks[i].Offset, "put the SELECT TOP in parentheses, or write LIMIT at the end",
 				"TOP together with %s is not supported locally", asciiUpper(t.Text))
 			return
 		}
 	}
-	r.replace(r.toks[i].Start, n.End, "")
-	if end < len(r.toks) && r.toks[end].Punct(")") {
-		r.insert(r.toks[end].Start, " LIMIT "+n.Text)
+	r.replace(r.toks[i].Offset, n.End(), "")
+	if end < len(r.toks) && r.toks[end].IsSymbol(")") {
+		r.insert(r.toks[end].Offset, " LIMIT "+n.Text)
 	} else {
-		r.insert(r.toks[len(r.toks)-1].End, " LIMIT "+n.Text)
+		r.insert(r.toks[len(r.toks)-1].End(), " LIMIT "+n.Text)
 	}
 }
 

@@ -1,12 +1,12 @@
 package redshift
 
-import "github.com/jig-sql/jig/workspace/sqllex"
+import "github.com/jig-sql/jig/workspace/sqlscan"
 
 // rewriteSysdate: SYSDATE → localtimestamp. Both are the start of the
 // current transaction as a timestamp without time zone in the session's
 // zone (jig runs fixtures in UTC, Redshift's default).
 func rewriteSysdate(r *queryRewriter, i int) {
-	if r.tok(i+1).Punct("(") || r.tok(i-1).Is("as") {
+	if r.tok(i+1).IsSymbol("(") || r.tok(i-1).IsKeyword("as") {
 		return
 	}
 	r.replaceToks(i, i, "localtimestamp")
@@ -29,7 +29,7 @@ func rewriteNVL2(r *queryRewriter, i int) {
 		return
 	}
 	if len(args) != 3 {
-		r.errAt(r.toks[i].Start, "NVL2(expression, not_null_value, null_value)", "NVL2 takes three arguments, not %d", len(args))
+		r.errAt(r.toks[i].Offset, "NVL2(expression, not_null_value, null_value)", "NVL2 takes three arguments, not %d", len(args))
 		return
 	}
 	r.replaceToks(i, i+1, "(CASE WHEN (")
@@ -62,7 +62,7 @@ func rewriteDecode(r *queryRewriter, i int) {
 			r.replaceToks(comma, comma, ") ELSE (")
 		default:
 			t := r.toks[comma]
-			r.edits = append(r.edits, qedit{start: t.Start, end: t.End, pre: ") WHEN (",
+			r.edits = append(r.edits, qedit{start: t.Offset, end: t.End(), pre: ") WHEN (",
 				copyFrom: e0, copyTo: e1, post: ") IS NOT DISTINCT FROM ("})
 		}
 	}
@@ -87,14 +87,14 @@ func rewriteConcat(r *queryRewriter, i int) {
 // encodings) is left alone.
 func rewriteConvert(r *queryRewriter, i int) {
 	closing, args, ok := r.call(i)
-	if !ok || len(args) != 2 || args[0][1]-args[0][0] < 1 || r.toks[args[0][0]].Kind != sqllex.Ident {
+	if !ok || len(args) != 2 || args[0][1]-args[0][0] < 1 || r.toks[args[0][0]].Kind != sqlscan.Ident {
 		return
 	}
 	r.castType(args[0][0])
 	t0, t1 := r.span(args[0])
 	r.replaceToks(i, i, "CAST")
-	r.replace(t0, r.toks[args[0][1]].End, "")
-	c := r.toks[closing].Start
+	r.replace(t0, r.toks[args[0][1]].End(), "")
+	c := r.toks[closing].Offset
 	r.edits = append(r.edits, qedit{start: c, end: c, pre: " AS ", copyFrom: t0, copyTo: t1})
 }
 
@@ -105,7 +105,7 @@ func rewriteCast(r *queryRewriter, i int) {
 		return
 	}
 	for j := closing - 1; j > args[0][0]; j-- {
-		if r.toks[j].Is("as") && r.parent[j] == i+1 {
+		if r.toks[j].IsKeyword("as") && r.parent[j] == i+1 {
 			r.castType(j + 1)
 			return
 		}
@@ -116,8 +116,8 @@ func rewriteCast(r *queryRewriter, i int) {
 // APPROXIMATE PERCENTILE_DISC → percentile_disc. Locally the answer is
 // exact; Redshift's is within about 2% (HyperLogLog).
 func rewriteApproximate(r *queryRewriter, i int) {
-	if n := r.tok(i + 1); n.Is("count") || n.Is("percentile_disc") {
-		r.replace(r.toks[i].Start, n.Start, "")
+	if n := r.tok(i + 1); n.IsKeyword("count") || n.IsKeyword("percentile_disc") {
+		r.replace(r.toks[i].Offset, n.Offset, "")
 	}
 }
 
@@ -132,5 +132,5 @@ func rewriteRatioToReport(r *queryRewriter, i int) {
 	a0, a1 := r.span(args[0])
 	r.replaceToks(i, i+1, "(")
 	t := r.toks[closing]
-	r.edits = append(r.edits, qedit{start: t.Start, end: t.End, pre: ")::float8 / sum(", copyFrom: a0, copyTo: a1, post: ")"})
+	r.edits = append(r.edits, qedit{start: t.Offset, end: t.End(), pre: ")::float8 / sum(", copyFrom: a0, copyTo: a1, post: ")"})
 }

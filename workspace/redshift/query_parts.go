@@ -3,7 +3,7 @@ package redshift
 import (
 	"strings"
 
-	"github.com/jig-sql/jig/workspace/sqllex"
+	"github.com/jig-sql/jig/workspace/sqlscan"
 )
 
 // dateParts maps every date part name and abbreviation Redshift
@@ -52,7 +52,7 @@ var (
 // function, which also understands every abbreviation.
 func rewriteDatePartArg(r *queryRewriter, i int) {
 	_, args, ok := r.call(i)
-	name := sqllex.Lower(r.toks[i].Text)
+	name := r.toks[i].Name()
 	if !ok || len(args) < 2 || args[0][1]-args[0][0] != 1 {
 		return
 	}
@@ -63,16 +63,16 @@ func rewriteDatePartArg(r *queryRewriter, i int) {
 	}
 	var part string
 	switch {
-	case p.Kind == sqllex.Ident && unquoted:
-		part = sqllex.Lower(p.Text)
-	case p.Kind == sqllex.String && strings.HasPrefix(p.Text, "'") && strings.HasSuffix(p.Text, "'") && len(p.Text) >= 2:
+	case p.Kind == sqlscan.Ident && unquoted:
+		part = p.Name()
+	case p.Kind == sqlscan.String && strings.HasPrefix(p.Text, "'") && strings.HasSuffix(p.Text, "'") && len(p.Text) >= 2:
 		part = strings.ToLower(strings.TrimSpace(p.Text[1 : len(p.Text)-1]))
 	default:
 		return
 	}
 	canon, known := dateParts[part]
 	if !known || !contains(allowed, canon) {
-		r.errAt(p.Start, didYouMean(part, allowed), "%s does not take the date part `%s`", asciiUpper(name), part)
+		r.errAt(p.Offset, didYouMean(part, allowed), "%s does not take the date part `%s`", asciiUpper(name), part)
 		return
 	}
 	r.replaceToks(args[0][0], args[0][0], "'"+canon+"'")
@@ -84,10 +84,10 @@ func rewriteDatePartArg(r *queryRewriter, i int) {
 // seconds (43.101 s → 43101 ms; Redshift gives 101).
 func rewriteExtract(r *queryRewriter, i int) {
 	p := r.tok(i + 2)
-	if !r.tok(i+1).Punct("(") || !r.tok(i+3).Is("from") || p.Kind != sqllex.Ident {
+	if !r.tok(i+1).IsSymbol("(") || !r.tok(i+3).IsKeyword("from") || p.Kind != sqlscan.Ident {
 		return
 	}
-	if canon, ok := dateParts[sqllex.Lower(p.Text)]; ok && canon != sqllex.Lower(p.Text) {
+	if canon, ok := dateParts[p.Name()]; ok && canon != p.Name() {
 		r.replaceToks(i+2, i+2, canon)
 	}
 }
@@ -99,26 +99,26 @@ func rewriteExtract(r *queryRewriter, i int) {
 // VARCHAR(256) in Redshift (longer text is an error there), unlimited here.
 func (r *queryRewriter) castType(i int) {
 	t := r.tok(i)
-	if t.Kind != sqllex.Ident {
+	if t.Kind != sqlscan.Ident {
 		return
 	}
 	next := i + 1
-	switch w := sqllex.Lower(t.Text); w {
+	switch w := t.Name(); w {
 	case "nvarchar", "nchar", "super", "varbyte", "varbinary":
 		r.replaceToks(i, i, map[string]string{"nvarchar": "varchar", "nchar": "char", "super": "jsonb", "varbyte": "bytea", "varbinary": "bytea"}[w])
-		if (w == "varbyte" || w == "varbinary") && r.tok(next).Punct("(") {
-			r.replaceToks(next, sqllex.MatchParen(r.toks, next), "")
+		if (w == "varbyte" || w == "varbinary") && r.tok(next).IsSymbol("(") {
+			r.replaceToks(next, sqlscan.MatchingParenOrLast(r.toks, next), "")
 			return
 		}
 	case "character", "binary":
-		if r.tok(next).Is("varying") {
+		if r.tok(next).IsKeyword("varying") {
 			next++
 		}
 	case "geometry", "geography", "hllsketch":
-		r.errAt(t.Start, "leave the column out of the local test, or cast to text", "Redshift type %s is not supported locally", asciiUpper(w))
+		r.errAt(t.Offset, "leave the column out of the local test, or cast to text", "Redshift type %s is not supported locally", asciiUpper(w))
 		return
 	}
-	if r.tok(next).Punct("(") && r.tok(next+1).Is("max") && r.tok(next+2).Punct(")") {
+	if r.tok(next).IsSymbol("(") && r.tok(next+1).IsKeyword("max") && r.tok(next+2).IsSymbol(")") {
 		r.replaceToks(next, next+2, "") // VARCHAR(MAX): unlimited in Postgres
 	}
 }

@@ -5,7 +5,7 @@ import (
 	"strings"
 
 	"github.com/jig-sql/jig/workspace"
-	"github.com/jig-sql/jig/workspace/sqllex"
+	"github.com/jig-sql/jig/workspace/sqlscan"
 )
 
 // queryRewriter walks a query's significant tokens and collects the edits
@@ -13,14 +13,14 @@ import (
 // identifiers: those are single tokens it only ever copies.
 type queryRewriter struct {
 	file, src string
-	toks      []sqllex.Token
+	toks      []sqlscan.Token
 	parent    []int // index of the "(" enclosing each token, -1 at the top
 	edits     []qedit
 	errs      workspace.Errors
 }
 
 func newQueryRewriter(file, src string) *queryRewriter {
-	r := &queryRewriter{file: file, src: src, toks: sqllex.Significant(sqllex.Lex(src))}
+	r := &queryRewriter{file: file, src: src, toks: sqlscan.ScanSignificant(src)}
 	r.parent = make([]int, len(r.toks))
 	var stack []int
 	for i, t := range r.toks {
@@ -29,9 +29,9 @@ func newQueryRewriter(file, src string) *queryRewriter {
 			r.parent[i] = stack[n-1]
 		}
 		switch {
-		case t.Punct("("):
+		case t.IsSymbol("("):
 			stack = append(stack, i)
-		case t.Punct(")") && len(stack) > 0:
+		case t.IsSymbol(")") && len(stack) > 0:
 			stack = stack[:len(stack)-1]
 		}
 	}
@@ -64,23 +64,23 @@ func init() {
 func (r *queryRewriter) run() {
 	for i, t := range r.toks {
 		switch {
-		case t.Punct("::"):
+		case t.IsSymbol("::"):
 			r.castType(i + 1)
-		case t.Kind != sqllex.Ident || r.tok(i-1).Punct(".") || r.tok(i-1).Punct("::"):
+		case t.Kind != sqlscan.Ident || r.tok(i-1).IsSymbol(".") || r.tok(i-1).IsSymbol("::"):
 		default:
-			if f := queryRewrites[sqllex.Lower(t.Text)]; f != nil {
+			if f := queryRewrites[t.Name()]; f != nil {
 				f(r, i)
 			}
 		}
 	}
 }
 
-// tok returns toks[i], or an empty token at the end of the source.
-func (r *queryRewriter) tok(i int) sqllex.Token {
+// tok returns toks[i], or an empty sqlscan.Token at the end of the source.
+func (r *queryRewriter) tok(i int) sqlscan.Token {
 	if i >= 0 && i < len(r.toks) {
 		return r.toks[i]
 	}
-	return sqllex.Token{Kind: sqllex.Space, Start: len(r.src), End: len(r.src)}
+	return sqlscan.Token{Kind: sqlscan.Space, Offset: len(r.src)}
 }
 
 func (r *queryRewriter) replace(start, end int, text string) {
@@ -89,7 +89,7 @@ func (r *queryRewriter) replace(start, end int, text string) {
 
 // replaceToks replaces toks[i] through toks[j] (inclusive).
 func (r *queryRewriter) replaceToks(i, j int, text string) {
-	r.replace(r.toks[i].Start, r.toks[j].End, text)
+	r.replace(r.toks[i].Offset, r.toks[j].End(), text)
 }
 
 func (r *queryRewriter) insert(at int, text string) { r.replace(at, at, text) }
@@ -103,21 +103,21 @@ func (r *queryRewriter) errAt(off int, hint, format string, args ...any) {
 // parenthesis and the arguments as index ranges [from, to) of toks; a comma
 // separating two arguments is at toks[args[k][1]].
 func (r *queryRewriter) call(i int) (closing int, args [][2]int, ok bool) {
-	if !r.tok(i + 1).Punct("(") {
+	if !r.tok(i + 1).IsSymbol("(") {
 		return 0, nil, false
 	}
-	closing = sqllex.MatchParen(r.toks, i+1)
-	if !r.toks[closing].Punct(")") || closing == i+1 {
+	closing = sqlscan.MatchingParenOrLast(r.toks, i+1)
+	if !r.toks[closing].IsSymbol(")") || closing == i+1 {
 		return 0, nil, false
 	}
 	from, depth := i+2, 0
 	for j := i + 2; j < closing; j++ {
 		switch t := r.toks[j]; {
-		case t.Punct("(") || t.Punct("["):
+		case t.IsSymbol("(") || t.IsSymbol("["):
 			depth++
-		case t.Punct(")") || t.Punct("]"):
+		case t.IsSymbol(")") || t.IsSymbol("]"):
 			depth--
-		case t.Punct(",") && depth == 0:
+		case t.IsSymbol(",") && depth == 0:
 			args = append(args, [2]int{from, j})
 			from = j + 1
 		}
@@ -128,19 +128,19 @@ func (r *queryRewriter) call(i int) (closing int, args [][2]int, ok bool) {
 // span returns the source byte range of toks[a:b] (b > a).
 func (r *queryRewriter) span(a [2]int) (start, end int) {
 	if a[1] <= a[0] {
-		return r.tok(a[0]).Start, r.tok(a[0]).Start
+		return r.tok(a[0]).Offset, r.tok(a[0]).Offset
 	}
-	return r.toks[a[0]].Start, r.toks[a[1]-1].End
+	return r.toks[a[0]].Offset, r.toks[a[1]-1].End()
 }
 
-// sameTokens reports whether two token ranges spell the same expression.
+// sameTokens reports whether two sqlscan.Token ranges spell the same expression.
 func (r *queryRewriter) sameTokens(a, b [2]int) bool {
 	if a[1]-a[0] != b[1]-b[0] {
 		return false
 	}
 	for k := 0; k < a[1]-a[0]; k++ {
 		x, y := r.toks[a[0]+k], r.toks[b[0]+k]
-		if x.Kind != y.Kind || (x.Kind == sqllex.Ident && !strings.EqualFold(x.Text, y.Text)) || (x.Kind != sqllex.Ident && x.Text != y.Text) {
+		if x.Kind != y.Kind || (x.Kind == sqlscan.Ident && !strings.EqualFold(x.Text, y.Text)) || (x.Kind != sqlscan.Ident && x.Text != y.Text) {
 			return false
 		}
 	}
@@ -148,16 +148,16 @@ func (r *queryRewriter) sameTokens(a, b [2]int) bool {
 }
 
 // windowAfter reports whether toks[closing+1] starts an OVER clause.
-func (r *queryRewriter) windowAfter(closing int) bool { return r.tok(closing + 1).Is("over") }
+func (r *queryRewriter) windowAfter(closing int) bool { return r.tok(closing + 1).IsKeyword("over") }
 
 // withinGroup recognises WITHIN GROUP ( ORDER BY ... ) after toks[i-1] and
 // returns the index of its "(" and ")".
 func (r *queryRewriter) withinGroup(i int) (open, closing int, ok bool) {
-	if !r.tok(i).Is("within") || !r.tok(i+1).Is("group") || !r.tok(i+2).Punct("(") {
+	if !r.tok(i).IsKeyword("within") || !r.tok(i+1).IsKeyword("group") || !r.tok(i+2).IsSymbol("(") {
 		return 0, 0, false
 	}
-	closing = sqllex.MatchParen(r.toks, i+2)
-	if !r.toks[closing].Punct(")") || !r.tok(i+3).Is("order") || !r.tok(i+4).Is("by") {
+	closing = sqlscan.MatchingParenOrLast(r.toks, i+2)
+	if !r.toks[closing].IsSymbol(")") || !r.tok(i+3).IsKeyword("order") || !r.tok(i+4).IsKeyword("by") {
 		return 0, 0, false
 	}
 	return i + 2, closing, true
