@@ -108,20 +108,6 @@ func hasHot(h []bool) bool {
 	return false
 }
 
-func stripANSI(s string) string {
-	var b strings.Builder
-	for i := 0; i < len(s); i++ {
-		if s[i] == '\033' {
-			for i < len(s) && s[i] != 'm' {
-				i++
-			}
-			continue
-		}
-		b.WriteByte(s[i])
-	}
-	return b.String()
-}
-
 func actualCells(c *Comparison, res *Result, a int) []string {
 	out := make([]string, len(c.Columns))
 	for k, name := range c.Columns {

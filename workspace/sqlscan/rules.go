@@ -86,7 +86,7 @@ func operatorEnd(src string, i int) int {
 		}
 		j++
 	}
-	if j-i > 1 && strings.IndexAny(src[i:j], "~!@#%^&|`?") < 0 {
+	if j-i > 1 && !strings.ContainsAny(src[i:j], "~!@#%^&|`?") {
 		for j-i > 1 && (src[j-1] == '+' || src[j-1] == '-') {
 			j--
 		}
