@@ -133,7 +133,7 @@ func (p *inputPane) View() []string {
 	}
 	info := ""
 	if p.src != nil {
-		info = plural(len(p.src.it.Rows), "row")
+		info = p.src.parentInfo()
 	}
 	return p.th.fr.frame("Input", info, body, p.w, p.h, p.focused)
 }

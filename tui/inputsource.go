@@ -15,13 +15,17 @@ import (
 type inputSource struct {
 	table *workspace.Table
 	it    *InputTable
-	built []rows.Row // the factory's rows for it, given rows first
+	built []rows.Row // the factory's rows for the session's rows
+	// parents are the rows the factory added for foreign keys, shown
+	// after the session's rows.
+	parents []rows.Row
 	order []int      // display column → table column
 	cols  []grid.Column
 }
 
 func newInputSource(t *workspace.Table, it *InputTable, built []rows.Row) *inputSource {
-	s := &inputSource{table: t, it: it, built: built}
+	s := &inputSource{table: t, it: it}
+	s.built, s.parents = splitBuilt(built)
 	for i, c := range t.Columns {
 		if slices.Contains(t.PrimaryKey, c.Name) {
 			s.order = append(s.order, i)
@@ -78,13 +82,21 @@ func shortType(name string) string { return typeNames.Replace(name) }
 func (s *inputSource) Columns() []grid.Column { return s.cols }
 
 // Len implements grid.Source.
-func (s *inputSource) Len() int { return len(s.it.Rows) }
+func (s *inputSource) Len() int { return len(s.it.Rows) + len(s.parents) }
 
 // RowMark implements grid.Source.
-func (s *inputSource) RowMark(int) grid.RowMark { return grid.NoMark }
+func (s *inputSource) RowMark(row int) grid.RowMark {
+	if s.isParent(row) {
+		return grid.ParentRow
+	}
+	return grid.NoMark
+}
 
 // Cell implements grid.Source.
 func (s *inputSource) Cell(row, col int) grid.Cell {
+	if s.isParent(row) {
+		return s.parentCell(row, col)
+	}
 	c := &s.table.Columns[s.order[col]]
 	if v, ok := s.it.Rows[row][c.Name]; ok {
 		switch {
