@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/jig-sql/jig/engine"
 	"github.com/jig-sql/jig/rows"
 	"github.com/jig-sql/jig/tui/grid"
 	"github.com/jig-sql/jig/workspace"
@@ -19,8 +20,10 @@ type inputSource struct {
 	// parents are the rows the factory added for foreign keys, shown
 	// after the session's rows.
 	parents []rows.Row
-	order []int      // display column → table column
-	cols  []grid.Column
+	// errs are the rows the database refused, by display row.
+	errs map[int]engine.RowError
+	order   []int // display column → table column
+	cols    []grid.Column
 }
 
 func newInputSource(t *workspace.Table, it *InputTable, built []rows.Row) *inputSource {
@@ -86,6 +89,9 @@ func (s *inputSource) Len() int { return len(s.it.Rows) + len(s.parents) }
 
 // RowMark implements grid.Source.
 func (s *inputSource) RowMark(row int) grid.RowMark {
+	if _, bad := s.errs[row]; bad {
+		return grid.BrokenRow
+	}
 	if s.isParent(row) {
 		return grid.ParentRow
 	}
@@ -94,6 +100,10 @@ func (s *inputSource) RowMark(row int) grid.RowMark {
 
 // Cell implements grid.Source.
 func (s *inputSource) Cell(row, col int) grid.Cell {
+	return s.blame(row, col, s.cell(row, col))
+}
+
+func (s *inputSource) cell(row, col int) grid.Cell {
 	if s.isParent(row) {
 		return s.parentCell(row, col)
 	}
