@@ -21,9 +21,9 @@ type inputSource struct {
 	// after the session's rows.
 	parents []rows.Row
 	// errs are the rows the database refused, by display row.
-	errs map[int]engine.RowError
-	order   []int // display column → table column
-	cols    []grid.Column
+	errs  map[int]engine.RowError
+	order []int // display column → table column
+	cols  []grid.Column
 }
 
 func newInputSource(t *workspace.Table, it *InputTable, built []rows.Row) *inputSource {

@@ -122,6 +122,9 @@ func (m *Model) save() tea.Cmd {
 	if m.sess == nil {
 		return reportErr(errors.New("nothing to save: pick a query first"))
 	}
+	if err := m.saveProblem(); err != nil {
+		return reportErr(err)
+	}
 	if m.sess.Name == "" {
 		m.prompt = textedit.New(m.th.st.Edit)
 		m.prompt.SetWidth(30)
@@ -129,8 +132,7 @@ func (m *Model) save() tea.Cmd {
 		m.mode = modePrompt
 		return nil
 	}
-	fx := m.sess.Fixture(m.fixturesDir)
-	return saveCmd(fx, m.ws.FixturePath(m.sess.Query, m.sess.Name))
+	return m.write()
 }
 
 var fixtureName = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9_.-]*$`)
