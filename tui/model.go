@@ -71,6 +71,9 @@ type Model struct {
 	live      *engine.LiveRun
 	liveGen   int
 	fatal     error // start-up failure, returned by Run
+
+	reloading   bool // a reload of the workspace files is in flight
+	reloadAgain bool // files changed during it: reload once more after
 }
 
 // Init starts Postgres, listens to the relay, asks for the terminal's
@@ -108,6 +111,10 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, m.engineResult(msg)
 	case savedMsg, autosavedMsg, autosaveFoundMsg:
 		return m, m.files(msg)
+	case filesChangedMsg:
+		return m, m.onFilesChanged(msg)
+	case reloadedMsg:
+		return m, m.onReloaded(msg)
 	case selectQueryMsg, selectTableMsg, openFixtureMsg, sessionChangedMsg,
 		acceptMsg, showOverlayMsg, pagesWantedMsg, deferredMsg:
 		return m, m.intent(msg)

@@ -23,7 +23,9 @@ func TestSaveKeepsTheFileAndSaysWhy(t *testing.T) {
 
 	orders.Rows[1]["discount"] = InputCell{Text: "abc", Reason: "not a valid numeric"}
 	d.send(keyPress("s"))
-	d.until(t, func() bool { return strings.Contains(ansi.Strip(d.m.status.View()), "not saved: orders row 2, discount") })
+	d.until(t, func() bool {
+		return strings.Contains(ansi.Strip(d.m.status.View()), "not saved: orders row 2, discount")
+	})
 	if after, _ := os.ReadFile(path); string(after) != string(before) || d.m.mode == modeConfirm {
 		t.Fatalf("an invalid cell was saved or asked about; file:\n%s", after)
 	}
