@@ -22,12 +22,13 @@ import (
 type mode int
 
 const (
-	modeNormal  mode = iota
-	modeEditing      // a cell editor is open in the input grid
-	modePrompt       // typing the fixture's name
-	modeConfirm      // answering a yes/no question
-	modeHelp         // the ? screen
-	modeOverlay      // a full value or failing rows
+	modeNormal    mode = iota
+	modeEditing        // a cell editor is open in the input grid
+	modePrompt         // typing the fixture's name
+	modeConfirm        // answering a yes/no question
+	modeHelp           // the ? screen
+	modeOverlay        // a full value or failing rows
+	modeQueryEdit      // the query is edited in its pane
 )
 
 // confirmation is a pending yes/no question and what yes does.
@@ -115,6 +116,13 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, m.onFilesChanged(msg)
 	case reloadedMsg:
 		return m, m.onReloaded(msg)
+	case editQueryMsg:
+		if msg.inline {
+			return m, m.startInlineEdit()
+		}
+		return m, m.openEditor()
+	case editorDoneMsg:
+		return m, m.onEditorDone(msg)
 	case selectQueryMsg, selectTableMsg, openFixtureMsg, sessionChangedMsg,
 		acceptMsg, showOverlayMsg, pagesWantedMsg, deferredMsg:
 		return m, m.intent(msg)

@@ -107,12 +107,18 @@ func (m *Model) onFilesChanged(msg filesChangedMsg) tea.Cmd {
 	if !m.ready {
 		return next // the start-up will read the files as they are now
 	}
+	return tea.Batch(next, m.reload())
+}
+
+// reload reads the workspace files again, or queues that behind the
+// reload in flight.
+func (m *Model) reload() tea.Cmd {
 	if m.reloading {
 		m.reloadAgain = true
-		return next
+		return nil
 	}
 	m.reloading = true
-	return tea.Batch(next, reloadCmd(m.be, m.ws.Dir))
+	return reloadCmd(m.be, m.ws.Dir)
 }
 
 // onReloaded adopts the reloaded workspace and re-runs the session.

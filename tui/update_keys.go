@@ -24,6 +24,8 @@ func (m *Model) key(k tea.KeyPressMsg) tea.Cmd {
 		return cmd
 	case modePrompt:
 		return m.promptKey(k)
+	case modeQueryEdit:
+		return m.queryEditKey(k)
 	case modeConfirm:
 		return m.confirmKey(k)
 	case modeHelp:
@@ -169,6 +171,10 @@ func (m *Model) paste(p tea.PasteMsg) tea.Cmd {
 	switch m.mode {
 	case modeEditing:
 		return m.input.Update(p)
+	case modeQueryEdit:
+		var cmd tea.Cmd
+		m.query.editor.ta, cmd = m.query.editor.ta.Update(p)
+		return cmd
 	case modePrompt:
 		m.prompt, _ = m.prompt.Update(p)
 	}
