@@ -42,7 +42,7 @@ func TestEditorRoundTripInTmux(t *testing.T) {
 	s.waitFor("● Postgres", "0 rows")
 	s.keys("a")
 	s.waitFor("events 1", "1 row ·")
-	s.keys("Tab", "E") // input → query; the editor
+	s.keys("Tab", "E")            // input → query; the editor
 	s.waitFor("EDITED_BY_SCRIPT") // in the result only: the SQL says upper('edited_by_script')
 
 	query := filepath.Join(dir, "queries", "browser_users.sql")
