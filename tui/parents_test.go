@@ -104,3 +104,36 @@ func TestInputGridShowsWhatIsInserted(t *testing.T) {
 		})
 	}
 }
+
+// Editing a generated parent makes it a row of the fixture, holding the
+// key its child needs, and the value typed.
+func TestEditingAParentAdoptsIt(t *testing.T) {
+	d := readyTestDriver(t, shopEdits, "shop_rows")
+	s := d.m.sess
+	s.Table("customers").Rows = []InputRow{{}}
+	s.Table("shop_orders").Rows = []InputRow{{"customer_id": {Value: int64(2), Text: "2"}}}
+	gen := d.m.gen
+	d.send(sessionChangedMsg{})
+	d.until(t, func() bool { return d.m.gen > gen && d.settled() })
+	d.m.input.SelectTable("customers")
+	src := d.m.input.src
+	if src.Len() != 2 || src.RowMark(1) != grid.ParentRow || !strings.Contains(src.Cell(1, 0).Reason, "for shop_orders row 1 (customer_id)") {
+		t.Fatalf("customers: %d rows, row 2 mark %v reason %q; want a parent made for shop_orders row 1",
+			src.Len(), src.RowMark(1), src.Cell(1, 0).Reason)
+	}
+	nameCol := slices.IndexFunc(src.cols, func(c grid.Column) bool { return c.Name == "name" })
+	gen = d.m.gen
+	d.send(grid.EditedMsg{ID: "input", Row: 1, Col: nameCol, Text: "Ada"})
+	d.until(t, func() bool { return d.m.gen > gen && d.settled() })
+	rows := s.Table("customers").Rows
+	if len(rows) != 2 || rows[1]["id"].Text != "2" || rows[1]["name"].Text != "Ada" {
+		t.Fatalf("customers rows = %+v; want the parent adopted with id 2 and name Ada", rows)
+	}
+	got, marks := shown(d.m, "customers", "name")
+	if !slices.Equal(got, []string{"1=" + strings.SplitN(got[0], "=", 2)[1], "2=Ada"}) || marks[1] != grid.NoMark {
+		t.Errorf("customers shown = %v %v; want row 2 = 2=Ada, no longer a parent", got, marks)
+	}
+	if want := inserted(d.m, "customers"); !slices.Equal(slices.Sorted(slices.Values(got)), want) {
+		t.Errorf("shown %v; inserted %v", got, want)
+	}
+}
