@@ -138,6 +138,9 @@ func (p *inputPane) View() []string {
 	info := ""
 	if p.src != nil {
 		info = p.src.parentInfo()
+		if row, _ := p.grid.Current(); p.src.rowNote(row) != "" {
+			info = p.src.rowNote(row)
+		}
 	}
 	return p.th.fr.frame("Input", info, body, p.w, p.h, p.focused)
 }

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"time"
 
 	tea "charm.land/bubbletea/v2"
 
@@ -104,7 +105,7 @@ func fixHint(what string) string {
 
 // notRun shows that the input keeps the query from running: the query
 // pane clean, the result pane and the status saying what to fix.
-func (m *Model) notRun(what string) tea.Cmd {
+func (m *Model) notRun(what string, took time.Duration) tea.Cmd {
 	m.live = nil
 	m.query.SetError(nil)
 	m.result.SetNote(fixHint(what))
@@ -114,7 +115,7 @@ func (m *Model) notRun(what string) tea.Cmd {
 		return reportErr(err)
 	}
 	var cmd tea.Cmd // a run was cancelled for this edit: it ends here
-	m.status, cmd = m.status.Update(statusbar.RunFinishedMsg{Err: err})
+	m.status, cmd = m.status.Update(statusbar.RunFinishedMsg{Took: took, Err: err})
 	return cmd
 }
 

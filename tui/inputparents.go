@@ -106,3 +106,18 @@ func trimHint(why string) string {
 	}
 	return why
 }
+
+// rowNote is what the pane's title says about the row under the cursor:
+// why the database refused it, or which row a parent was made for.
+func (s *inputSource) rowNote(r int) string {
+	if e, ok := s.errs[r]; ok {
+		return fmt.Sprintf("row %d: %s", r+1, e.Message)
+	}
+	if s.isParent(r) {
+		if p := s.parents[r-len(s.it.Rows)]; p.MadeFor != nil {
+			return fmt.Sprintf("row %d: made %s", r+1, p.MadeFor)
+		}
+		return fmt.Sprintf("row %d: made by the factory", r+1)
+	}
+	return ""
+}

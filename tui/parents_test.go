@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
 	"github.com/jig-sql/jig/engine/enginetest"
 	"github.com/jig-sql/jig/tui/grid"
 )
@@ -120,6 +121,10 @@ func TestEditingAParentAdoptsIt(t *testing.T) {
 	if src.Len() != 2 || src.RowMark(1) != grid.ParentRow || !strings.Contains(src.Cell(1, 0).Reason, "for shop_orders row 1 (customer_id)") {
 		t.Fatalf("customers: %d rows, row 2 mark %v reason %q; want a parent made for shop_orders row 1",
 			src.Len(), src.RowMark(1), src.Cell(1, 0).Reason)
+	}
+	d.m.input.grid.SetCursor(1, 0)
+	if scr := ansi.Strip(d.m.render()); !strings.Contains(scr, "row 2: made for shop_orders row 1 (customer_id)") {
+		t.Errorf("the input pane does not say what the parent is for:\n%s", scr)
 	}
 	nameCol := slices.IndexFunc(src.cols, func(c grid.Column) bool { return c.Name == "name" })
 	gen = d.m.gen

@@ -136,7 +136,7 @@ func (m *Model) rerun() tea.Cmd {
 	}
 	fx := m.sess.Fixture(m.fixturesDir)
 	if bad, ok := m.sess.FirstInvalid(); ok {
-		return tea.Batch(buildCmd(m.factory, m.gen, fx, m.tables), m.notRun(bad.String()))
+		return tea.Batch(buildCmd(m.factory, m.gen, fx, m.tables), m.notRun(bad.String(), 0))
 	}
 	ctx, cancel := context.WithCancel(m.be.ctx)
 	m.cancelRun = cancel
@@ -162,7 +162,7 @@ func (m *Model) onRunDone(msg runDoneMsg) tea.Cmd {
 	var ie *engine.InputError
 	if errors.As(live.Err, &ie) {
 		m.input.SetRowErrors(ie)
-		return m.notRun(trimNotRun(ie.Error()))
+		return m.notRun(trimNotRun(ie.Error()), msg.took)
 	}
 	m.input.SetRowErrors(nil)
 	m.live, m.liveGen = live, msg.gen
