@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"regexp"
 	"strings"
 
 	"github.com/jackc/pgx/v5/pgconn"
@@ -92,6 +93,10 @@ func datasetRows(ds *rows.Dataset) int {
 	return n
 }
 
+// keyDetail reads the columns of "Key (a, b)=(...)" in a unique or
+// foreign key violation's detail.
+var keyDetail = regexp.MustCompile(`^Key \(([^)]*)\)=`)
+
 // rowError maps a refusal to the cells it is about.
 func (r *Runner) rowError(tr rows.TableRows, i int, pg *pgconn.PgError) RowError {
 	e := RowError{Table: tr.Table.Name, Row: i, Constraint: pg.ConstraintName, Message: pg.Message, Detail: pg.Detail}
@@ -105,7 +110,7 @@ func (r *Runner) rowError(tr rows.TableRows, i int, pg *pgconn.PgError) RowError
 			}
 		}
 	case pg.Code == "23505" || pg.Code == "23503":
-		if m := detailKey.FindStringSubmatch(pg.Detail); m != nil {
+		if m := keyDetail.FindStringSubmatch(pg.Detail); m != nil {
 			for _, c := range strings.Split(m[1], ", ") {
 				e.Columns = append(e.Columns, strings.Trim(c, `"`))
 			}

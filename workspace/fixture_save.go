@@ -2,6 +2,7 @@ package workspace
 
 import (
 	"errors"
+	"fmt"
 	"slices"
 	"strings"
 
@@ -110,6 +111,13 @@ func (e *fileEdit) given(kv *ast.MappingValueNode, old, now []GivenTable, expect
 			return errors.New("given: is written in flow style; save the fixture as a new one")
 		}
 		tables, _ = e.d.pairs(kv.Value, "given")
+	}
+	seen := map[string]bool{}
+	for _, t := range tables {
+		if seen[keyName(t)] {
+			return fmt.Errorf("given: names table %s twice; save the fixture as a new one", keyName(t))
+		}
+		seen[keyName(t)] = true
 	}
 	var added strings.Builder
 	for _, g := range now {
