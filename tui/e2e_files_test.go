@@ -1,11 +1,18 @@
 package tui
 
 import (
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"testing"
 )
+
+// tmuxName is a session name no other test, here or in another process
+// on the same tmux server, uses: t.TempDir's base is only 001, 002…
+func tmuxName(tmp string) string {
+	return fmt.Sprintf("jig-e2e-%d-%s", os.Getpid(), filepath.Base(filepath.Dir(tmp))+filepath.Base(tmp))
+}
 
 // startJigInTmux builds jig and runs "jig demo DIR" in a 120×36 tmux
 // session with env added (NAME=value), returning the session and DIR.
@@ -22,7 +29,7 @@ func startJigInTmux(t *testing.T, env ...string) (*tmuxSession, string) {
 		t.Fatalf("go build: %v\n%s", err, out)
 	}
 	dir := filepath.Join(tmp, "demo")
-	s := &tmuxSession{t: t, name: "jig-e2e-" + filepath.Base(tmp)}
+	s := &tmuxSession{t: t, name: tmuxName(tmp)}
 	args := append([]string{"new-session", "-d", "-s", s.name, "-x", "120", "-y", "36", "env", "TERM=xterm-256color"}, env...)
 	s.tmux(append(args, bin, "demo", dir)...)
 	t.Cleanup(func() { exec.Command("tmux", "kill-session", "-t", s.name).Run() })
