@@ -134,6 +134,9 @@ func (l *LiveRun) run(ctx context.Context, f *workspace.Fixture, q *workspace.Qu
 	out, total, err := l.r.execLive(ctx, l.w, sc, f)
 	if err != nil {
 		res.Status, res.Err = StatusFail, err
+		if ie := l.r.diagnoseInsert(ctx, l.w, res.Dataset); ie != nil {
+			res.Status, res.Err = StatusError, ie // the rows are wrong, not the query
+		}
 		return res
 	}
 	l.Total = total

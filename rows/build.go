@@ -18,10 +18,22 @@ type tplan struct {
 	// default reference never points at them, so the rows a test is about
 	// gain no unrelated children.
 	forOverride map[int]bool
+	// pinned holds, per given row, key cells kept at the row's own
+	// defaults because a child's override points at them.
+	pinned map[int]Override
+	// origin says, per extra row (by its position in overrides()), which
+	// child row it was made for.
+	origin map[int]Origin
 }
 
+// overrides is every row's override, given rows first, with the cells
+// pinned for children included.
 func (tp *tplan) overrides() []Override {
-	return append(tp.given[:len(tp.given):len(tp.given)], tp.extra...)
+	out := make([]Override, 0, len(tp.given)+len(tp.extra))
+	for i, ov := range tp.given {
+		out = append(out, tp.withPins(i, ov))
+	}
+	return append(out, tp.extra...)
 }
 
 // builder holds one Build's state.
@@ -73,7 +85,8 @@ func (f *Factory) Build(given []TableOverrides) (*Dataset, error) {
 func (b *builder) plan(ct *ctable) *tplan {
 	tp, ok := b.byTable[ct]
 	if !ok {
-		tp = &tplan{ct: ct, seen: map[string]bool{}, forOverride: map[int]bool{}}
+		tp = &tplan{ct: ct, seen: map[string]bool{}, forOverride: map[int]bool{},
+			pinned: map[int]Override{}, origin: map[int]Origin{}}
 		b.byTable[ct] = tp
 		b.plans = append(b.plans, tp)
 	}

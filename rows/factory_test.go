@@ -256,3 +256,54 @@ func TestLeaveDefaults(t *testing.T) {
 		}
 	}
 }
+
+// shopSchema: customers ← orders (customer_id NOT NULL), integer keys.
+func shopSchema() []workspace.Table {
+	return []workspace.Table{
+		{Name: "customers", Columns: []workspace.Column{col("id", typ("int4"), true), col("name", typ("text"), true)},
+			PrimaryKey: []string{"id"}},
+		{Name: "orders", Columns: []workspace.Column{col("id", typ("int4"), true), col("customer_id", typ("int4"), true)},
+			PrimaryKey: []string{"id"}, ForeignKeys: []workspace.ForeignKey{{Name: "orders_customer_fk",
+				Columns: []string{"customer_id"}, RefTable: "customers", RefColumns: []string{"id"}}}},
+	}
+}
+
+// An override of a foreign key points at the given parent row that shows
+// that key, not at a hidden parent that pushes the shown row to another key.
+func TestBuildOverrideWinsOverGeneratedKey(t *testing.T) {
+	for _, tt := range []struct {
+		name      string
+		customers int
+		wantIDs   []string
+		wantGen   []bool
+	}{
+		{"shown row holds the key", 2, []string{"1", "2"}, []bool{false, false}},
+		{"no shown row holds it", 1, []string{"1", "2"}, []bool{false, true}},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			f := NewFactory(3, shopSchema())
+			ds, err := f.Build([]TableOverrides{
+				{Table: "customers", Rows: make([]Override, tt.customers)},
+				{Table: "orders", Rows: []Override{{"customer_id": Value{Text: "2"}}}}})
+			if err != nil {
+				t.Fatal(err)
+			}
+			cs := ds.Rows("customers")
+			if len(cs) != len(tt.wantIDs) {
+				t.Fatalf("customers = %+v; want %d rows", cs, len(tt.wantIDs))
+			}
+			for i, c := range cs {
+				if c.Values[0].Text != tt.wantIDs[i] || c.Generated != tt.wantGen[i] {
+					t.Errorf("customers[%d] = id %s generated %v; want id %s generated %v",
+						i, c.Values[0].Text, c.Generated, tt.wantIDs[i], tt.wantGen[i])
+				}
+				if !c.Generated && c.Overridden[0] {
+					t.Errorf("customers[%d].id shows as the user's override; the factory chose it", i)
+				}
+				if c.Generated && (c.MadeFor == nil || c.MadeFor.String() != "for orders row 1 (customer_id)") {
+					t.Errorf("customers[%d].MadeFor = %v; want for orders row 1 (customer_id)", i, c.MadeFor)
+				}
+			}
+		})
+	}
+}

@@ -100,12 +100,12 @@ func (b *builder) demand() {
 				continue
 			}
 			need := 0
-			for _, ov := range rows {
+			for i, ov := range rows {
 				tuple, set, null := fkOverride(tp.ct, fk, ov)
 				switch {
 				case null:
 				case set == len(fk.cols):
-					parent.ensure(fk, tuple)
+					parent.ensure(fk, tuple, Origin{Table: tp.ct.t.Name, Row: i, Columns: fk.fk.Columns})
 				default:
 					need++
 				}
@@ -114,6 +114,7 @@ func (b *builder) demand() {
 				need = 1
 			}
 			for len(parent.given)+len(parent.extra)-len(parent.forOverride) < need {
+				parent.origin[len(parent.given)+len(parent.extra)] = Origin{Table: tp.ct.t.Name, Row: -1, Columns: fk.fk.Columns}
 				parent.extra = append(parent.extra, Override{})
 			}
 		}
@@ -139,8 +140,10 @@ func fkOverride(ct *ctable, fk *cfk, ov Override) (tuple []Value, set int, null 
 }
 
 // ensure adds a generated parent row holding tuple in the referenced
-// columns, unless a row already overrides them to it.
-func (tp *tplan) ensure(fk *cfk, tuple []Value) {
+// columns, unless a row already overrides them to it or a given row holds
+// it by default (that row is then pinned to it: an override always wins
+// over a generated key).
+func (tp *tplan) ensure(fk *cfk, tuple []Value, why Origin) {
 	var key strings.Builder
 	for _, v := range tuple {
 		key.WriteString(v.Text)
@@ -162,10 +165,14 @@ func (tp *tplan) ensure(fk *cfk, tuple []Value) {
 			return
 		}
 	}
+	if tp.pinGiven(names, tuple) {
+		return
+	}
 	ov := Override{}
 	for i, name := range names {
 		ov[name] = tuple[i]
 	}
 	tp.forOverride[len(tp.given)+len(tp.extra)] = true
+	tp.origin[len(tp.given)+len(tp.extra)] = why
 	tp.extra = append(tp.extra, ov)
 }

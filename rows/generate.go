@@ -32,6 +32,13 @@ func (b *builder) generate(tp *tplan) error {
 			return err
 		}
 		row.Generated = i >= len(tp.given)
+		if row.Generated {
+			if o, ok := tp.origin[i]; ok {
+				row.MadeFor = &o
+			}
+		} else {
+			tp.unpin(i, &row)
+		}
 		tp.rows[i] = row
 	}
 	return nil

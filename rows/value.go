@@ -58,6 +58,8 @@ type Row struct {
 	// Generated is true for a row the factory added so that a foreign key
 	// of another row has something to point at.
 	Generated bool
+	// MadeFor says which child row a Generated row serves.
+	MadeFor *Origin
 }
 
 // TableRows is every row a dataset inserts into one table.

@@ -10,6 +10,7 @@ import (
 	"github.com/jig-sql/jig/engine"
 	"github.com/jig-sql/jig/engine/postgres"
 	"github.com/jig-sql/jig/workspace"
+	"github.com/jig-sql/jig/workspace/watch"
 )
 
 // StartFunc starts a Postgres server, reporting progress as it goes. It is
@@ -36,6 +37,9 @@ type backend struct {
 
 	runMu sync.Mutex // one live run at a time: the previous is closed first
 	live  *engine.LiveRun
+
+	watcher *watch.Watcher   // the workspace's files; nil until ready
+	retired []*engine.Runner // replaced by a reload, closed at Cleanup
 
 	once sync.Once
 }
@@ -74,8 +78,12 @@ func (b *backend) Start() (readyMsg, error) {
 	b.mu.Lock()
 	b.runner = r
 	b.mu.Unlock()
+	note := srv.Note
+	if err := b.watch(); err != nil {
+		note = strings.TrimSpace(note + " Files are not watched: " + err.Error())
+	}
 	return readyMsg{describe: srv.Describe(), version: srv.Version(), addr: addrOf(srv),
-		tables: r.Suite.Tables, note: srv.Note}, nil
+		tables: r.Suite.Tables, note: note}, nil
 }
 
 // Runner is the runner once ready, or nil.
@@ -126,6 +134,12 @@ func (b *backend) Cleanup() {
 		b.runMu.Unlock()
 		b.mu.Lock()
 		defer b.mu.Unlock()
+		if b.watcher != nil {
+			b.watcher.Close()
+		}
+		for _, r := range b.retired {
+			r.Close()
+		}
 		if b.runner != nil {
 			b.runner.Close()
 		}

@@ -115,17 +115,21 @@ func acceptCmd(b *backend, live *engine.LiveRun, gen int) tea.Cmd {
 	}
 }
 
-// saveCmd writes the fixture atomically to path.
+// saveCmd writes the fixture atomically to path, editing the file in
+// place when it exists.
 func saveCmd(fx *workspace.Fixture, path string) tea.Cmd {
-	data := workspace.MarshalFixture(fx)
 	return func() tea.Msg {
+		data, note, err := fixtureText(fx, path)
+		if err != nil {
+			return savedMsg{err: err}
+		}
 		if err := mkdirFor(path); err != nil {
 			return savedMsg{err: err}
 		}
 		if err := workspace.WriteFileAtomic(path, data, 0o644); err != nil {
 			return savedMsg{err: err}
 		}
-		return savedMsg{name: fx.Name, path: path, fixture: fx}
+		return savedMsg{name: fx.Name, path: path, fixture: fx, note: note}
 	}
 }
 

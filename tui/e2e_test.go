@@ -67,7 +67,7 @@ func TestEndToEndInTmux(t *testing.T) {
 		t.Fatalf("go build: %v\n%s", err, out)
 	}
 	dir := filepath.Join(tmp, "demo")
-	s := &tmuxSession{t: t, name: "jig-e2e-" + filepath.Base(tmp)}
+	s := &tmuxSession{t: t, name: tmuxName(tmp)}
 	s.tmux("new-session", "-d", "-s", s.name, "-x", "120", "-y", "36",
 		"env", "TERM=xterm-256color", bin, "demo", dir)
 	t.Cleanup(func() { exec.Command("tmux", "kill-session", "-t", s.name).Run() })

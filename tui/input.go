@@ -23,6 +23,8 @@ type inputPane struct {
 	src    *inputSource
 	grid   grid.Model
 	note   string // shown instead of the grid
+	// rowErrs are the rows the database refused in the last run.
+	rowErrs rowErrors
 }
 
 func newInputPane(th *theme) *inputPane {
@@ -43,6 +45,7 @@ func (p *inputPane) SetTables(t []workspace.Table) {
 // SetSession shows another session, from its first table.
 func (p *inputPane) SetSession(s *Session) {
 	p.sess, p.tab, p.ds = s, 0, nil
+	p.rowErrs = nil
 	p.refresh()
 }
 
@@ -97,6 +100,7 @@ func (p *inputPane) refresh() {
 		built = p.ds.Rows(it.Name)
 	}
 	p.src = newInputSource(t, it, built)
+	p.src.errs = p.rowErrs[it.Name]
 	p.grid.SetFrozen(p.src.frozen())
 	p.grid.SetSource(p.src)
 }
@@ -133,7 +137,10 @@ func (p *inputPane) View() []string {
 	}
 	info := ""
 	if p.src != nil {
-		info = plural(len(p.src.it.Rows), "row")
+		info = p.src.parentInfo()
+		if row, _ := p.grid.Current(); p.src.rowNote(row) != "" {
+			info = p.src.rowNote(row)
+		}
 	}
 	return p.th.fr.frame("Input", info, body, p.w, p.h, p.focused)
 }

@@ -46,6 +46,9 @@ func (p *inputPane) edit(msg tea.KeyPressMsg) tea.Cmd {
 func (p *inputPane) editRow(msg tea.KeyPressMsg, row, col int) tea.Cmd {
 	k, s, t := p.th.keys.Input, p.sess, p.table()
 	name := p.src.column(col).Name
+	if p.src.isParent(row) && !key.Matches(msg, k.Edit, k.Open) {
+		return p.editParent(msg, row, col)
+	}
 	switch {
 	case key.Matches(msg, k.Edit):
 		p.grid.StartEdit(editText(p.src.Cell(row, col)))
@@ -83,8 +86,12 @@ func (p *inputPane) commit(msg grid.EditedMsg) tea.Cmd {
 	}
 	col := p.src.column(msg.Col)
 	c := ParseCell(*col, msg.Text)
-	p.sess.SetCell(p.table(), msg.Row, col.Name, c)
-	cmd := p.changed(msg.Row, msg.Col)
+	row := msg.Row
+	if p.src.isParent(row) {
+		row = p.adopt(row)
+	}
+	p.sess.SetCell(p.table(), row, col.Name, c)
+	cmd := p.changed(row, msg.Col)
 	if !c.Valid() {
 		return tea.Batch(cmd, reportErr(fmt.Errorf("%s: %s", col.Name, c.Reason)))
 	}

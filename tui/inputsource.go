@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/jig-sql/jig/engine"
 	"github.com/jig-sql/jig/rows"
 	"github.com/jig-sql/jig/tui/grid"
 	"github.com/jig-sql/jig/workspace"
@@ -15,13 +16,19 @@ import (
 type inputSource struct {
 	table *workspace.Table
 	it    *InputTable
-	built []rows.Row // the factory's rows for it, given rows first
-	order []int      // display column → table column
+	built []rows.Row // the factory's rows for the session's rows
+	// parents are the rows the factory added for foreign keys, shown
+	// after the session's rows.
+	parents []rows.Row
+	// errs are the rows the database refused, by display row.
+	errs  map[int]engine.RowError
+	order []int // display column → table column
 	cols  []grid.Column
 }
 
 func newInputSource(t *workspace.Table, it *InputTable, built []rows.Row) *inputSource {
-	s := &inputSource{table: t, it: it, built: built}
+	s := &inputSource{table: t, it: it}
+	s.built, s.parents = splitBuilt(built)
 	for i, c := range t.Columns {
 		if slices.Contains(t.PrimaryKey, c.Name) {
 			s.order = append(s.order, i)
@@ -78,13 +85,28 @@ func shortType(name string) string { return typeNames.Replace(name) }
 func (s *inputSource) Columns() []grid.Column { return s.cols }
 
 // Len implements grid.Source.
-func (s *inputSource) Len() int { return len(s.it.Rows) }
+func (s *inputSource) Len() int { return len(s.it.Rows) + len(s.parents) }
 
 // RowMark implements grid.Source.
-func (s *inputSource) RowMark(int) grid.RowMark { return grid.NoMark }
+func (s *inputSource) RowMark(row int) grid.RowMark {
+	if _, bad := s.errs[row]; bad {
+		return grid.BrokenRow
+	}
+	if s.isParent(row) {
+		return grid.ParentRow
+	}
+	return grid.NoMark
+}
 
 // Cell implements grid.Source.
 func (s *inputSource) Cell(row, col int) grid.Cell {
+	return s.blame(row, col, s.cell(row, col))
+}
+
+func (s *inputSource) cell(row, col int) grid.Cell {
+	if s.isParent(row) {
+		return s.parentCell(row, col)
+	}
 	c := &s.table.Columns[s.order[col]]
 	if v, ok := s.it.Rows[row][c.Name]; ok {
 		switch {

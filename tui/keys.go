@@ -18,6 +18,7 @@ const (
 	ScopeResult
 	ScopeChecks
 	ScopeEditing
+	ScopeQueryEdit // the query's inline editor
 )
 
 // GlobalKeys work in every scope but ScopeEditing, where only Cancel does:
@@ -51,6 +52,17 @@ type InputKeys struct {
 type QueryKeys struct {
 	Up   key.Binding
 	Down key.Binding
+	// Editor opens the query file in $VISUAL or $EDITOR.
+	Editor key.Binding
+	// EditInline edits the query in the pane (QueryEditKeys apply).
+	EditInline key.Binding
+}
+
+// QueryEditKeys work while the query is edited in its pane; every other
+// key is text (q is a letter).
+type QueryEditKeys struct {
+	Save   key.Binding
+	Cancel key.Binding
 }
 
 // DialogKeys answer the quit confirmation and close overlays.
@@ -89,6 +101,7 @@ type KeyMaps struct {
 	Result  ResultKeys
 	Checks  ChecksKeys
 	Query   QueryKeys
+	QEdit   QueryEditKeys
 	Dialog  DialogKeys
 	Edit    textedit.KeyMap
 }
@@ -123,8 +136,14 @@ func DefaultKeyMaps() KeyMaps {
 			PrevTable:    b(k("["), h("[", "previous table")),
 		},
 		Query: QueryKeys{
-			Up:   b(k("up", "k"), h("↑/k", "scroll up")),
-			Down: b(k("down", "j"), h("↓/j", "scroll down")),
+			Up:         b(k("up", "k"), h("↑/k", "scroll up")),
+			Down:       b(k("down", "j"), h("↓/j", "scroll down")),
+			Editor:     b(k("E"), h("E", "edit in $EDITOR")),
+			EditInline: b(k("e"), h("e", "edit here")),
+		},
+		QEdit: QueryEditKeys{
+			Save:   b(k("ctrl+s"), h("ctrl+s", "save the query")),
+			Cancel: b(k("esc"), h("esc", "stop editing, keep the file")),
 		},
 		Dialog: DialogKeys{
 			Yes:   b(k("y"), h("y", "yes")),

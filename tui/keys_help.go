@@ -33,7 +33,9 @@ func (k KeyMaps) Help(s Scope) bhelp.KeyMap {
 	case ScopeChecks:
 		own = []key.Binding{k.Checks.ShowFailing}
 	case ScopeQuery:
-		own = []key.Binding{k.Query.Up, k.Query.Down}
+		own = []key.Binding{k.Query.EditInline, k.Query.Editor, k.Query.Up, k.Query.Down}
+	case ScopeQueryEdit:
+		own, global = []key.Binding{k.QEdit.Save, k.QEdit.Cancel}, []key.Binding{g.Cancel}
 	}
 	short := append(append([]key.Binding{}, own...), global...)
 	return scopeHelp{short: short, full: [][]key.Binding{own, global}}
@@ -52,7 +54,8 @@ func (k KeyMaps) Groups() []help.Group {
 		{Title: "Result", Bindings: []key.Binding{k.Result.Accept, k.Result.Open}},
 		{Title: "Checks", Bindings: []key.Binding{k.Checks.Up, k.Checks.Down, k.Checks.ShowFailing}},
 		{Title: "Sidebar", Bindings: []key.Binding{k.Sidebar.Up, k.Sidebar.Down, k.Sidebar.Select}},
-		{Title: "Query", Bindings: []key.Binding{k.Query.Up, k.Query.Down}},
+		{Title: "Query", Bindings: []key.Binding{k.Query.Up, k.Query.Down, k.Query.EditInline, k.Query.Editor}},
+		{Title: "Editing the query", Bindings: []key.Binding{k.QEdit.Save, k.QEdit.Cancel}},
 		{Title: "Dialogs", Bindings: []key.Binding{k.Dialog.Yes, k.Dialog.No, k.Dialog.Close}},
 	}
 }
@@ -77,7 +80,9 @@ func (k KeyMaps) scopeBindings(s Scope) []key.Binding {
 	case ScopeSidebar:
 		return append(global, k.Sidebar.Up, k.Sidebar.Down, k.Sidebar.Select)
 	case ScopeQuery:
-		return append(global, k.Query.Up, k.Query.Down)
+		return append(global, k.Query.Up, k.Query.Down, k.Query.EditInline, k.Query.Editor)
+	case ScopeQueryEdit:
+		return []key.Binding{k.QEdit.Save, k.QEdit.Cancel, g.Cancel}
 	}
 	return global
 }

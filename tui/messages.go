@@ -68,6 +68,7 @@ type savedMsg struct {
 	name    string
 	path    string
 	fixture *workspace.Fixture
+	note    string // how the file was written, when it is news
 	err     error
 }
 

@@ -22,12 +22,13 @@ import (
 type mode int
 
 const (
-	modeNormal  mode = iota
-	modeEditing      // a cell editor is open in the input grid
-	modePrompt       // typing the fixture's name
-	modeConfirm      // answering a yes/no question
-	modeHelp         // the ? screen
-	modeOverlay      // a full value or failing rows
+	modeNormal    mode = iota
+	modeEditing        // a cell editor is open in the input grid
+	modePrompt         // typing the fixture's name
+	modeConfirm        // answering a yes/no question
+	modeHelp           // the ? screen
+	modeOverlay        // a full value or failing rows
+	modeQueryEdit      // the query is edited in its pane
 )
 
 // confirmation is a pending yes/no question and what yes does.
@@ -71,6 +72,9 @@ type Model struct {
 	live      *engine.LiveRun
 	liveGen   int
 	fatal     error // start-up failure, returned by Run
+
+	reloading   bool // a reload of the workspace files is in flight
+	reloadAgain bool // files changed during it: reload once more after
 }
 
 // Init starts Postgres, listens to the relay, asks for the terminal's
@@ -108,6 +112,17 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, m.engineResult(msg)
 	case savedMsg, autosavedMsg, autosaveFoundMsg:
 		return m, m.files(msg)
+	case filesChangedMsg:
+		return m, m.onFilesChanged(msg)
+	case reloadedMsg:
+		return m, m.onReloaded(msg)
+	case editQueryMsg:
+		if msg.inline {
+			return m, m.startInlineEdit()
+		}
+		return m, m.openEditor()
+	case editorDoneMsg:
+		return m, m.onEditorDone(msg)
 	case selectQueryMsg, selectTableMsg, openFixtureMsg, sessionChangedMsg,
 		acceptMsg, showOverlayMsg, pagesWantedMsg, deferredMsg:
 		return m, m.intent(msg)

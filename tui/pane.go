@@ -54,9 +54,11 @@ type (
 	selectTableMsg    struct{ name string }
 	openFixtureMsg    struct{ name string }
 	sessionChangedMsg struct{}
-	acceptMsg         struct{}
-	showOverlayMsg    struct{ ov overlay }
-	pagesWantedMsg    struct{}
+	// editQueryMsg asks to edit the query: inline, or in $EDITOR.
+	editQueryMsg   struct{ inline bool }
+	acceptMsg      struct{}
+	showOverlayMsg struct{ ov overlay }
+	pagesWantedMsg struct{}
 	// deferredMsg runs fn on the UI goroutine: what a confirmed question does.
 	deferredMsg struct{ fn func() tea.Cmd }
 )

@@ -20,7 +20,8 @@ type queryPane struct {
 	q      *workspace.Query
 	err    error
 	offset int
-	follow bool // scroll to the error's line on the next View
+	follow bool         // scroll to the error's line on the next View
+	editor *queryEditor // the inline editor while it is open
 }
 
 func newQueryPane(th *theme) *queryPane { return &queryPane{th: th} }
@@ -52,6 +53,10 @@ func (p *queryPane) Update(msg tea.Msg) tea.Cmd {
 			p.offset, p.follow = max(p.offset-1, 0), false
 		case key.Matches(msg, k.Down):
 			p.offset, p.follow = p.offset+1, false
+		case key.Matches(msg, k.Editor):
+			return emit(editQueryMsg{inline: false})
+		case key.Matches(msg, k.EditInline):
+			return emit(editQueryMsg{inline: true})
 		}
 	case tea.MouseWheelMsg:
 		if msg.Button == tea.MouseWheelUp {
@@ -99,6 +104,9 @@ func prefixed(p, s string) string {
 
 // View draws the error block, then the SQL from the scroll offset.
 func (p *queryPane) View() []string {
+	if p.editor != nil {
+		return p.editorView()
+	}
 	w, h := p.inner()
 	body := p.errorLines()
 	if len(body) > h-2 { // keep room for the error's line and its caret

@@ -158,6 +158,15 @@ func (s *Session) DuplicateRow(table string, r int) int {
 	return r + 1
 }
 
+// AdoptRow appends row to a table's rows (a generated parent the user
+// takes over) and returns its index.
+func (s *Session) AdoptRow(table string, row InputRow) int {
+	s.change()
+	t := s.Table(table)
+	t.Rows = append(t.Rows, row)
+	return len(t.Rows) - 1
+}
+
 // DeleteRow removes row r.
 func (s *Session) DeleteRow(table string, r int) {
 	t := s.Table(table)

@@ -135,6 +135,9 @@ func (m *Model) rerun() tea.Cmd {
 		return nil
 	}
 	fx := m.sess.Fixture(m.fixturesDir)
+	if bad, ok := m.sess.FirstInvalid(); ok {
+		return tea.Batch(buildCmd(m.factory, m.gen, fx, m.tables), m.notRun(bad.String(), 0))
+	}
 	ctx, cancel := context.WithCancel(m.be.ctx)
 	m.cancelRun = cancel
 	var cmd tea.Cmd
@@ -153,12 +156,18 @@ func (m *Model) onRunDone(msg runDoneMsg) tea.Cmd {
 		return nil
 	}
 	live := msg.live
-	m.live, m.liveGen = live, msg.gen
-	m.status, _ = m.status.Update(statusbar.RunFinishedMsg{Took: msg.took, Rows: live.Total})
-	m.query.SetError(live.Err)
 	if live.Dataset != nil {
 		m.input.SetDataset(live.Dataset)
 	}
+	var ie *engine.InputError
+	if errors.As(live.Err, &ie) {
+		m.input.SetRowErrors(ie)
+		return m.notRun(trimNotRun(ie.Error()), msg.took)
+	}
+	m.input.SetRowErrors(nil)
+	m.live, m.liveGen = live, msg.gen
+	m.status, _ = m.status.Update(statusbar.RunFinishedMsg{Took: msg.took, Rows: live.Total})
+	m.query.SetError(live.Err)
 	if m.sess.Name != "" || m.sess.Expect.Rows != nil {
 		m.sidebar.SetStatus(m.sessionName(), live.Status)
 	}

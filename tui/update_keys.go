@@ -24,6 +24,8 @@ func (m *Model) key(k tea.KeyPressMsg) tea.Cmd {
 		return cmd
 	case modePrompt:
 		return m.promptKey(k)
+	case modeQueryEdit:
+		return m.queryEditKey(k)
 	case modeConfirm:
 		return m.confirmKey(k)
 	case modeHelp:
@@ -122,6 +124,9 @@ func (m *Model) save() tea.Cmd {
 	if m.sess == nil {
 		return reportErr(errors.New("nothing to save: pick a query first"))
 	}
+	if err := m.saveProblem(); err != nil {
+		return reportErr(err)
+	}
 	if m.sess.Name == "" {
 		m.prompt = textedit.New(m.th.st.Edit)
 		m.prompt.SetWidth(30)
@@ -129,8 +134,7 @@ func (m *Model) save() tea.Cmd {
 		m.mode = modePrompt
 		return nil
 	}
-	fx := m.sess.Fixture(m.fixturesDir)
-	return saveCmd(fx, m.ws.FixturePath(m.sess.Query, m.sess.Name))
+	return m.write()
 }
 
 var fixtureName = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9_.-]*$`)
@@ -167,6 +171,10 @@ func (m *Model) paste(p tea.PasteMsg) tea.Cmd {
 	switch m.mode {
 	case modeEditing:
 		return m.input.Update(p)
+	case modeQueryEdit:
+		var cmd tea.Cmd
+		m.query.editor.ta, cmd = m.query.editor.ta.Update(p)
+		return cmd
 	case modePrompt:
 		m.prompt, _ = m.prompt.Update(p)
 	}

@@ -122,6 +122,9 @@ func (m *Model) files(msg tea.Msg) tea.Cmd {
 		}
 		m.adoptSaved(msg.fixture)
 		m.notice = "saved " + msg.path
+		if msg.note != "" {
+			m.notice += " (" + msg.note + ")"
+		}
 		return m.auto.saveCmd(m.sess, m.fixturesDir, true)
 	case autosavedMsg:
 		if msg.err != nil {

@@ -118,6 +118,8 @@ func (m *Model) bottomLine() string {
 	switch m.mode {
 	case modeEditing:
 		scope = ScopeEditing
+	case modeQueryEdit:
+		scope = ScopeQueryEdit
 	case modeHelp, modeOverlay:
 		return fitLine(st.Help.Desc.Render("esc closes"), m.w)
 	}

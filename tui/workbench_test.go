@@ -84,7 +84,7 @@ func TestInvalidCellScreen(t *testing.T) {
 		hs.waitText("matches e")
 		// event_id, event_ts, user_id, browser_id, browser, duration_ms
 		hs.keys("$", "enter", "ctrl+u", "1", "2", "q", "enter")
-		return hs.waitSettled("!12q", "duration_ms: ", "last run")
+		return hs.waitSettled("!12q", "duration_ms: ", "last run", "evnt_") // evnt_: the defaults built
 	})
 }
 

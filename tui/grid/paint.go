@@ -38,7 +38,7 @@ const (
 )
 
 const (
-	nMarks = int(ChangedRow) + 1
+	nMarks = int(BrokenRow) + 1
 	nKinds = int(Invalid) + 1
 	nDiffs = int(Changed) + 1
 )
@@ -119,6 +119,10 @@ func markStyle(g styles.GridStyles, mk RowMark) lipgloss.Style {
 		return g.Unexpected
 	case ChangedRow:
 		return g.Changed
+	case ParentRow:
+		return g.Default
+	case BrokenRow:
+		return g.Missing
 	}
 	return lipgloss.NewStyle()
 }

@@ -90,4 +90,6 @@ const (
 	Missing            // expected, absent from the result
 	Unexpected         // in the result, not expected
 	ChangedRow         // in both, some cells differ
+	ParentRow          // an input row the factory made for a foreign key
+	BrokenRow          // an input row the database refused
 )

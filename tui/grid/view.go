@@ -199,6 +199,10 @@ func (m Model) markText(mark RowMark) string {
 		return m.marks.Unexpected
 	case ChangedRow:
 		return m.marks.Changed
+	case ParentRow:
+		return m.marks.Parent
+	case BrokenRow:
+		return m.marks.Invalid
 	}
 	return " "
 }

@@ -26,6 +26,7 @@ type Marks struct {
 	Missing    string // gutter mark: an expected row the result lacks
 	Unexpected string // gutter mark: a result row nobody expected
 	Changed    string // gutter mark: a row present in both but different
+	Parent     string // gutter mark: an input row made for a foreign key
 	Ellipsis   string // tail of a truncated value
 	Newline    string // shown in place of a line break inside a cell
 }

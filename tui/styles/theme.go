@@ -56,6 +56,7 @@ func DefaultMarks() Marks {
 	return Marks{
 		Null: "∅", Invalid: "!", Missing: "-", Unexpected: "+",
 		Changed: "~", Ellipsis: "…", Newline: "↵",
+		Parent: "^",
 	}
 }
 

@@ -1,0 +1,127 @@
+package workspace
+
+import (
+	"reflect"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/goccy/go-yaml/ast"
+	ytoken "github.com/goccy/go-yaml/token"
+)
+
+// row replaces one changed item.
+func (e *fileEdit) row(n ast.Node, old, now Row, indent string) {
+	text := flowRowKeeping(now, n, old)
+	first, last := itemLine(n), lastLine(n)
+	if m, ok := e.d.unwrap(n).(*ast.MappingNode); ok && m.IsFlowStyle && first == last &&
+		m.Start != nil && m.End != nil && m.Start.Position != nil && m.End.Position != nil {
+		line := []rune(e.line(first))
+		a, b := m.Start.Position.Column-1, m.End.Position.Column
+		if a >= 0 && b <= len(line) && a < b && line[a] == '{' && line[b-1] == '}' {
+			e.replace(first, 1, string(line[:a])+text+string(line[b:])+"\n")
+			return
+		}
+	}
+	e.replace(first, last-first+1, indent+"- "+text+"\n")
+}
+
+// itemLine is the line a list item starts on (its "- ").
+func itemLine(n ast.Node) int {
+	line, _ := pos(n)
+	if m, ok := n.(*ast.MappingNode); ok && m.IsFlowStyle {
+		line = tokenLine(m.Start)
+	}
+	return line
+}
+
+// flowRowKeeping renders a row as a flow mapping; a cell whose value is
+// the one the file had keeps the file's spelling of it.
+func flowRowKeeping(r Row, item ast.Node, old Row) string {
+	var written map[string]ast.Node
+	if m, ok := item.(*ast.MappingNode); ok {
+		written = map[string]ast.Node{}
+		for _, kv := range m.Values {
+			written[keyName(kv)] = kv.Value
+		}
+	}
+	parts := make([]string, len(r.Cells))
+	for i, c := range r.Cells {
+		v := yamlValue(c.Value)
+		if n, ok := written[c.Column]; ok && sameValue(old, c) {
+			if s, ok := spelling(n); ok {
+				v = s
+			}
+		}
+		parts[i] = yamlString(c.Column) + ": " + v
+	}
+	return "{" + strings.Join(parts, ", ") + "}"
+}
+
+// sameValue reports whether old holds c's column with c's value.
+func sameValue(old Row, c Cell) bool {
+	for _, o := range old.Cells {
+		if o.Column == c.Column {
+			return looseEqual(o.Value, c.Value)
+		}
+	}
+	return false
+}
+
+// looseEqual is equality of YAML values where a number equals the text of
+// the same number: a result's numeric "150.00" is the file's 150.00, so
+// accepting an unchanged row keeps it as written.
+func looseEqual(a, b any) bool {
+	if reflect.DeepEqual(a, b) {
+		return true
+	}
+	x, ok1 := number(a)
+	y, ok2 := number(b)
+	return ok1 && ok2 && x == y
+}
+
+func number(v any) (float64, bool) {
+	switch x := v.(type) {
+	case int64:
+		return float64(x), true
+	case int:
+		return float64(x), true
+	case float64:
+		return x, true
+	case string:
+		f, err := strconv.ParseFloat(x, 64)
+		return f, err == nil && strings.TrimSpace(x) == x && !strings.ContainsAny(x, "xXnNiI_")
+	}
+	return 0, false
+}
+
+// spelling is a scalar as the file wrote it, when that is one plain token.
+func spelling(n ast.Node) (string, bool) {
+	switch v := n.(type) {
+	case *ast.IntegerNode, *ast.FloatNode, *ast.BoolNode, *ast.NullNode, *ast.InfinityNode, *ast.NanNode:
+		return v.GetToken().Value, true
+	case *ast.StringNode:
+		o := strings.TrimSpace(v.Token.Origin)
+		switch v.Token.Type {
+		case ytoken.StringType:
+			if !strings.ContainsAny(v.Value, "\n") {
+				return v.Token.Value, true
+			}
+		case ytoken.SingleQuoteType, ytoken.DoubleQuoteType:
+			if len(o) >= 2 && o[0] == o[len(o)-1] && !strings.ContainsAny(o, "\n") {
+				return o, true
+			}
+		}
+	}
+	return "", false
+}
+
+// sameRow reports whether two rows hold the same columns, in order, with
+// loosely equal values.
+func sameRow(a, b Row) bool {
+	return slices.EqualFunc(a.Cells, b.Cells, func(c, d Cell) bool {
+		return c.Column == d.Column && looseEqual(c.Value, d.Value)
+	})
+}
+
+func sameAll(a, b []Row) bool { return slices.EqualFunc(a, b, sameRow) }
