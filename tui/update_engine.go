@@ -150,6 +150,14 @@ func (m *Model) onRunDone(msg runDoneMsg) tea.Cmd {
 		return nil
 	}
 	m.cancelRun = nil
+	if m.sess == nil {
+		return nil
+	}
+	if bad, ok := m.sess.FirstInvalid(); ok {
+		// A cell went invalid after this run started (a reload re-ran the
+		// session meanwhile): what is on screen must be what would run.
+		return m.notRun(bad.String(), msg.took)
+	}
 	if msg.err != nil {
 		m.status, _ = m.status.Update(statusbar.RunFinishedMsg{Took: msg.took, Err: msg.err})
 		m.result.SetNote(firstLine(msg.err.Error()))
