@@ -65,7 +65,7 @@ func (s *script) add(sql string, w Where) {
 	w.SQL = sql
 	s.segments = append(s.segments, segment{start: s.chars, where: w})
 	s.write(sql)
-	s.write(";\n") // a newline ends a trailing -- comment
+	s.write("\n;\n") // the newline first: it ends a trailing -- comment
 }
 
 func (s *script) write(t string) {

@@ -1,0 +1,54 @@
+package engine_test
+
+import (
+	"context"
+	"strings"
+	"testing"
+
+	"github.com/jig-sql/jig/engine"
+)
+
+// runAll runs every fixture of a workspace of files and returns the results
+// by fixture name.
+func runAll(t *testing.T, files map[string]string) map[string]*engine.FixtureResult {
+	t.Helper()
+	r := explainRunner(t, files)
+	got := map[string]*engine.FixtureResult{}
+	r.Run(context.Background(), r.Suite.WS.Fixtures, func(res *engine.FixtureResult) {
+		got[res.Fixture.Name] = res
+	})
+	return got
+}
+
+// mustPass fails the test unless the named fixture passed.
+func mustPass(t *testing.T, got map[string]*engine.FixtureResult, name string) {
+	t.Helper()
+	res := got[name]
+	if res == nil {
+		t.Fatalf("no result for %s (have %d)", name, len(got))
+	}
+	if res.Status != engine.StatusPass {
+		t.Errorf("%s: %v, want pass:\n%s", name, res.Status, engine.FormatFailure(res, false))
+	}
+}
+
+// A query whose last line is a -- comment, with and without checks after
+// it, and a check whose sql ends in `; -- comment`.
+func TestTrailingLineComments(t *testing.T) {
+	got := runAll(t, map[string]string{
+		"schema/t.sql":   "create table events (id int primary key);\n",
+		"queries/q.sql":  "select id from events -- all rows",
+		"queries/q2.sql": "select id from events; -- all rows\n",
+		"checks/events.yaml": "table: events\nchecks:\n  - not_null: id\n" +
+			"  - sql: \"select * from events where id < 0; -- negative\"\n",
+		"checks/q2.yaml":         "table: q2\nchecks:\n  - unique: [id]\n",
+		"fixtures/q/a.yaml":      "query: q\ngiven:\n  events:\n    - {id: 1}\nexpect:\n  rows:\n    - {id: 1}\n",
+		"fixtures/q2/a.yaml":     "query: q2\ngiven:\n  events:\n    - {id: 1}\nexpect:\n  rows:\n    - {id: 1}\n",
+		"fixtures/q2/nochk.yaml": "query: q2\nexpect:\n  rows: []\n",
+	})
+	mustPass(t, got, "q/a")
+	mustPass(t, got, "q2/a")
+	if res := got["q2/nochk"]; res != nil && res.Err != nil && strings.Contains(res.Err.Error(), "ROLLBACK") {
+		t.Errorf("q2/nochk: %v", res.Err)
+	}
+}
