@@ -52,3 +52,23 @@ func TestTrailingLineComments(t *testing.T) {
 		t.Errorf("q2/nochk: %v", res.Err)
 	}
 }
+
+// A column named like the sample's alias must not turn each sample row into
+// that column's value.
+func TestSampleWithColumnNamedF(t *testing.T) {
+	got := runAll(t, map[string]string{
+		"schema/t.sql":      "create table t (id int primary key, f numeric, jig_sample text);\n",
+		"queries/q.sql":     "select id from t",
+		"checks/t.yaml":     "table: t\nchecks:\n  - expression: \"f < 100\"\n    severity: warn\n",
+		"fixtures/q/a.yaml": "query: q\ngiven:\n  t:\n    - {id: 1, f: 990.07}\nexpect:\n  rows:\n    - {id: 1}\n",
+	})
+	res := got["q/a"]
+	mustPass(t, got, "q/a")
+	if len(res.Checks) != 1 || res.Checks[0].Err != nil || len(res.Checks[0].Sample.Rows) != 1 {
+		t.Fatalf("checks: %+v", res.Checks)
+	}
+	s := res.Checks[0].Sample
+	if strings.Join(s.Columns, ",") != "id,f,jig_sample" || s.Rows[0][1] == nil || *s.Rows[0][1] != "990.07" {
+		t.Errorf("sample: %v %v, want columns id,f,jig_sample with f = 990.07", s.Columns, s.Rows)
+	}
+}
