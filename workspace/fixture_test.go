@@ -228,3 +228,20 @@ func TestWriteFileAtomic(t *testing.T) {
 		t.Error("writing into a missing directory succeeded")
 	}
 }
+
+// A check entry that cannot be read on its own is an error where the fixture
+// is parsed (validate), not a YAML error in test; an entry ends before the
+// next entry's "-" even when the next value is on a later line.
+func TestFixtureCheckEntries(t *testing.T) {
+	_, err := ParseFixture("fixtures/q/a.yaml", []byte("query: q\nchecks: [:]\n"))
+	if err == nil || !strings.HasPrefix(err.Error(), "fixtures/q/a.yaml:2:") {
+		t.Errorf("checks: [:]: %v, want a positioned error on line 2", err)
+	}
+	f, err := ParseFixture("fixtures/q/a.yaml", []byte("query: q\nchecks:\n  - {a: 1}\n  -\n    not_null: x\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(f.Checks) != 2 || string(f.Checks[0].YAML) != "{a: 1}\n" || string(f.Checks[1].YAML) != "not_null: x\n" {
+		t.Errorf("entries: %+v", f.Checks)
+	}
+}
