@@ -137,6 +137,9 @@ func decodeFixture(d *ydec, p string, data []byte, checkFolder bool) *Fixture {
 			f.Description, _ = d.str(kv.Value, "description")
 		case "setup":
 			f.Setup, _ = d.str(kv.Value, "setup")
+			if strings.ContainsRune(f.Setup, 0) {
+				d.errAt(kv.Value, "remove the \\0; Postgres cannot receive a NUL byte", "setup: holds a NUL byte")
+			}
 		case "given":
 			f.Given = decodeGiven(d, kv.Value)
 		case "expect":

@@ -193,3 +193,20 @@ func TestLoadMissingDir(t *testing.T) {
 		t.Errorf("err = %v", err)
 	}
 }
+
+// Postgres cannot receive a NUL byte: one in a file, or in a fixture's
+// setup, is an error at its place instead of the server's "invalid message
+// format".
+func TestLoadRejectsNUL(t *testing.T) {
+	dir := t.TempDir()
+	os.MkdirAll(filepath.Join(dir, "queries"), 0o755)
+	os.MkdirAll(filepath.Join(dir, "fixtures", "q"), 0o755)
+	os.WriteFile(filepath.Join(dir, "queries", "q.sql"), []byte("select 1,\n  'a\x00b'\n"), 0o644)
+	os.WriteFile(filepath.Join(dir, "fixtures", "q", "a.yaml"), []byte("query: q\nsetup: \"select '\\0'\"\n"), 0o644)
+	_, err := Load(dir)
+	for _, want := range []string{"fixtures/q/a.yaml:2:8: setup: holds a NUL byte", "queries/q.sql:2:5: file holds a NUL byte"} {
+		if err == nil || !strings.Contains(err.Error(), want) {
+			t.Errorf("got\n%v\nwant %s", err, want)
+		}
+	}
+}
