@@ -72,3 +72,20 @@ func TestSampleWithColumnNamedF(t *testing.T) {
 		t.Errorf("sample: %v %v, want columns id,f,jig_sample with f = 990.07", s.Columns, s.Rows)
 	}
 }
+
+// An unquoted number is kept as written: every digit reaches a numeric
+// column, and an expected row compares with every digit.
+func TestLongNumbersStayExact(t *testing.T) {
+	got := runAll(t, map[string]string{
+		"schema/t.sql":  "create table t (id int primary key, n numeric(38,10), f float8, j jsonb);\n",
+		"queries/q.sql": "select n, n::text as s, f, j from t",
+		"fixtures/q/a.yaml": "query: q\ngiven:\n  t:\n    - {id: 1, n: 1234567890123456789.1234567891, f: 1.5e3, j: {a: 12345678901234567.5}}\n" +
+			"expect:\n  rows:\n    - {n: 1234567890123456789.1234567891, s: '1234567890123456789.1234567891', f: 1500.0, j: {a: 12345678901234567.5}}\n",
+		"fixtures/q/wrong.yaml": "query: q\ngiven:\n  t:\n    - {id: 1, n: 1234567890123456789.1234567891}\n" +
+			"expect:\n  rows:\n    - {n: 1234567890123456789.1234567892, s: x, f: null, j: null}\n",
+	})
+	mustPass(t, got, "q/a")
+	if res := got["q/wrong"]; res == nil || res.Status != engine.StatusFail {
+		t.Errorf("q/wrong differs in the last digit and must fail: %+v", res)
+	}
+}

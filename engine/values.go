@@ -51,6 +51,8 @@ func scalarText(v any) string {
 	switch x := v.(type) {
 	case string:
 		return x
+	case json.Number:
+		return string(x)
 	case bool:
 		if x {
 			return "true"
@@ -153,6 +155,9 @@ func normJSON(v any) any {
 		return float64(x)
 	case int:
 		return float64(x)
+	case json.Number:
+		f, _ := x.Float64()
+		return f
 	case []any:
 		out := make([]any, len(x))
 		for i, e := range x {

@@ -1,6 +1,7 @@
 package workspace
 
 import (
+	"encoding/json"
 	"math"
 	"os"
 	"reflect"
@@ -34,7 +35,7 @@ func TestParseFixtureValues(t *testing.T) {
 		t.Fatal(err)
 	}
 	row := f.Given[0].Rows[0]
-	want := map[string]any{"a": nil, "b": "null", "c": "", "d": nil, "e": "true", "f": "123", "g": 1.5,
+	want := map[string]any{"a": nil, "b": "null", "c": "", "d": nil, "e": "true", "f": "123", "g": json.Number("1.50"), // as written
 		"h": int64(-7), "i": []any{int64(1), "x"}, "j": map[string]any{"k": "v"}}
 	for col, v := range want {
 		c, ok := row.Get(col)
