@@ -3,6 +3,7 @@ package checks
 import (
 	"reflect"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/goccy/go-yaml/ast"
@@ -23,7 +24,7 @@ type paramDecoder struct {
 // nothing) and the sibling options, then checks required and valid values.
 // Parameters misplaced beside the check were reported already: they count
 // as given, so they are not reported missing too.
-func (d *decoder) decodeCheck(c Check, def Definition, keys entryKeys, misplaced []string) {
+func (d *decoder) decodeCheck(c Check, def Definition, keys entryKeys, misplaced []string) map[string]ParamAt {
 	rv := reflect.ValueOf(c).Elem()
 	p := &paramDecoder{d: d, kind: def.Kind, rv: rv, fields: allFields(rv.Type()), at: map[string]ast.Node{}}
 	for _, name := range misplaced {
@@ -41,7 +42,7 @@ func (d *decoder) decodeCheck(c Check, def Definition, keys entryKeys, misplaced
 		p.param(kv)
 	}
 	if p.bad || p.missing(keys.check.Key) {
-		return
+		return nil
 	}
 	for _, e := range append(c.validate(), c.Common().validate()...) {
 		var n ast.Node = keys.check.Key
@@ -50,6 +51,41 @@ func (d *decoder) decodeCheck(c Check, def Definition, keys entryKeys, misplaced
 		}
 		d.errorf(n, e.hint, "%s: %s", def.Kind, e.msg)
 	}
+	return p.positions(keys.check.Key)
+}
+
+// ParamAt is where a parameter, or one element of a list parameter, was
+// written, and whether YAML read it as a string (quoted, or a plain word)
+// rather than a number or boolean.
+type ParamAt struct {
+	Pos    Pos
+	String bool
+}
+
+// positions maps each given parameter ("values") and each element of a list
+// ("values.0") to where it was written; "" is the check's own key.
+func (p *paramDecoder) positions(key ast.Node) map[string]ParamAt {
+	out := map[string]ParamAt{"": {Pos: p.d.pos(key)}}
+	for name, n := range p.at {
+		v := unwrap(n)
+		out[name] = ParamAt{Pos: p.d.pos(v), String: isStringNode(v)}
+		if seq, ok := v.(*ast.SequenceNode); ok {
+			for i, e := range seq.Values {
+				e = unwrap(e)
+				out[name+"."+strconv.Itoa(i)] = ParamAt{Pos: p.d.pos(e), String: isStringNode(e)}
+			}
+		}
+	}
+	return out
+}
+
+// isStringNode reports whether YAML reads n as a string.
+func isStringNode(n ast.Node) bool {
+	switch n.(type) {
+	case *ast.StringNode, *ast.LiteralNode, *ast.TagNode:
+		return true
+	}
+	return false
 }
 
 // param decodes one `name: value` pair into its field.
