@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/goccy/go-yaml/ast"
+	"github.com/goccy/go-yaml/token"
 )
 
 // paramDecoder fills one check struct from its YAML, remembering where each
@@ -60,6 +61,10 @@ func (d *decoder) decodeCheck(c Check, def Definition, keys entryKeys, misplaced
 type ParamAt struct {
 	Pos    Pos
 	String bool
+	Quoted bool // written in quotes: the text starts one column later
+	// Indent is a block scalar's indentation (| or >); Pos is then its first
+	// content line. 0 for flow scalars.
+	Indent int
 }
 
 // positions maps each given parameter ("values") and each element of a list
@@ -68,7 +73,17 @@ func (p *paramDecoder) positions(key ast.Node) map[string]ParamAt {
 	out := map[string]ParamAt{"": {Pos: p.d.pos(key)}}
 	for name, n := range p.at {
 		v := unwrap(n)
-		out[name] = ParamAt{Pos: p.d.pos(v), String: isStringNode(v)}
+		at := ParamAt{Pos: p.d.pos(v), String: isStringNode(v), Quoted: isQuoted(v)}
+		if lit, ok := v.(*ast.LiteralNode); ok && lit.Value != nil && lit.Value.Token != nil {
+			// The content starts on a line after the indicator; its token's
+			// Origin is the lines as written, indentation included.
+			origin := lit.Value.Token.Origin
+			body := strings.TrimLeft(origin, "\n")
+			at.Pos.Line += 1 + len(origin) - len(body)
+			at.Indent = len(body) - len(strings.TrimLeft(body, " "))
+			at.Pos.Col = at.Indent + 1
+		}
+		out[name] = at
 		if seq, ok := v.(*ast.SequenceNode); ok {
 			for i, e := range seq.Values {
 				e = unwrap(e)
@@ -77,6 +92,12 @@ func (p *paramDecoder) positions(key ast.Node) map[string]ParamAt {
 		}
 	}
 	return out
+}
+
+// isQuoted reports whether n was written in single or double quotes.
+func isQuoted(n ast.Node) bool {
+	tk := n.GetToken()
+	return tk != nil && (tk.Type == token.DoubleQuoteType || tk.Type == token.SingleQuoteType)
 }
 
 // isStringNode reports whether YAML reads n as a string.

@@ -89,3 +89,24 @@ func TestLongNumbersStayExact(t *testing.T) {
 		t.Errorf("q/wrong differs in the last digit and must fail: %+v", res)
 	}
 }
+
+// An error in setup: or in a check's SQL points at its place in the YAML,
+// not at a line and column of the SQL jig generated.
+func TestSQLErrorsPointIntoTheYAML(t *testing.T) {
+	got := runAll(t, map[string]string{
+		"schema/t.sql":        "create table t (id int primary key);\n",
+		"queries/q.sql":       "select id from t",
+		"fixtures/q/bad.yaml": "query: q\n# one\n# two\n\nsetup: |\n  insert into t values (1);\n  selec 1;\nexpect:\n  rows: []\n",
+		"fixtures/q/chk.yaml": "query: q\ngiven:\n  t:\n    - {id: 1}\nchecks:\n  - {table: t, expression: \"id >>> 0\"}\n",
+	})
+	for name, want := range map[string]string{"q/bad": "fixtures/q/bad.yaml:7:3: syntax error", "q/chk": "fixtures/q/chk.yaml:6:32:"} {
+		res := got[name]
+		if res == nil || res.Err == nil && len(res.Checks) == 0 {
+			t.Fatalf("%s: %+v", name, res)
+		}
+		text := engine.FormatFailure(res, false)
+		if !strings.Contains(text, want) {
+			t.Errorf("%s: want %q in\n%s", name, want, text)
+		}
+	}
+}

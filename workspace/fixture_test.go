@@ -246,3 +246,31 @@ func TestFixtureCheckEntries(t *testing.T) {
 		t.Errorf("entries: %+v", f.Checks)
 	}
 }
+
+// SetupPos maps an offset in setup's SQL to the file, for a block scalar
+// and for a quoted one on the key's line.
+func TestSetupPos(t *testing.T) {
+	f, err := ParseFixture("fixtures/q/a.yaml", []byte("query: q\n# c\n\nsetup: |\n  select 1;\n    select frm;\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	off := strings.Index(f.Setup, "frm")
+	if l, c := f.SetupPos(off); l != 6 || c != 12 {
+		t.Errorf("block: frm at %d:%d, want 6:12", l, c)
+	}
+	f, err = ParseFixture("fixtures/q/a.yaml", []byte("query: q\nsetup: \"select frm\"\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if l, c := f.SetupPos(strings.Index(f.Setup, "frm")); l != 2 || c != 16 {
+		t.Errorf("quoted: frm at %d:%d, want 2:16", l, c)
+	}
+}
+
+func TestSetupSourceAligned(t *testing.T) {
+	f, _ := ParseFixture("fixtures/q/a.yaml", []byte("query: q\nsetup: |\n  select 1;\n  select frm;\n"))
+	lines := strings.Split(f.SetupSource(), "\n")
+	if l, c := f.SetupPos(strings.Index(f.Setup, "frm")); lines[l-1][c-1:c+2] != "frm" {
+		t.Errorf("line %d col %d of %q", l, c, f.SetupSource())
+	}
+}
