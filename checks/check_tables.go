@@ -125,6 +125,8 @@ func (c *EqualRowCount) validate() []paramError {
 		return []paramError{{msg: "needs `to` (a table or query name) or `query` (SQL)"}}
 	case c.other() != "" && c.Query != "":
 		return []paramError{{param: "query", msg: "give `to` or `query`, not both"}}
+	case c.Query != "":
+		return fragmentErrors("query", trimQuery(c.Query))
 	}
 	return nil
 }

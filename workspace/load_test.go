@@ -210,3 +210,26 @@ func TestLoadRejectsNUL(t *testing.T) {
 		}
 	}
 }
+
+func TestFragmentProblem(t *testing.T) {
+	for sql, want := range map[string]string{
+		"a > 0":                                "",
+		"x = ';' and y = $$;$$ -- ;":           "",
+		"(a) in (select 1)":                    "",
+		"1) ; commit; drop table x; select (1": "closes a parenthesis",
+		"1; drop table x":                      "holds a semicolon",
+		"'abc":                                 "leaves a string open",
+		"$a$ x":                                "leaves a string open",
+		`"col`:                                 "leaves a quoted name open",
+		"/* x":                                 "leaves a /* comment open",
+		"(a":                                   "opens a parenthesis",
+		"a\x00":                                "NUL",
+		"'it''s'":                              "",
+		"E'\\''":                               "",
+	} {
+		_, msg := FragmentProblem(sql)
+		if (want == "") != (msg == "") || !strings.Contains(msg, want) {
+			t.Errorf("%q: %q, want %q", sql, msg, want)
+		}
+	}
+}
