@@ -1,6 +1,7 @@
 package checks
 
 import (
+	"fmt"
 	"reflect"
 	"slices"
 	"strconv"
@@ -146,6 +147,9 @@ func (p *paramDecoder) set(f field, n ast.Node) {
 	msg := setValue(v, fv)
 	if msg == "" && fv.Kind() == reflect.String && isBlank(fv.String()) {
 		msg = "is empty"
+	}
+	if msg == "" && strings.ContainsRune(fmt.Sprint(fv.Interface()), 0) {
+		msg = "holds a NUL byte, which Postgres cannot receive"
 	}
 	if msg != "" {
 		p.bad = true

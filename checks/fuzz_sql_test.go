@@ -2,6 +2,7 @@ package checks
 
 import (
 	"strconv"
+	"strings"
 	"testing"
 
 	"github.com/jig-sql/jig/workspace"
@@ -54,6 +55,9 @@ func FuzzCheckSQL(f *testing.F) {
 	f.Add(uint8(7), "select 1;", "", "/* ; */ true")
 	f.Add(uint8(2), "col", "it's", "E'\\';' = x")
 	f.Fuzz(func(t *testing.T, kind uint8, a, b, where string) {
+		if strings.ContainsRune(a+b+where, 0) {
+			return // the decoder refuses a NUL in any parameter (TestDecodeRefusesNUL)
+		}
 		c := fuzzCheck(kind, a, b)
 		c.Common().Where = where
 		if len(c.validate()) > 0 || len(c.Common().validate()) > 0 {

@@ -70,3 +70,10 @@ func TestValidateSchema(t *testing.T) {
 		t.Errorf("a query's columns are not known before it runs: %v", err)
 	}
 }
+
+func TestDecodeRefusesNUL(t *testing.T) {
+	_, err := DecodeFile("checks/t.yaml", []byte("table: t\nchecks:\n  - not_null: \"a\\0b\"\n  - accepted_values: {column: x, values: [\"\\0\"]}\n"))
+	if err == nil || strings.Count(err.Error(), "NUL byte") != 2 || !strings.Contains(err.Error(), "checks/t.yaml:3:15") {
+		t.Errorf("got %v", err)
+	}
+}
