@@ -53,6 +53,10 @@ func checkEntries(d *ydec, data []byte, kv *ast.MappingValueNode, nextLine int) 
 			text = dedent(strings.TrimRight(v.String(), "\n")) + "\n"
 		} else {
 			text = entryText(lines[line-1:entryEnd(lines, line, end, col)], col)
+			if !readsAs(text, d.unwrap(v)) {
+				// goccy misplaces multi-line plain scalars: use the parsed text.
+				text = dedent(strings.TrimRight(v.String(), "\n")) + "\n"
+			}
 		}
 		if _, err := parser.ParseBytes([]byte(text), 0); err != nil {
 			d.errs.add(d.file, line, col, "write each check as a mapping: - {not_null: user_id}",
@@ -62,6 +66,23 @@ func checkEntries(d *ydec, data []byte, kv *ast.MappingValueNode, nextLine int) 
 		out = append(out, CheckEntry{YAML: []byte(text), Line: line, Col: col})
 	}
 	return out
+}
+
+// readsAs reports whether text, an entry cut from the file's lines, parses
+// to something like v: not empty when v is not, the same string when v is a
+// string.
+func readsAs(text string, v ast.Node) bool {
+	f, err := parser.ParseBytes([]byte(text), 0)
+	if err != nil || len(f.Docs) != 1 || f.Docs[0].Body == nil {
+		return err != nil // a parse error is reported by the caller
+	}
+	if want, ok := v.(*ast.StringNode); ok {
+		// A bare string entry (never a valid check, but kept to be reported
+		// by checks) is written as goccy prints it, the same on every pass.
+		got, ok := f.Docs[0].Body.(*ast.StringNode)
+		return ok && got.Value == want.Value && !strings.Contains(strings.TrimSpace(text), "\n")
+	}
+	return true
 }
 
 // entryEnd is the last line of the entry whose value starts at line:col,
