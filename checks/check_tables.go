@@ -101,17 +101,32 @@ type EqualRowCount struct {
 	To string `yaml:"to,omitempty"`
 	// Query is SQL whose row count must match, instead of to.
 	Query string `yaml:"query,omitempty"`
+	// Table is another name for to, as earlier docs spelled it; give one of them.
+	Table string `yaml:"table,omitempty"`
+}
+
+// other is the relation named by to or by its alias table.
+func (c *EqualRowCount) other() string {
+	if c.To != "" {
+		return c.To
+	}
+	return c.Table
 }
 
 // Kind is "equal_row_count".
 func (*EqualRowCount) Kind() string      { return "equal_row_count" }
-func (c *EqualRowCount) subject() string { return c.To }
+func (c *EqualRowCount) subject() string { return c.other() }
 func (c *EqualRowCount) validate() []paramError {
 	switch {
-	case c.To == "" && c.Query == "":
+	case c.To != "" && c.Table != "":
+		return []paramError{{param: "table", msg: "`table` is another name for `to`: give one of them",
+			hint: "write only `to: " + c.To + "` or only `to: " + c.Table + "`"}}
+	case c.other() == "" && c.Query == "":
 		return []paramError{{msg: "needs `to` (a table or query name) or `query` (SQL)"}}
-	case c.To != "" && c.Query != "":
+	case c.other() != "" && c.Query != "":
 		return []paramError{{param: "query", msg: "give `to` or `query`, not both"}}
+	case c.Query != "":
+		return fragmentErrors("query", trimQuery(c.Query))
 	}
 	return nil
 }
@@ -121,7 +136,7 @@ func (c *EqualRowCount) failures(b *builder) (string, error) {
 	if c.Query != "" {
 		other = b.query(c.Query)
 	} else {
-		rel, err := b.relation(c.To)
+		rel, err := b.relation(c.other())
 		if err != nil {
 			return "", err
 		}

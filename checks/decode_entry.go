@@ -20,6 +20,9 @@ type Configured struct {
 	Table string
 	// Pos is where the entry starts.
 	Pos Pos
+	// Params is where each parameter was written (see ParamAt), so checks
+	// against the schema can point at the parameter at fault.
+	Params map[string]ParamAt
 }
 
 // file decodes a whole checks file.
@@ -123,8 +126,8 @@ func (d *decoder) entry(item ast.Node, allowTable bool) (Configured, bool) {
 	def, _ := Lookup(kind)
 	misplaced := d.reportUnknown(keys.unknown, def, allowTable)
 	c := def.New()
-	d.decodeCheck(c, def, keys, misplaced)
-	conf := Configured{Kind: kind, Check: c, Pos: d.pos(n)}
+	params := d.decodeCheck(c, def, keys, misplaced)
+	conf := Configured{Kind: kind, Check: c, Pos: d.pos(n), Params: params}
 	if keys.table != nil {
 		conf.Table = d.tableName(keys.table.Value)
 	}

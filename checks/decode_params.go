@@ -1,11 +1,14 @@
 package checks
 
 import (
+	"fmt"
 	"reflect"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/goccy/go-yaml/ast"
+	"github.com/goccy/go-yaml/token"
 )
 
 // paramDecoder fills one check struct from its YAML, remembering where each
@@ -23,7 +26,7 @@ type paramDecoder struct {
 // nothing) and the sibling options, then checks required and valid values.
 // Parameters misplaced beside the check were reported already: they count
 // as given, so they are not reported missing too.
-func (d *decoder) decodeCheck(c Check, def Definition, keys entryKeys, misplaced []string) {
+func (d *decoder) decodeCheck(c Check, def Definition, keys entryKeys, misplaced []string) map[string]ParamAt {
 	rv := reflect.ValueOf(c).Elem()
 	p := &paramDecoder{d: d, kind: def.Kind, rv: rv, fields: allFields(rv.Type()), at: map[string]ast.Node{}}
 	for _, name := range misplaced {
@@ -41,7 +44,7 @@ func (d *decoder) decodeCheck(c Check, def Definition, keys entryKeys, misplaced
 		p.param(kv)
 	}
 	if p.bad || p.missing(keys.check.Key) {
-		return
+		return nil
 	}
 	for _, e := range append(c.validate(), c.Common().validate()...) {
 		var n ast.Node = keys.check.Key
@@ -50,6 +53,61 @@ func (d *decoder) decodeCheck(c Check, def Definition, keys entryKeys, misplaced
 		}
 		d.errorf(n, e.hint, "%s: %s", def.Kind, e.msg)
 	}
+	return p.positions(keys.check.Key)
+}
+
+// ParamAt is where a parameter, or one element of a list parameter, was
+// written, and whether YAML read it as a string (quoted, or a plain word)
+// rather than a number or boolean.
+type ParamAt struct {
+	Pos    Pos
+	String bool
+	Quoted bool // written in quotes: the text starts one column later
+	// Indent is a block scalar's indentation (| or >); Pos is then its first
+	// content line. 0 for flow scalars.
+	Indent int
+}
+
+// positions maps each given parameter ("values") and each element of a list
+// ("values.0") to where it was written; "" is the check's own key.
+func (p *paramDecoder) positions(key ast.Node) map[string]ParamAt {
+	out := map[string]ParamAt{"": {Pos: p.d.pos(key)}}
+	for name, n := range p.at {
+		v := unwrap(n)
+		at := ParamAt{Pos: p.d.pos(v), String: isStringNode(v), Quoted: isQuoted(v)}
+		if lit, ok := v.(*ast.LiteralNode); ok && lit.Value != nil && lit.Value.Token != nil {
+			// The content starts on a line after the indicator; its token's
+			// Origin is the lines as written, indentation included.
+			origin := lit.Value.Token.Origin
+			body := strings.TrimLeft(origin, "\n")
+			at.Pos.Line += 1 + len(origin) - len(body)
+			at.Indent = len(body) - len(strings.TrimLeft(body, " "))
+			at.Pos.Col = at.Indent + 1
+		}
+		out[name] = at
+		if seq, ok := v.(*ast.SequenceNode); ok {
+			for i, e := range seq.Values {
+				e = unwrap(e)
+				out[name+"."+strconv.Itoa(i)] = ParamAt{Pos: p.d.pos(e), String: isStringNode(e)}
+			}
+		}
+	}
+	return out
+}
+
+// isQuoted reports whether n was written in single or double quotes.
+func isQuoted(n ast.Node) bool {
+	tk := n.GetToken()
+	return tk != nil && (tk.Type == token.DoubleQuoteType || tk.Type == token.SingleQuoteType)
+}
+
+// isStringNode reports whether YAML reads n as a string.
+func isStringNode(n ast.Node) bool {
+	switch n.(type) {
+	case *ast.StringNode, *ast.LiteralNode, *ast.TagNode:
+		return true
+	}
+	return false
 }
 
 // param decodes one `name: value` pair into its field.
@@ -89,6 +147,9 @@ func (p *paramDecoder) set(f field, n ast.Node) {
 	msg := setValue(v, fv)
 	if msg == "" && fv.Kind() == reflect.String && isBlank(fv.String()) {
 		msg = "is empty"
+	}
+	if msg == "" && strings.ContainsRune(fmt.Sprint(fv.Interface()), 0) {
+		msg = "holds a NUL byte, which Postgres cannot receive"
 	}
 	if msg != "" {
 		p.bad = true

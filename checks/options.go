@@ -1,6 +1,10 @@
 package checks
 
-import "fmt"
+import (
+	"fmt"
+
+	"github.com/jig-sql/jig/workspace"
+)
 
 // Severity says what a failing check does to a run.
 type Severity string
@@ -75,7 +79,23 @@ func (o *Options) validate() []paramError {
 	if o.Where != "" && isBlank(o.Where) {
 		errs = append(errs, paramError{param: "where", msg: "`where` is blank"})
 	}
-	return errs
+	return append(errs, fragmentErrors("where", o.Where)...)
+}
+
+// fragmentErrors reports user SQL that would not stay one piece inside the
+// check's statement: each check compiles to exactly one statement, so a
+// semicolon, an unbalanced parenthesis or an open string cannot get through.
+func fragmentErrors(param, sql string) []paramError {
+	off, msg := workspace.FragmentProblem(sql)
+	if off < 0 {
+		return nil
+	}
+	near := []rune(sql[off:])
+	if len(near) > 20 {
+		near = append(near[:20], '…')
+	}
+	return []paramError{{param: param, msg: fmt.Sprintf("`%s` %s (at %q)", param, msg, string(near)),
+		hint: "write one SQL expression (or, for sql, one query) with its parentheses and quotes closed"}}
 }
 
 // paramError is a mistake in one parameter's value, found after decoding; the

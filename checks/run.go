@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"strconv"
 	"time"
@@ -97,6 +98,8 @@ func runOne(ctx context.Context, q Querier, c Configured, cfg runConfig) Result 
 	r.Took = time.Since(start)
 	if err == nil {
 		r.Failing, r.Sample, err = readResult(cols, rows)
+	} else {
+		err = reposition(err, c, r.SQL)
 	}
 	if err != nil {
 		r.Err = fmt.Errorf("%s: %w", r.Name, err)
@@ -185,4 +188,20 @@ func jsonText(v json.RawMessage) *string {
 	}
 	s := string(v)
 	return &s
+}
+
+// Repositioner is an error that can move its position from the statement a
+// check compiled to onto the file it came from (engine's SQLError is one).
+type Repositioner interface {
+	Reposition(file, source string, pos func(offset int) (line, col int)) error
+}
+
+// reposition places a Querier's error at the check's YAML (see SourcePos).
+func reposition(err error, c Configured, sql string) error {
+	var rp Repositioner
+	if !errors.As(err, &rp) || c.Pos.File == "" {
+		return err
+	}
+	source, pos := c.SourcePos(sql)
+	return rp.Reposition(c.Pos.File, source, pos)
 }

@@ -68,7 +68,7 @@ func rowCountRecipe(c *RowCount, t *workspace.Table) (Recipe, error) {
 func equalRowCountRecipe(c *EqualRowCount, t *workspace.Table, env Env) (Recipe, error) {
 	r := Recipe{Violate: []Attempt{rowsOf(1, t.Name), rowsOf(2, t.Name)}}
 	r.Satisfy = []Attempt{rowsOf(0)}
-	if other := env.table(c.To); c.To != "" && other != nil {
+	if other := env.table(c.other()); c.other() != "" && other != nil {
 		r.Violate = append(r.Violate, rowsOf(1, other.Name))
 		r.Satisfy = append(r.Satisfy, rowsOf(1, t.Name, other.Name))
 	}

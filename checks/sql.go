@@ -112,8 +112,10 @@ func finalSelect(d Dialect, sample int) string {
 	if d == Redshift {
 		return "SELECT count(*) AS failing, CAST(NULL AS VARCHAR) AS sample FROM " + failuresCTE
 	}
+	// jig_sample.* is always the whole row: a bare jig_sample would read a
+	// column of that name if the rows had one.
 	return fmt.Sprintf("SELECT (SELECT count(*) FROM %s) AS failing,\n"+
-		"  (SELECT coalesce(json_agg(f), '[]') FROM (SELECT * FROM %s LIMIT %d) AS f) AS sample",
+		"  (SELECT coalesce(json_agg(jig_sample.*), '[]') FROM (SELECT * FROM %s LIMIT %d) AS jig_sample) AS sample",
 		failuresCTE, failuresCTE, sample)
 }
 

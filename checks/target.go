@@ -54,15 +54,9 @@ func (t Target) relation() string {
 	return tbl.QualifiedName()
 }
 
-// trimQuery drops surrounding space and trailing semicolons, which would end
-// the statement inside a subquery.
-func trimQuery(q string) string {
-	q = strings.TrimSpace(q)
-	for strings.HasSuffix(q, ";") {
-		q = strings.TrimSpace(strings.TrimSuffix(q, ";"))
-	}
-	return q
-}
+// trimQuery drops surrounding space and trailing semicolons (and a comment
+// after them), which would end the statement inside a subquery.
+func trimQuery(q string) string { return workspace.TrimStatement(q) }
 
 // fragment prepares user SQL for a pair of parentheses: a trailing line
 // comment would swallow the closing parenthesis, so it gets a line of its own.

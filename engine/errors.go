@@ -21,6 +21,23 @@ type SQLError struct {
 	Severity string
 	SQL      string // the text the position refers to
 	Err      *pgconn.PgError
+	offset   int // characters sent before SQL (Where.Offset)
+}
+
+// Reposition implements checks.Repositioner: the error as placed in file by
+// pos, which maps a byte offset of e.SQL, with source for the excerpt. An
+// error that already names a file keeps its place.
+func (e *SQLError) Reposition(file, source string, pos func(offset int) (line, col int)) error {
+	if e.File != "" {
+		return e
+	}
+	out := *e
+	out.File, out.SQL = file, source
+	out.Line, out.Col = pos(0)
+	if e.Err != nil && e.Err.Position > 0 && int(e.Err.Position)-1 >= e.offset {
+		out.Line, out.Col = pos(byteOffset(e.SQL, int(e.Err.Position)-1-e.offset))
+	}
+	return &out
 }
 
 func (e *SQLError) Error() string {
@@ -88,7 +105,7 @@ func AsSQLError(err error, w Where) error {
 		return err
 	}
 	e := &SQLError{File: w.File, Message: pg.Message, Detail: pg.Detail, Hint: pg.Hint,
-		Code: pg.Code, Severity: pg.Severity, SQL: w.SQL, Err: pg}
+		Code: pg.Code, Severity: pg.Severity, SQL: w.SQL, Err: pg, offset: w.Offset}
 	if w.Source != "" {
 		e.SQL = w.Source
 	}

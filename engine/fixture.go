@@ -65,7 +65,7 @@ func (s *script) add(sql string, w Where) {
 	w.SQL = sql
 	s.segments = append(s.segments, segment{start: s.chars, where: w})
 	s.write(sql)
-	s.write(";\n") // a newline ends a trailing -- comment
+	s.write("\n;\n") // the newline first: it ends a trailing -- comment
 }
 
 func (s *script) write(t string) {
@@ -160,7 +160,7 @@ func (r *Runner) compile(f *workspace.Fixture, q *workspace.Query, ds *rows.Data
 	}
 	s.mark(markInserted)
 	if f.Setup != "" {
-		s.add(f.Setup, Where{File: f.Path})
+		s.add(f.Setup, Where{File: f.Path, Source: f.SetupSource(), Pos: f.SetupPos})
 		s.mark(markSetup)
 	}
 	sql, where, err := r.querySQL(q) // rewritten in a Redshift workspace
@@ -188,7 +188,8 @@ func (r *Runner) compile(f *workspace.Fixture, q *workspace.Query, ds *rows.Data
 			return nil, fmt.Errorf("%s:%d:%d: %s: %w", c.Pos.File, c.Pos.Line, c.Pos.Col, c.Name(), err)
 		}
 		s.checkSQL = append(s.checkSQL, sql)
-		s.add(sql, Where{File: c.Pos.File})
+		source, pos := c.SourcePos(sql)
+		s.add(sql, Where{File: c.Pos.File, Source: source, Pos: pos})
 	}
 	s.write("ROLLBACK")
 	return s, nil

@@ -28,7 +28,7 @@ func (q ReadOnlyQuerier) Query(ctx context.Context, sql string) ([]string, [][]*
 	}
 	script := fmt.Sprintf("BEGIN READ ONLY;\nSET statement_timeout TO %d;\n", timeout.Milliseconds())
 	offset := len([]rune(script))
-	script += sql + ";\nROLLBACK"
+	script += sql + "\n;\nROLLBACK" // the newline ends a trailing -- comment
 	mrr := q.Conn.PgConn().Exec(ctx, script)
 	var cols []string
 	var rows [][]*string

@@ -24,7 +24,7 @@ func TestRunnerDemo(t *testing.T) {
 		got[res.Fixture.Name] = res.Status
 		if res.Fixture.Query == "net_revenue" {
 			text := engine.FormatFailure(res, false)
-			if !strings.Contains(text, "»135«") || !strings.Contains(text, "»165.00«") {
+			if !strings.Contains(text, "»135.00«") || !strings.Contains(text, "»165.00«") {
 				t.Errorf("net_revenue diff does not show the changed cell:\n%s", text)
 			}
 		}

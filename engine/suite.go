@@ -144,6 +144,10 @@ func (s *Suite) checksFor(f *workspace.Fixture) ([]checks.Configured, error) {
 		if c.Table == "" {
 			c.Table = f.Query
 		}
+		if err := checks.ValidateSchema([]checks.Configured{c}, s.lookup); err != nil {
+			errs = append(errs, err.(workspace.Errors)...)
+			continue
+		}
 		out = append(out, c)
 	}
 	return out, errs.Err()
@@ -182,7 +186,26 @@ func newSuite(ctx context.Context, w *worker, ws *workspace.Workspace, checkFile
 	if err := s.checkTargets(); err != nil {
 		return nil, err
 	}
+	var all []checks.Configured
+	for _, f := range checkFiles {
+		all = append(all, f.Checks...)
+	}
+	if err := checks.ValidateSchema(all, s.lookup); err != nil {
+		return nil, err
+	}
 	return s, nil
+}
+
+// lookup is the checks.SchemaLookup of the suite: a table of the schema
+// (its worker's schema assumed when qualified), or a query.
+func (s *Suite) lookup(name string) (*workspace.Table, bool) {
+	if i := strings.LastIndexByte(name, '.'); i >= 0 {
+		name = name[i+1:]
+	}
+	if t := s.table(name); t != nil {
+		return t, true
+	}
+	return nil, s.WS.Query(name) != nil
 }
 
 // checkTargets reports check files whose `table:` is neither a table of the

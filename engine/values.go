@@ -53,6 +53,8 @@ func scalarText(v any) string {
 	switch x := v.(type) {
 	case string:
 		return x
+	case json.Number:
+		return string(x)
 	case bool:
 		if x {
 			return "true"
@@ -155,6 +157,9 @@ func normJSON(v any) any {
 		return float64(x)
 	case int:
 		return float64(x)
+	case json.Number:
+		f, _ := x.Float64()
+		return f
 	case []any:
 		out := make([]any, len(x))
 		for i, e := range x {
@@ -189,8 +194,23 @@ func parseTime(s string) (time.Time, bool) {
 	return time.Time{}, false
 }
 
+// infinity reads Postgres's infinite dates and timestamps: +1, -1, or 0 for
+// any other text.
+func infinity(s string) int {
+	switch strings.ToLower(strings.TrimSpace(s)) {
+	case "infinity", "+infinity":
+		return 1
+	case "-infinity":
+		return -1
+	}
+	return 0
+}
+
 func equalTime(want any, got string, instant bool) (bool, error) {
 	ws := scalarText(want)
+	if inf := infinity(ws); inf != 0 {
+		return inf == infinity(got), nil
+	}
 	w, ok := parseTime(ws)
 	if !ok {
 		return false, fmt.Errorf("%q is not a date or timestamp (example: 2024-01-31 12:00:00)", ws)

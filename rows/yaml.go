@@ -90,6 +90,8 @@ func yamlScalar(v any) (string, error) {
 		return strconv.FormatInt(v, 10), nil
 	case uint64:
 		return strconv.FormatUint(v, 10), nil
+	case json.Number:
+		return string(v), nil // every digit as written
 	case float64:
 		switch {
 		case math.IsNaN(v):

@@ -4,6 +4,7 @@ import (
 	"net/url"
 	"os"
 	"regexp"
+	"slices"
 	"strings"
 
 	"github.com/goccy/go-yaml/ast"
@@ -66,10 +67,12 @@ func DefaultConfig() Config {
 }
 
 var (
-	configKeys   = []string{"postgres", "dsn", "dialect", "seed", "schema", "queries", "checks", "fixtures"}
-	postgresKeys = []string{"version", "binaries", "sources", "maven_url", "npm_registry"}
-	versionRE    = regexp.MustCompile(`^[0-9]{1,3}(\.[0-9]{1,3}){0,2}$`)
-	envRE        = regexp.MustCompile(`\$\{([^}]*)\}`)
+	configKeys = []string{"postgres", "dsn", "dialect", "seed", "schema", "queries", "checks", "fixtures"}
+	// SupportedPostgresVersions are the majors jig has a build of, oldest first.
+	SupportedPostgresVersions = []string{"16", "17", "18"}
+	postgresKeys              = []string{"version", "binaries", "sources", "maven_url", "npm_registry"}
+	versionRE                 = regexp.MustCompile(`^[0-9]{1,3}(\.[0-9]{1,3}){0,2}$`)
+	envRE                     = regexp.MustCompile(`\$\{([^}]*)\}`)
 )
 
 // ParseConfig decodes jig.yaml strictly. file names the file in errors. It
@@ -128,9 +131,13 @@ func decodePostgres(d *ydec, n ast.Node, pc *PostgresConfig) {
 		switch key {
 		case "version":
 			if s, ok := d.str(v, what); ok {
-				if versionRE.MatchString(s) {
+				switch {
+				case slices.Contains(SupportedPostgresVersions, s):
 					pc.Version = s
-				} else {
+				case versionRE.MatchString(s):
+					d.errAt(v, "write the major version only, e.g. version: \"17\"",
+						"%s: %s is not a version jig can run; choose %s", what, s, supportedList())
+				default:
 					d.errAt(v, "", `%s: expected a major version like "17", got %q`, what, s)
 				}
 			}
@@ -189,4 +196,10 @@ func (d *ydec) expandEnv(n ast.Node, s string) string {
 		}
 		return v
 	})
+}
+
+// supportedList is "16, 17 or 18".
+func supportedList() string {
+	v := SupportedPostgresVersions
+	return strings.Join(v[:len(v)-1], ", ") + " or " + v[len(v)-1]
 }

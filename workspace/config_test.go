@@ -77,3 +77,14 @@ func FuzzLoadConfig(f *testing.F) {
 		}
 	})
 }
+
+// A version jig has no build for is an error at its place in jig.yaml, not
+// a start-up failure later.
+func TestParseConfigUnsupportedVersion(t *testing.T) {
+	for _, v := range []string{"99", `"15"`, "17.5"} {
+		_, err := ParseConfig(ConfigFile, []byte("seed: 1\npostgres:\n  version: "+v+"\n"))
+		if err == nil || !strings.HasPrefix(err.Error(), "jig.yaml:3:12:") || !strings.Contains(err.Error(), "16, 17 or 18") {
+			t.Errorf("version %s: %v, want jig.yaml:3:12 naming 16, 17 or 18", v, err)
+		}
+	}
+}

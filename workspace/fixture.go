@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/goccy/go-yaml/ast"
+	yamltoken "github.com/goccy/go-yaml/token"
 )
 
 // Fixture is one fixtures/<query>/*.yaml file: input rows for the tables a
@@ -25,6 +26,69 @@ type Fixture struct {
 	// QueryLine and QueryCol locate the query: value (0 when the key is
 	// absent and the folder name was used).
 	QueryLine, QueryCol int
+	// SetupLine and SetupCol locate setup's first character in the file;
+	// setupIndent is a block scalar's indentation (0 for a flow scalar).
+	SetupLine, SetupCol int
+	setupIndent         int
+}
+
+// SetupPos maps a 0-based byte offset in Setup to its 1-based line and
+// column in the file, so a Postgres error in setup points into the YAML.
+func (f *Fixture) SetupPos(offset int) (line, col int) {
+	l, c := LineCol(f.Setup, offset)
+	switch {
+	case f.setupIndent > 0:
+		return f.SetupLine + l - 1, f.setupIndent + c
+	case l == 1:
+		return f.SetupLine, f.SetupCol + c - 1
+	}
+	return f.SetupLine + l - 1, c
+}
+
+// SetupSource is Setup laid out at its place in the file (blank lines
+// above it, its indentation restored), so an excerpt at a SetupPos line and
+// column shows the SQL under the right caret.
+func (f *Fixture) SetupSource() string {
+	return AlignedSource(f.Setup, f.SetupLine, f.SetupCol, f.setupIndent)
+}
+
+// AlignedSource lays text out as it stands in a file where it starts at
+// line:col: blank lines above, the first line indented to col, later lines
+// to indent (a block scalar's) or to nothing.
+func AlignedSource(text string, line, col, indent int) string {
+	var b strings.Builder
+	b.WriteString(strings.Repeat("\n", max(line-1, 0)))
+	for i, l := range strings.Split(text, "\n") {
+		switch {
+		case indent > 0:
+			b.WriteString(strings.Repeat(" ", indent))
+		case i == 0:
+			b.WriteString(strings.Repeat(" ", max(col-1, 0)))
+		}
+		b.WriteString(l + "\n")
+	}
+	return b.String()
+}
+
+// locateSetup finds where setup's text starts: the line after a block
+// scalar's | or >, indented as its first line; else the scalar itself, past
+// its opening quote.
+func (f *Fixture) locateSetup(n ast.Node, data []byte) {
+	line, col := pos(n)
+	f.SetupLine, f.SetupCol = line, col
+	if _, block := n.(*ast.LiteralNode); block {
+		lines := strings.Split(string(data), "\n")
+		for i := line; i < len(lines); i++ { // lines[i] is line i+1
+			if t := strings.TrimLeft(lines[i], " "); t != "" {
+				f.SetupLine, f.setupIndent = i+1, len(lines[i])-len(t)
+				return
+			}
+		}
+		return
+	}
+	if tk := n.GetToken(); tk != nil && (tk.Type == yamltoken.DoubleQuoteType || tk.Type == yamltoken.SingleQuoteType) {
+		f.SetupCol++
+	}
 }
 
 // GivenTable is the rows a fixture inserts into one table. Each row holds
@@ -137,6 +201,12 @@ func decodeFixture(d *ydec, p string, data []byte, checkFolder bool) *Fixture {
 			f.Description, _ = d.str(kv.Value, "description")
 		case "setup":
 			f.Setup, _ = d.str(kv.Value, "setup")
+			if v := d.unwrap(kv.Value); v != nil {
+				f.locateSetup(v, data)
+			}
+			if strings.ContainsRune(f.Setup, 0) {
+				d.errAt(kv.Value, "remove the \\0; Postgres cannot receive a NUL byte", "setup: holds a NUL byte")
+			}
 		case "given":
 			f.Given = decodeGiven(d, kv.Value)
 		case "expect":

@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/goccy/go-yaml/ast"
+	"github.com/goccy/go-yaml/parser"
 )
 
 // nextKeyLine is the line of the root key after kv, or 0 when kv is last.
@@ -46,14 +47,65 @@ func checkEntries(d *ydec, data []byte, kv *ast.MappingValueNode, nextLine int) 
 			out = append(out, CheckEntry{YAML: []byte("null\n"), Line: line, Col: col})
 			continue
 		}
+		var text string
 		if seq.IsFlowStyle || end < line || line < 1 || line > len(lines) {
 			// Entries sharing a line: fall back to the parsed text.
-			out = append(out, CheckEntry{YAML: []byte(dedent(strings.TrimRight(v.String(), "\n")) + "\n"), Line: line, Col: col})
+			text = dedent(strings.TrimRight(v.String(), "\n")) + "\n"
+		} else {
+			text = entryText(lines[line-1:entryEnd(lines, line, end, col)], col)
+			if !readsAs(text, d.unwrap(v)) {
+				// goccy misplaces multi-line plain scalars: use the parsed text.
+				text = dedent(strings.TrimRight(v.String(), "\n")) + "\n"
+			}
+		}
+		if _, err := parser.ParseBytes([]byte(text), 0); err != nil {
+			d.errs.add(d.file, line, col, "write each check as a mapping: - {not_null: user_id}",
+				"checks: this entry does not read as YAML on its own (%s)", firstLine(err.Error()))
 			continue
 		}
-		out = append(out, CheckEntry{YAML: []byte(entryText(lines[line-1:end], col)), Line: line, Col: col})
+		out = append(out, CheckEntry{YAML: []byte(text), Line: line, Col: col})
 	}
 	return out
+}
+
+// readsAs reports whether text, an entry cut from the file's lines, parses
+// to something like v: not empty when v is not, the same string when v is a
+// string.
+func readsAs(text string, v ast.Node) bool {
+	f, err := parser.ParseBytes([]byte(text), 0)
+	if err != nil || len(f.Docs) != 1 || f.Docs[0].Body == nil {
+		return err != nil // a parse error is reported by the caller
+	}
+	if want, ok := v.(*ast.StringNode); ok {
+		// A bare string entry (never a valid check, but kept to be reported
+		// by checks) is written as goccy prints it, the same on every pass.
+		got, ok := f.Docs[0].Body.(*ast.StringNode)
+		return ok && got.Value == want.Value && !strings.Contains(strings.TrimSpace(text), "\n")
+	}
+	return true
+}
+
+// entryEnd is the last line of the entry whose value starts at line:col,
+// at most end: the entry stops before the first line indented less than
+// its value (the next entry's "-", when the next value is on a later line).
+func entryEnd(lines []string, line, end, col int) int {
+	for j := line + 1; j <= end; j++ {
+		l := strings.TrimSuffix(lines[j-1], "\r")
+		t := strings.TrimLeft(l, " ")
+		if t == "" || strings.HasPrefix(t, "#") {
+			continue
+		}
+		if len(l)-len(t) < col-1 {
+			return j - 1
+		}
+	}
+	return end
+}
+
+// firstLine is the first line of a message.
+func firstLine(s string) string {
+	first, _, _ := strings.Cut(s, "\n")
+	return first
 }
 
 // entryText dedents an entry's lines by col-1 characters, blanking what

@@ -1,6 +1,8 @@
 package workspace
 
 import (
+	"encoding/json"
+	"math/big"
 	"reflect"
 	"slices"
 	"strconv"
@@ -75,9 +77,43 @@ func looseEqual(a, b any) bool {
 	if reflect.DeepEqual(a, b) {
 		return true
 	}
+	// Exact spellings (text, YAML's exact numbers, integers) compare as
+	// decimals, so 1234567890123456789.1 is not 1234567890123456789.2.
+	if x, ok := exactDecimal(a); ok {
+		if y, ok := exactDecimal(b); ok {
+			return x.Cmp(y) == 0
+		}
+	}
 	x, ok1 := number(a)
 	y, ok2 := number(b)
 	return ok1 && ok2 && x == y
+}
+
+// exactDecimal is v as an exact rational when v is spelt exactly.
+func exactDecimal(v any) (*big.Rat, bool) {
+	var s string
+	switch x := v.(type) {
+	case int64:
+		return new(big.Rat).SetInt64(x), true
+	case int:
+		return new(big.Rat).SetInt64(int64(x)), true
+	case json.Number:
+		s = string(x)
+	case string:
+		s = x
+	default:
+		return nil, false
+	}
+	if !plainNumber(s) {
+		return nil, false
+	}
+	return new(big.Rat).SetString(s)
+}
+
+// plainNumber reports whether s is a number spelt without space, hex,
+// underscores, NaN or infinity.
+func plainNumber(s string) bool {
+	return s != "" && strings.TrimSpace(s) == s && !strings.ContainsAny(s, "xXnNiI_")
 }
 
 func number(v any) (float64, bool) {
@@ -88,9 +124,12 @@ func number(v any) (float64, bool) {
 		return float64(x), true
 	case float64:
 		return x, true
+	case json.Number:
+		f, err := x.Float64()
+		return f, err == nil
 	case string:
 		f, err := strconv.ParseFloat(x, 64)
-		return f, err == nil && strings.TrimSpace(x) == x && !strings.ContainsAny(x, "xXnNiI_")
+		return f, err == nil && plainNumber(x)
 	}
 	return 0, false
 }

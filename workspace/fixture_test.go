@@ -1,6 +1,7 @@
 package workspace
 
 import (
+	"encoding/json"
 	"math"
 	"os"
 	"reflect"
@@ -34,7 +35,7 @@ func TestParseFixtureValues(t *testing.T) {
 		t.Fatal(err)
 	}
 	row := f.Given[0].Rows[0]
-	want := map[string]any{"a": nil, "b": "null", "c": "", "d": nil, "e": "true", "f": "123", "g": 1.5,
+	want := map[string]any{"a": nil, "b": "null", "c": "", "d": nil, "e": "true", "f": "123", "g": json.Number("1.50"), // as written
 		"h": int64(-7), "i": []any{int64(1), "x"}, "j": map[string]any{"k": "v"}}
 	for col, v := range want {
 		c, ok := row.Get(col)
@@ -226,5 +227,50 @@ func TestWriteFileAtomic(t *testing.T) {
 	}
 	if err := WriteFileAtomic(dir+"/missing/f", []byte("x"), 0o644); err == nil {
 		t.Error("writing into a missing directory succeeded")
+	}
+}
+
+// A check entry that cannot be read on its own is an error where the fixture
+// is parsed (validate), not a YAML error in test; an entry ends before the
+// next entry's "-" even when the next value is on a later line.
+func TestFixtureCheckEntries(t *testing.T) {
+	_, err := ParseFixture("fixtures/q/a.yaml", []byte("query: q\nchecks: [:]\n"))
+	if err == nil || !strings.HasPrefix(err.Error(), "fixtures/q/a.yaml:2:") {
+		t.Errorf("checks: [:]: %v, want a positioned error on line 2", err)
+	}
+	f, err := ParseFixture("fixtures/q/a.yaml", []byte("query: q\nchecks:\n  - {a: 1}\n  -\n    not_null: x\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(f.Checks) != 2 || string(f.Checks[0].YAML) != "{a: 1}\n" || string(f.Checks[1].YAML) != "not_null: x\n" {
+		t.Errorf("entries: %+v", f.Checks)
+	}
+}
+
+// SetupPos maps an offset in setup's SQL to the file, for a block scalar
+// and for a quoted one on the key's line.
+func TestSetupPos(t *testing.T) {
+	f, err := ParseFixture("fixtures/q/a.yaml", []byte("query: q\n# c\n\nsetup: |\n  select 1;\n    select frm;\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	off := strings.Index(f.Setup, "frm")
+	if l, c := f.SetupPos(off); l != 6 || c != 12 {
+		t.Errorf("block: frm at %d:%d, want 6:12", l, c)
+	}
+	f, err = ParseFixture("fixtures/q/a.yaml", []byte("query: q\nsetup: \"select frm\"\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if l, c := f.SetupPos(strings.Index(f.Setup, "frm")); l != 2 || c != 16 {
+		t.Errorf("quoted: frm at %d:%d, want 2:16", l, c)
+	}
+}
+
+func TestSetupSourceAligned(t *testing.T) {
+	f, _ := ParseFixture("fixtures/q/a.yaml", []byte("query: q\nsetup: |\n  select 1;\n  select frm;\n"))
+	lines := strings.Split(f.SetupSource(), "\n")
+	if l, c := f.SetupPos(strings.Index(f.Setup, "frm")); lines[l-1][c-1:c+2] != "frm" {
+		t.Errorf("line %d col %d of %q", l, c, f.SetupSource())
 	}
 }

@@ -1,6 +1,7 @@
 package workspace
 
 import (
+	"bytes"
 	"errors"
 	"io"
 	"os"
@@ -102,6 +103,11 @@ func (l *loader) read(p string, optional bool) ([]byte, bool) {
 		off := firstInvalidUTF8(data)
 		line, col := LineCol(string(data), off)
 		l.errs.add(rel, 1, 1, "save the file as UTF-8", "file is not UTF-8 text (invalid byte at line %d, column %d)", line, col)
+		return nil, false
+	}
+	if i := bytes.IndexByte(data, 0); i >= 0 {
+		line, col := LineCol(string(data), i)
+		l.errs.add(rel, line, col, "remove it; Postgres cannot receive a NUL byte in SQL or in a text value", "file holds a NUL byte")
 		return nil, false
 	}
 	return data, true

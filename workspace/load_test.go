@@ -193,3 +193,43 @@ func TestLoadMissingDir(t *testing.T) {
 		t.Errorf("err = %v", err)
 	}
 }
+
+// Postgres cannot receive a NUL byte: one in a file, or in a fixture's
+// setup, is an error at its place instead of the server's "invalid message
+// format".
+func TestLoadRejectsNUL(t *testing.T) {
+	dir := t.TempDir()
+	os.MkdirAll(filepath.Join(dir, "queries"), 0o755)
+	os.MkdirAll(filepath.Join(dir, "fixtures", "q"), 0o755)
+	os.WriteFile(filepath.Join(dir, "queries", "q.sql"), []byte("select 1,\n  'a\x00b'\n"), 0o644)
+	os.WriteFile(filepath.Join(dir, "fixtures", "q", "a.yaml"), []byte("query: q\nsetup: \"select '\\0'\"\n"), 0o644)
+	_, err := Load(dir)
+	for _, want := range []string{"fixtures/q/a.yaml:2:8: setup: holds a NUL byte", "queries/q.sql:2:5: file holds a NUL byte"} {
+		if err == nil || !strings.Contains(err.Error(), want) {
+			t.Errorf("got\n%v\nwant %s", err, want)
+		}
+	}
+}
+
+func TestFragmentProblem(t *testing.T) {
+	for sql, want := range map[string]string{
+		"a > 0":                                "",
+		"x = ';' and y = $$;$$ -- ;":           "",
+		"(a) in (select 1)":                    "",
+		"1) ; commit; drop table x; select (1": "closes a parenthesis",
+		"1; drop table x":                      "holds a semicolon",
+		"'abc":                                 "leaves a string open",
+		"$a$ x":                                "leaves a string open",
+		`"col`:                                 "leaves a quoted name open",
+		"/* x":                                 "leaves a /* comment open",
+		"(a":                                   "opens a parenthesis",
+		"a\x00":                                "NUL",
+		"'it''s'":                              "",
+		"E'\\''":                               "",
+	} {
+		_, msg := FragmentProblem(sql)
+		if (want == "") != (msg == "") || !strings.Contains(msg, want) {
+			t.Errorf("%q: %q, want %q", sql, msg, want)
+		}
+	}
+}

@@ -1,9 +1,12 @@
 package workspace
 
 import (
+	"encoding/json"
 	"errors"
 	"math"
+	"regexp"
 	"strconv"
+	"strings"
 
 	"github.com/goccy/go-yaml"
 	"github.com/goccy/go-yaml/ast"
@@ -227,9 +230,10 @@ func (d *ydec) number(n ast.Node, what string) (float64, bool) {
 	return 0, false
 }
 
-// value decodes any YAML value to JSON-ish Go: nil, string, int64, float64,
-// bool, []any, map[string]any. Integers beyond int64 stay exact as their
-// digits in a string.
+// value decodes any YAML value to JSON-ish Go: nil, string, int64,
+// json.Number, float64, bool, []any, map[string]any. Integers beyond int64
+// stay exact as their digits in a string; a float stays exact as written, a
+// json.Number (float64 only for a spelling JSON has no form for).
 func (d *ydec) value(n ast.Node) (any, bool) {
 	switch v := d.unwrap(n).(type) {
 	case nil, *ast.NullNode:
@@ -248,6 +252,9 @@ func (d *ydec) value(n ast.Node) (any, bool) {
 		}
 		return v.Token.Value, true
 	case *ast.FloatNode:
+		if num, ok := exactNumber(v.GetToken().Value); ok {
+			return num, true
+		}
 		return v.Value, true
 	case *ast.InfinityNode:
 		return v.Value, true
@@ -307,4 +314,25 @@ func asInt64(n *ast.IntegerNode) (int64, bool) {
 		}
 	}
 	return 0, false
+}
+
+// jsonNumberRE is a number as JSON writes it.
+var jsonNumberRE = regexp.MustCompile(`^-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?$`)
+
+// exactNumber is a YAML float token as a json.Number: the digits as written
+// (a leading + dropped, .5 read as 0.5), so a numeric column gets them all.
+func exactNumber(tok string) (json.Number, bool) {
+	s := strings.TrimPrefix(tok, "+")
+	neg := strings.HasPrefix(s, "-")
+	s = strings.TrimPrefix(s, "-")
+	if strings.HasPrefix(s, ".") {
+		s = "0" + s
+	}
+	if neg {
+		s = "-" + s
+	}
+	if !jsonNumberRE.MatchString(s) {
+		return "", false
+	}
+	return json.Number(s), true
 }

@@ -1,6 +1,7 @@
 package workspace
 
 import (
+	"encoding/json"
 	"fmt"
 	"math"
 	"reflect"
@@ -28,6 +29,8 @@ func yamlValue(v any) string {
 		return strconv.Itoa(x)
 	case int32:
 		return strconv.FormatInt(int64(x), 10)
+	case json.Number:
+		return string(x) // a YAML float as written, which reads back as itself
 	case float64:
 		return yamlFloat(x)
 	case float32:

@@ -3,6 +3,7 @@ package postgres
 import (
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 
 	"github.com/jig-sql/jig/workspace"
@@ -32,6 +33,9 @@ type Options struct {
 	DSN string
 	// Progress receives start-up progress; may be nil.
 	Progress ProgressFunc
+	// SchemaStatements is how many statements the workspace's schema holds;
+	// the embedded server's lock table is sized for it (see maxLocks).
+	SchemaStatements int
 }
 
 // WithEnv fills unset options from the environment: JIG_DSN,
@@ -73,6 +77,8 @@ func WorkspaceOptions(ws *workspace.Workspace) Options {
 		Sources:     cfg.Postgres.Sources,
 		MavenURL:    cfg.Postgres.MavenURL,
 		NPMRegistry: cfg.Postgres.NPMRegistry,
+
+		SchemaStatements: ws.SchemaStatements(),
 	}
 	if o.BinariesDir != "" && !filepath.IsAbs(o.BinariesDir) {
 		o.BinariesDir = filepath.Join(ws.Dir, o.BinariesDir)
@@ -85,4 +91,16 @@ func WorkspaceOptions(ws *workspace.Workspace) Options {
 		o.DSN = cfg.DSN
 	}
 	return o
+}
+
+// maxLocks is max_locks_per_transaction for a schema of statements
+// statements. Postgres sizes one lock table shared by all connections at
+// max_locks_per_transaction × max_connections (100) slots; creating a copy
+// of the schema takes about locksPerStatement locks (a table, its indexes,
+// its TOAST table and index) in one transaction, and each runner worker may
+// be creating its copy at the same time. The default, 64, holds 6,400.
+func maxLocks(statements int) int {
+	const maxConnections, locksPerStatement = 100, 4
+	copies := min(max(runtime.NumCPU(), 2), 8) + 1 // workers, plus describing the schema
+	return max(64, (statements*locksPerStatement*copies+maxConnections-1)/maxConnections)
 }

@@ -50,6 +50,7 @@ type embedded struct {
 	firstInit func(data string) error
 	port      int
 	libLogs   []string // embedded-postgres's temp logs, removed at Stop
+	maxLocks  int      // max_locks_per_transaction, sized for the schema
 }
 
 // StartError wraps any failure to start or reach the database, so the CLI
@@ -118,6 +119,7 @@ func startEmbedded(ctx context.Context, o Options) (*Server, error) {
 		return nil, err
 	}
 	s := &Server{version: version, embedded: e, Note: note}
+	e.maxLocks = maxLocks(o.SchemaStatements)
 	err = s.bootEmbedded(acct, binDir, password)
 	if err != nil && !e.fresh {
 		// A reused data directory that no longer starts (a crash mid-write,
@@ -350,6 +352,8 @@ func (s *Server) bootEmbedded(acct *account, binDir, password string) error {
 			"huge_pages":      "off",
 			"wal_level":       "minimal",
 			"max_wal_senders": "0",
+			// Sized for the workspace's schema: 10,000 tables overflow the default.
+			"max_locks_per_transaction": strconv.Itoa(e.maxLocks),
 		})
 	logPath := filepath.Join(logDir, "postgres.log")
 	// A free port is only free until someone takes it: another jig starting

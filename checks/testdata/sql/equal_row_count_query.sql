@@ -10,4 +10,4 @@ jig_failures AS (
   SELECT a.row_count, b.row_count AS other_row_count FROM (SELECT count(*) AS row_count FROM jig_target) AS a CROSS JOIN (SELECT count(*) AS row_count FROM jig_ref_1) AS b WHERE a.row_count <> b.row_count
 )
 SELECT (SELECT count(*) FROM jig_failures) AS failing,
-  (SELECT coalesce(json_agg(f), '[]') FROM (SELECT * FROM jig_failures LIMIT 5) AS f) AS sample
+  (SELECT coalesce(json_agg(jig_sample.*), '[]') FROM (SELECT * FROM jig_failures LIMIT 5) AS jig_sample) AS sample

@@ -7,4 +7,4 @@ jig_failures AS (
   SELECT * FROM jig_target WHERE "event_id" !~ '^evnt_[a-z0-9'']+$'
 )
 SELECT (SELECT count(*) FROM jig_failures) AS failing,
-  (SELECT coalesce(json_agg(f), '[]') FROM (SELECT * FROM jig_failures LIMIT 5) AS f) AS sample
+  (SELECT coalesce(json_agg(jig_sample.*), '[]') FROM (SELECT * FROM jig_failures LIMIT 5) AS jig_sample) AS sample

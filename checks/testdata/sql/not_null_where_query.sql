@@ -13,4 +13,4 @@ jig_failures AS (
   SELECT * FROM jig_target WHERE "user_id" IS NULL
 )
 SELECT (SELECT count(*) FROM jig_failures) AS failing,
-  (SELECT coalesce(json_agg(f), '[]') FROM (SELECT * FROM jig_failures LIMIT 2) AS f) AS sample
+  (SELECT coalesce(json_agg(jig_sample.*), '[]') FROM (SELECT * FROM jig_failures LIMIT 2) AS jig_sample) AS sample

@@ -11,4 +11,4 @@ jig_failures AS (
   SELECT t.* FROM jig_target AS t WHERE t."user_id" IS NOT NULL AND NOT EXISTS (SELECT 1 FROM jig_ref_1 AS p WHERE p."user_id" = t."user_id")
 )
 SELECT (SELECT count(*) FROM jig_failures) AS failing,
-  (SELECT coalesce(json_agg(f), '[]') FROM (SELECT * FROM jig_failures LIMIT 5) AS f) AS sample
+  (SELECT coalesce(json_agg(jig_sample.*), '[]') FROM (SELECT * FROM jig_failures LIMIT 5) AS jig_sample) AS sample

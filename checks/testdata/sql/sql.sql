@@ -10,4 +10,4 @@ select * from events where user_id = ''
 ) AS q WHERE (user_id is not null)
 )
 SELECT (SELECT count(*) FROM jig_failures) AS failing,
-  (SELECT coalesce(json_agg(f), '[]') FROM (SELECT * FROM jig_failures LIMIT 5) AS f) AS sample
+  (SELECT coalesce(json_agg(jig_sample.*), '[]') FROM (SELECT * FROM jig_failures LIMIT 5) AS jig_sample) AS sample
