@@ -6,13 +6,14 @@ import (
 	"testing"
 
 	"github.com/jig-sql/jig/engine"
+	"github.com/jig-sql/jig/engine/enginetest"
 )
 
 // runAll runs every fixture of a workspace of files and returns the results
 // by fixture name.
 func runAll(t *testing.T, files map[string]string) map[string]*engine.FixtureResult {
 	t.Helper()
-	r := explainRunner(t, files)
+	r, _ := enginetest.RunnerFromFiles(t, files, engine.RunnerOptions{Parallel: 1})
 	got := map[string]*engine.FixtureResult{}
 	r.Run(context.Background(), r.Suite.WS.Fixtures, func(res *engine.FixtureResult) {
 		got[res.Fixture.Name] = res

@@ -15,7 +15,7 @@ import (
 // breaking them must keep everything in staging.
 func TestPromoteDemoChecksReadStaging(t *testing.T) {
 	conn := enginetest.Conn(t)
-	mustExec(t, conn, `CREATE TABLE users (user_id varchar(64) PRIMARY KEY, name text, plan text, created_at timestamp);
+	enginetest.Exec(t, conn, `CREATE TABLE users (user_id varchar(64) PRIMARY KEY, name text, plan text, created_at timestamp);
 		CREATE TABLE events (event_id varchar PRIMARY KEY, event_ts timestamp NOT NULL DEFAULT now(), user_id varchar,
 			browser_id varchar NOT NULL, browser varchar(32), duration_ms integer);
 		CREATE TABLE events_staging (LIKE events INCLUDING DEFAULTS);

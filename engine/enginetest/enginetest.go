@@ -117,3 +117,12 @@ func SchemaName(tb testing.TB) string {
 	}
 	return fmt.Sprintf("t_%s_%d_%d", name, os.Getpid(), counter.Add(1))
 }
+
+// Exec runs sql on conn (several statements are fine: it goes as one simple
+// query) and fails the test on an error.
+func Exec(tb testing.TB, conn *pgx.Conn, sql string) {
+	tb.Helper()
+	if _, err := conn.Exec(context.Background(), sql); err != nil {
+		tb.Fatalf("%s: %v", sql, err)
+	}
+}

@@ -1,4 +1,4 @@
-package engine_test
+package postgres_test
 
 import (
 	"context"
@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/jig-sql/jig/engine"
+	"github.com/jig-sql/jig/engine/postgres"
 	"github.com/jig-sql/jig/workspace"
 )
 
@@ -34,7 +35,7 @@ func TestManyTablesFitTheLockTable(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	o, e := engine.WorkspaceOptions(ws), explicitOptions(t)
+	o, e := postgres.WorkspaceOptions(ws), explicitOptions(t)
 	o.CacheDir, o.BinariesDir, o.Sources = e.CacheDir, e.BinariesDir, e.Sources
 	s := start(t, o)
 	r, err := engine.NewRunner(context.Background(), s, ws, engine.RunnerOptions{Parallel: 1})
