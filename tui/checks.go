@@ -5,6 +5,7 @@ import (
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
 	"github.com/jig-sql/jig/checks"
 )
 
@@ -33,6 +34,19 @@ func (p *checksPane) SetResults(res []checks.Result, info string) {
 
 // SetNote replaces the list by a line of text.
 func (p *checksPane) SetNote(note string) { p.res, p.note, p.info = nil, note, "" }
+
+// want is the width that shows every check's line whole, border included.
+func (p *checksPane) want() int {
+	w := 0
+	for _, r := range p.res {
+		n := 2 + ansi.StringWidth(r.Name+" · "+r.Target)
+		if r.Failing > 0 {
+			n += 1 + len(fmt.Sprint(r.Failing))
+		}
+		w = max(w, n)
+	}
+	return w + 2
+}
 
 // Update moves the cursor and opens a check's failing rows.
 func (p *checksPane) Update(msg tea.Msg) tea.Cmd {

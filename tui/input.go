@@ -144,7 +144,11 @@ func (p *inputPane) View() []string {
 			info = p.src.rowNote(row)
 		}
 	}
-	return p.th.fr.frame("Input", info, body, p.w, p.h, p.focused)
+	title := "Input"
+	if p.sess != nil && p.sess.Dirty {
+		title += " ● unsaved"
+	}
+	return p.th.fr.frame(title, info, body, p.w, p.h, p.focused)
 }
 
 // tabsLine lists the session's tables with their row counts.

@@ -22,6 +22,14 @@ func (m *Model) grow() {
 	m.widen(m.rowOff, min(m.n, m.rowOff+m.bodyHeight()))
 }
 
+// Grow widens columns for the rows in view, for a source that has filled
+// in rows it showed as placeholders (a result page that arrived): widths
+// follow the data wherever the user scrolls, not the first page only.
+func (m *Model) Grow() {
+	m.grow()
+	m.scrollColumns()
+}
+
 func (m *Model) widen(from, to int) {
 	if m.src == nil {
 		return
