@@ -33,7 +33,9 @@ func (p *checksPane) SetResults(res []checks.Result, info string) {
 }
 
 // SetNote replaces the list by a line of text.
-func (p *checksPane) SetNote(note string) { p.res, p.note, p.info = nil, note, "" }
+func (p *checksPane) SetNote(note string) {
+	p.res, p.note, p.info, p.cursor, p.offset = nil, note, "", 0, 0
+}
 
 // want is the width that shows every check's line whole, border included.
 func (p *checksPane) want() int {
