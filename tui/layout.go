@@ -37,10 +37,7 @@ const (
 
 func computeLayout(w, h int, wt wants) layout {
 	mh := max(h-2, 0)
-	sw := min(max(w/4, minSidebar), maxSidebar, w)
-	if wt.side > 0 { // 22 at 80 columns, 34 at 120, a quarter beyond
-		sw = min(max(wt.side, minSidebar), max(min(w*2/7, maxSidebar), w/4), w)
-	}
+	sw := sidebarWidth(w, wt)
 	rw := max(w-sw, 0)
 	checksH := min(max(mh*2/5, 5), mh)
 	inputH := mh / 2
@@ -58,6 +55,22 @@ func computeLayout(w, h int, wt wants) layout {
 	l.status = rect{0, mh, w, min(1, max(h-mh, 0))}
 	l.help = rect{0, mh + 1, w, min(1, max(h-mh-1, 0))}
 	return l
+}
+
+// sidebarWidth is the left column's width: what its lines ask, up to 22
+// cells at 80 columns, 34 at 120 and a quarter of wider terminals; but it
+// gives back what it took beyond the default (a quarter, 20 to 30) when
+// the query and the result need it to show whole.
+func sidebarWidth(w int, wt wants) int {
+	base := min(max(w/4, minSidebar), maxSidebar, w)
+	if wt.side <= 0 {
+		return base
+	}
+	sw := min(max(wt.side, minSidebar), max(min(w*2/7, maxSidebar), w/4), w)
+	if need := wt.query + wt.result; need > 0 && w-sw < need {
+		sw = min(sw, max(min(base, 30), w-need))
+	}
+	return sw
 }
 
 // splitBottom is the query's share of the rw cells under the input grid.
