@@ -144,7 +144,9 @@ func TestEndToEndInTmux(t *testing.T) {
 	s.keys("s")
 	s.waitFor("Save fixture as")
 	s.keys("only_null_users", "Enter")
-	s.waitFor("saved ")
+	s.waitUntil("the save", func(scr string) bool {
+		return strings.Contains(scr, "only_null_users") && !strings.Contains(scr, "● unsaved")
+	})
 	s.keys("q")
 	s.waitExit()
 	saved, err := os.ReadFile(filepath.Join(dir, "fixtures", "browser_users", "only_null_users.yaml"))
