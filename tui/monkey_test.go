@@ -158,8 +158,10 @@ func (mk *monkey) checkCursors(i int) {
 	inRange("input row", row, g.Len())
 	if m.input.src != nil {
 		inRange("input column", col, len(g.Source().Columns()))
-		if got, want := g.Len(), m.sess.RowCount(m.input.table()); got != want {
-			mk.fail(i, fmt.Sprintf("the input grid shows %d rows of %s, the session has %d", got, m.input.table(), want))
+		// The session's rows, then the parents the factory made for them.
+		want := m.sess.RowCount(m.input.table()) + len(m.input.src.parents)
+		if got := g.Len(); got != want {
+			mk.fail(i, fmt.Sprintf("the input grid shows %d rows of %s, the session and its parents have %d", got, m.input.table(), want))
 		}
 	}
 	r := &m.result.grid

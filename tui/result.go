@@ -6,6 +6,7 @@ import (
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
 	"github.com/jig-sql/jig/engine"
 	"github.com/jig-sql/jig/tui/grid"
 )
@@ -86,7 +87,10 @@ func (p *resultPane) Store(offset int, rows [][]engine.Value) {
 // want is the width that shows every column whole, border included.
 func (p *resultPane) want() int {
 	if p.src == nil {
-		return 0
+		if p.note == "" {
+			return 0
+		}
+		return ansi.StringWidth(p.note) + 4 // a space before, the border
 	}
 	return p.grid.NaturalWidth() + 2
 }
