@@ -84,7 +84,7 @@ func TestInvalidCellScreen(t *testing.T) {
 		hs.waitText("✓ matches")
 		// event_id, event_ts, user_id, browser_id, browser, duration_ms
 		hs.keys("$", "enter", "ctrl+u", "1", "2", "q", "enter")
-		return hs.waitSettled("!12q", "duration_ms: ", "last run", "evnt_") // evnt_: the defaults built
+		return hs.waitSettled("!12q", "✗ not run: fix events row 1", "last run", "evnt_") // evnt_: the defaults built
 	})
 }
 
