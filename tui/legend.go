@@ -20,7 +20,8 @@ func legend(mk styles.Marks) []help.Group {
 			entry("dim", "the row factory chose it"),
 			entry(mk.Null, "SQL NULL, not text"),
 			entry(mk.Invalid, "not of the column's type"),
-			entry("dim rows", "parents made for a FK"),
+			entry(mk.Parent, "a parent made for a FK (dim)"),
+			entry(mk.Invalid+" row", "refused by the database"),
 		}},
 		{Title: "Result rows", Bindings: []key.Binding{
 			entry(mk.Changed, "differs; cells underlined"),
