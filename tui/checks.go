@@ -108,11 +108,15 @@ func (p *checksPane) line(i, w int) string {
 	case checks.StatusError:
 		mark, style = "!", st.Error
 	}
+	if w < 3 {
+		return fitLine(mark, w)
+	}
 	count := ""
 	if r.Failing > 0 {
 		count = fmt.Sprintf(" %d", r.Failing)
 	}
 	text := fitLine(r.Name+" · "+r.Target, max(w-2-len(count), 0)) + count
+	text = fitLine(text, max(w-2, 0)) // a pane too narrow for the count cuts it too
 	if i == p.cursor && p.focused {
 		return p.th.st.Grid.Cursor.Render(mark + " " + text)
 	}
