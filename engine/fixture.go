@@ -225,7 +225,7 @@ func (r *Runner) exec(ctx context.Context, w *worker, sc *script, f *workspace.F
 			}
 			continue
 		}
-		res := &Result{Columns: columnsOf(w.conn, fds)}
+		res := &Result{Columns: columnsOf(w.conn, fds, w.types)}
 		for rr.NextRow() {
 			res.Rows = append(res.Rows, textValues(rr.Values()))
 		}

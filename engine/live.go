@@ -208,7 +208,7 @@ func (r *Runner) execLive(ctx context.Context, w *worker, sc *script, f *workspa
 	for mrr.NextResult() {
 		rr := mrr.ResultReader()
 		fds := rr.FieldDescriptions()
-		res := &Result{Columns: columnsOf(w.conn, fds)}
+		res := &Result{Columns: columnsOf(w.conn, fds, w.types)}
 		for rr.NextRow() {
 			res.Rows = append(res.Rows, textValues(rr.Values()))
 		}

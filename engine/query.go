@@ -62,7 +62,7 @@ func Query(ctx context.Context, conn *pgx.Conn, sql string, w Where, maxRows int
 		return nil, AsSQLError(err, w)
 	}
 	defer rows.Close()
-	res := &Result{Columns: columnsOf(conn, rows.FieldDescriptions())}
+	res := &Result{Columns: columnsOf(conn, rows.FieldDescriptions(), nil)}
 	for rows.Next() {
 		if len(res.Rows) >= maxRows {
 			return nil, &ErrTooManyRows{Limit: maxRows}
@@ -77,20 +77,47 @@ func Query(ctx context.Context, conn *pgx.Conn, sql string, w Where, maxRows int
 	return res, nil
 }
 
-func columnsOf(conn *pgx.Conn, fds []pgconn.FieldDescription) []Column {
+// columnsOf names a result's columns and their types; names holds the
+// workspace's own types (enums, composites), which pgx does not know.
+func columnsOf(conn *pgx.Conn, fds []pgconn.FieldDescription, names map[uint32]string) []Column {
 	cols := make([]Column, len(fds))
 	for i, fd := range fds {
-		cols[i] = Column{Name: fd.Name, OID: fd.DataTypeOID, Type: typeName(conn, fd.DataTypeOID)}
+		cols[i] = Column{Name: fd.Name, OID: fd.DataTypeOID, Type: typeName(conn, fd.DataTypeOID, names)}
 	}
 	return cols
 }
 
-// typeName names a type oid, asking pgx's type map (builtins) first.
-func typeName(conn *pgx.Conn, oid uint32) string {
+// typeName names a type oid, asking pgx's type map (builtins) first, then
+// the catalog's names of the workspace's types.
+func typeName(conn *pgx.Conn, oid uint32, names map[uint32]string) string {
 	if t, ok := conn.TypeMap().TypeForOID(oid); ok {
 		return t.Name
 	}
+	if n, ok := names[oid]; ok {
+		return n
+	}
 	return fmt.Sprintf("oid:%d", oid)
+}
+
+// typeNames reads the names of the types defined in schema (enums,
+// composites, domains and their arrays) as format_type spells them.
+func typeNames(ctx context.Context, conn *pgx.Conn, schema string) (map[uint32]string, error) {
+	rows, err := conn.Query(ctx, `
+		SELECT t.oid, format_type(t.oid, NULL) FROM pg_type t
+		JOIN pg_namespace n ON n.oid = t.typnamespace WHERE n.nspname = $1`, schema)
+	if err != nil {
+		return nil, fmt.Errorf("reading the type names of schema %s: %w", schema, err)
+	}
+	names := map[uint32]string{}
+	for rows.Next() {
+		var oid uint32
+		var name string
+		if err := rows.Scan(&oid, &name); err != nil {
+			return nil, err
+		}
+		names[oid] = name
+	}
+	return names, rows.Err()
 }
 
 // textValues copies raw text-format values; pgx reuses its buffers.

@@ -36,7 +36,7 @@ func (q ReadOnlyQuerier) Query(ctx context.Context, sql string) ([]string, [][]*
 	var firstErr error
 	for mrr.NextResult() {
 		rr := mrr.ResultReader()
-		res := &Result{Columns: columnsOf(q.Conn, rr.FieldDescriptions())}
+		res := &Result{Columns: columnsOf(q.Conn, rr.FieldDescriptions(), nil)}
 		for rr.NextRow() {
 			res.Rows = append(res.Rows, textValues(rr.Values()))
 		}

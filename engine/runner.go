@@ -46,6 +46,7 @@ type RunnerOptions struct {
 type worker struct {
 	conn   *pgx.Conn
 	schema string
+	types  map[uint32]string // the schema's own types, for result columns
 }
 
 // NewRunner prepares a runner for the workspace: it opens the first
@@ -87,6 +88,10 @@ func (r *Runner) newWorker(ctx context.Context, ws *workspace.Workspace) (*worke
 		w.schema = "jig_w" + randomHex(4)
 	}
 	if err := CreateSchema(ctx, conn, w.schema, ws.Schema); err != nil {
+		w.close()
+		return nil, err
+	}
+	if w.types, err = typeNames(ctx, conn, w.schema); err != nil {
 		w.close()
 		return nil, err
 	}

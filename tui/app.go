@@ -50,7 +50,7 @@ func New(ctx context.Context, ws *workspace.Workspace, o Options) *Model {
 		ws: ws, th: th, be: newBackend(ctx, ws, o.Start, o.Server),
 		auto: newAutosaver(auto), fixturesDir: ws.Config.Fixtures,
 		status: statusbar.New(st), keyline: bhelp.New(),
-		helpScr: help.New(st, th.keys.Groups()...), prompt: textedit.New(st.Edit),
+		helpScr: help.New(st, th.keys.helpGroups()...), prompt: textedit.New(st.Edit),
 		focus: ScopeInput,
 	}
 	m.keyline.Styles = st.Help.Model

@@ -30,13 +30,13 @@ func BenchmarkFirstFrame(b *testing.B) {
 }
 
 // readyDriver is a demo workbench on the package's server, ready.
-func readyDriver(b *testing.B, edits map[string]string) *driver {
-	m := New(context.Background(), demoWorkspace(b, edits), Options{Server: enginetest.Server(b), Autosave: "-"})
-	b.Cleanup(m.Cleanup)
+func readyDriver(tb testing.TB, edits map[string]string) *driver {
+	m := New(context.Background(), demoWorkspace(tb, edits), Options{Server: enginetest.Server(tb), Autosave: "-"})
+	tb.Cleanup(m.Cleanup)
 	d := newDriver(m)
 	d.send(tea.WindowSizeMsg{Width: 120, Height: 36})
 	d.run(m.Init())
-	d.until(b, func() bool { return m.ready })
+	d.until(tb, func() bool { return m.ready })
 	return d
 }
 

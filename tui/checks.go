@@ -5,6 +5,7 @@ import (
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
 	"github.com/jig-sql/jig/checks"
 )
 
@@ -32,7 +33,22 @@ func (p *checksPane) SetResults(res []checks.Result, info string) {
 }
 
 // SetNote replaces the list by a line of text.
-func (p *checksPane) SetNote(note string) { p.res, p.note, p.info = nil, note, "" }
+func (p *checksPane) SetNote(note string) {
+	p.res, p.note, p.info, p.cursor, p.offset = nil, note, "", 0, 0
+}
+
+// want is the width that shows every check's line whole, border included.
+func (p *checksPane) want() int {
+	w := 0
+	for _, r := range p.res {
+		n := 2 + ansi.StringWidth(r.Name+" · "+r.Target)
+		if r.Failing > 0 {
+			n += 1 + len(fmt.Sprint(r.Failing))
+		}
+		w = max(w, n)
+	}
+	return w + 2
+}
 
 // Update moves the cursor and opens a check's failing rows.
 func (p *checksPane) Update(msg tea.Msg) tea.Cmd {
@@ -92,11 +108,15 @@ func (p *checksPane) line(i, w int) string {
 	case checks.StatusError:
 		mark, style = "!", st.Error
 	}
+	if w < 3 {
+		return fitLine(mark, w)
+	}
 	count := ""
 	if r.Failing > 0 {
 		count = fmt.Sprintf(" %d", r.Failing)
 	}
 	text := fitLine(r.Name+" · "+r.Target, max(w-2-len(count), 0)) + count
+	text = fitLine(text, max(w-2, 0)) // a pane too narrow for the count cuts it too
 	if i == p.cursor && p.focused {
 		return p.th.st.Grid.Cursor.Render(mark + " " + text)
 	}

@@ -48,7 +48,7 @@ func TestEditorRoundTripInTmux(t *testing.T) {
 	s, dir := startJigInTmux(t, "EDITOR="+script)
 	s.waitFor("● Postgres", "0 rows")
 	s.keys("a")
-	s.waitFor("events 1", "1 row ·")
+	s.waitFor("events 1", "· 1 row")
 	s.keys("Tab", "E")            // input → query; the editor
 	s.waitFor("EDITED_BY_SCRIPT") // in the result only: the SQL says upper('edited_by_script')
 

@@ -65,7 +65,7 @@ func (f framer) frame(title, info string, body []string, w, h int, focused bool)
 // top is the top border: ╭─ title ──── info ─╮.
 func (f framer) top(title, info string, w int, col, tc [2]string) string {
 	inner := w - 2
-	title = ansi.Truncate(title, max(inner-2, 0), "…")
+	title = ansi.Truncate(title, max(inner-3, 0), "…") // "─ title " fits inside
 	tw := ansi.StringWidth(title)
 	used := 0
 	var b strings.Builder

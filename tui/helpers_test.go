@@ -151,6 +151,8 @@ func keyPress(s string) tea.KeyPressMsg {
 	codes := map[string]rune{
 		"up": tea.KeyUp, "down": tea.KeyDown, "left": tea.KeyLeft, "right": tea.KeyRight,
 		"enter": tea.KeyEnter, "esc": tea.KeyEscape, "tab": tea.KeyTab,
+		"home": tea.KeyHome, "end": tea.KeyEnd, "pgup": tea.KeyPgUp, "pgdown": tea.KeyPgDown,
+		"delete": tea.KeyDelete, "space": tea.KeySpace,
 	}
 	if c, ok := codes[s]; ok {
 		return tea.KeyPressMsg{Code: c}
@@ -200,6 +202,32 @@ func (d *driver) send(msg tea.Msg) {
 	d.run(cmd)
 }
 
+// poll processes messages until none arrives for quiet.
+func (d *driver) poll(quiet time.Duration) {
+	for {
+		select {
+		case msg := <-d.ch:
+			d.handle(msg)
+		case <-time.After(quiet):
+			return
+		}
+	}
+}
+
+// handle applies a command's message: batches are run, spinner ticks
+// dropped (their sleeps would pace the test).
+func (d *driver) handle(msg tea.Msg) {
+	switch msg := msg.(type) {
+	case nil, spinner.TickMsg:
+	case tea.BatchMsg:
+		for _, c := range msg {
+			d.run(c)
+		}
+	default:
+		d.send(msg)
+	}
+}
+
 // until processes messages until cond holds (spinner ticks are dropped so
 // their sleeps do not count).
 func (d *driver) until(tb testing.TB, cond func() bool) {
@@ -208,15 +236,7 @@ func (d *driver) until(tb testing.TB, cond func() bool) {
 	for !cond() {
 		select {
 		case msg := <-d.ch:
-			switch msg := msg.(type) {
-			case nil, spinner.TickMsg:
-			case tea.BatchMsg:
-				for _, c := range msg {
-					d.run(c)
-				}
-			default:
-				d.send(msg)
-			}
+			d.handle(msg)
 		case <-timeout:
 			tb.Fatalf("driver: timed out; screen:\n%s", ansi.Strip(d.m.render()))
 		}

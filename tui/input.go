@@ -99,10 +99,12 @@ func (p *inputPane) refresh() {
 	if p.ds != nil {
 		built = p.ds.Rows(it.Name)
 	}
+	// The new source first: SetFrozen re-lays the grid out, which must not
+	// read the previous source through a length the edit just changed.
 	p.src = newInputSource(t, it, built)
 	p.src.errs = p.rowErrs[it.Name]
-	p.grid.SetFrozen(p.src.frozen())
 	p.grid.SetSource(p.src)
+	p.grid.SetFrozen(p.src.frozen())
 }
 
 // table is the current tab's table name.
@@ -142,7 +144,11 @@ func (p *inputPane) View() []string {
 			info = p.src.rowNote(row)
 		}
 	}
-	return p.th.fr.frame("Input", info, body, p.w, p.h, p.focused)
+	title := "Input"
+	if p.sess != nil && p.sess.Dirty {
+		title += " ● unsaved"
+	}
+	return p.th.fr.frame(title, info, body, p.w, p.h, p.focused)
 }
 
 // tabsLine lists the session's tables with their row counts.

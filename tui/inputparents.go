@@ -32,12 +32,12 @@ func splitBuilt(built []rows.Row) (given, parents []rows.Row) {
 }
 
 // isParent reports whether display row r is a generated parent.
-func (s *inputSource) isParent(r int) bool { return r >= len(s.it.Rows) && r < s.Len() }
+func (s *inputSource) isParent(r int) bool { return r >= len(s.rows) && r < s.Len() }
 
 // parentCell is display column col of parent row r: every value the
 // factory's, so dim, with the origin as its reason.
 func (s *inputSource) parentCell(r, col int) grid.Cell {
-	p := s.parents[r-len(s.it.Rows)]
+	p := s.parents[r-len(s.rows)]
 	why := "made by the factory"
 	if p.MadeFor != nil {
 		why = "made " + p.MadeFor.String() + "; edit it to make it yours"
@@ -61,7 +61,7 @@ func (s *inputSource) parentCell(r, col int) grid.Cell {
 // rows, and returns its index. The row keeps its values: the key is now
 // the user's, the rest are drawn at the same position.
 func (p *inputPane) adopt(r int) int {
-	par := p.src.parents[r-len(p.src.it.Rows)]
+	par := p.src.parents[r-len(p.src.rows)]
 	row := InputRow{}
 	for j, c := range p.src.table.Columns {
 		if j < len(par.Overridden) && par.Overridden[j] {
@@ -73,7 +73,7 @@ func (p *inputPane) adopt(r int) int {
 
 // parentInfo is the pane's row count, parents included.
 func (s *inputSource) parentInfo() string {
-	info := plural(len(s.it.Rows), "row")
+	info := plural(len(s.rows), "row")
 	if n := len(s.parents); n > 0 {
 		info += fmt.Sprintf(" + %s", plural(n, "parent"))
 	}
@@ -114,7 +114,7 @@ func (s *inputSource) rowNote(r int) string {
 		return fmt.Sprintf("row %d: %s", r+1, e.Message)
 	}
 	if s.isParent(r) {
-		if p := s.parents[r-len(s.it.Rows)]; p.MadeFor != nil {
+		if p := s.parents[r-len(s.rows)]; p.MadeFor != nil {
 			return fmt.Sprintf("row %d: made %s", r+1, p.MadeFor)
 		}
 		return fmt.Sprintf("row %d: made by the factory", r+1)

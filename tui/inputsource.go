@@ -13,9 +13,14 @@ import (
 // inputSource shows one session table in the input grid: the user's cells
 // bright, the factory's defaults (from the last build) dim, NULL as its
 // mark, rejected text red. Key columns come first so they can stay frozen.
+//
+// A source is a snapshot: it keeps the rows slice as it was when built, so
+// its length never changes behind the grid's back (the grid caches Len
+// until its next Refresh). Every edit builds a new source.
 type inputSource struct {
 	table *workspace.Table
 	it    *InputTable
+	rows  []InputRow // it.Rows when the source was built
 	built []rows.Row // the factory's rows for the session's rows
 	// parents are the rows the factory added for foreign keys, shown
 	// after the session's rows.
@@ -27,7 +32,7 @@ type inputSource struct {
 }
 
 func newInputSource(t *workspace.Table, it *InputTable, built []rows.Row) *inputSource {
-	s := &inputSource{table: t, it: it}
+	s := &inputSource{table: t, it: it, rows: it.Rows}
 	s.built, s.parents = splitBuilt(built)
 	for i, c := range t.Columns {
 		if slices.Contains(t.PrimaryKey, c.Name) {
@@ -85,7 +90,7 @@ func shortType(name string) string { return typeNames.Replace(name) }
 func (s *inputSource) Columns() []grid.Column { return s.cols }
 
 // Len implements grid.Source.
-func (s *inputSource) Len() int { return len(s.it.Rows) + len(s.parents) }
+func (s *inputSource) Len() int { return len(s.rows) + len(s.parents) }
 
 // RowMark implements grid.Source.
 func (s *inputSource) RowMark(row int) grid.RowMark {
@@ -108,7 +113,7 @@ func (s *inputSource) cell(row, col int) grid.Cell {
 		return s.parentCell(row, col)
 	}
 	c := &s.table.Columns[s.order[col]]
-	if v, ok := s.it.Rows[row][c.Name]; ok {
+	if v, ok := s.rows[row][c.Name]; ok {
 		switch {
 		case !v.Valid():
 			return grid.Cell{Text: v.Text, Kind: grid.Invalid, Reason: v.Reason}

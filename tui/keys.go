@@ -30,6 +30,7 @@ type GlobalKeys struct {
 	Help     key.Binding
 	Quit     key.Binding
 	Cancel   key.Binding // cancel the running query; quit when none runs
+	Zoom     key.Binding // the focused pane takes the whole window, and back
 }
 
 // InputKeys edit the fixture's input rows in the input grid.
@@ -50,8 +51,11 @@ type InputKeys struct {
 
 // QueryKeys scroll the query's SQL.
 type QueryKeys struct {
-	Up   key.Binding
-	Down key.Binding
+	Up    key.Binding
+	Down  key.Binding
+	Left  key.Binding
+	Right key.Binding
+	Home  key.Binding
 	// Editor opens the query file in $VISUAL or $EDITOR.
 	Editor key.Binding
 	// EditInline edits the query in the pane (QueryEditKeys apply).
@@ -120,6 +124,7 @@ func DefaultKeyMaps() KeyMaps {
 			Help:     b(k("?"), h("?", "all keys")),
 			Quit:     b(k("q"), h("q", "quit")),
 			Cancel:   b(k("ctrl+c"), h("ctrl+c", "cancel query / quit")),
+			Zoom:     b(k("z"), h("z", "zoom pane")),
 		},
 		Input: InputKeys{
 			Nav:          nav,
@@ -138,6 +143,9 @@ func DefaultKeyMaps() KeyMaps {
 		Query: QueryKeys{
 			Up:         b(k("up", "k"), h("↑/k", "scroll up")),
 			Down:       b(k("down", "j"), h("↓/j", "scroll down")),
+			Left:       b(k("left", "h"), h("←/h", "scroll left")),
+			Right:      b(k("right", "l"), h("→/l", "scroll right")),
+			Home:       b(k("home", "0"), h("home", "line start")),
 			Editor:     b(k("E"), h("E", "edit in $EDITOR")),
 			EditInline: b(k("e"), h("e", "edit here")),
 		},

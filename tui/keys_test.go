@@ -72,7 +72,7 @@ func TestHelpLine(t *testing.T) {
 func TestHelpScreen(t *testing.T) {
 	for _, size := range [][2]int{{80, 24}, {120, 36}} {
 		t.Run(fmt.Sprintf("%dx%d", size[0], size[1]), func(t *testing.T) {
-			m := help.New(styles.NewStyles(true), DefaultKeyMaps().Groups()...)
+			m := help.New(styles.NewStyles(true), DefaultKeyMaps().helpGroups()...)
 			m.SetSize(size[0], size[1])
 			golden.RequireEqual(t, ansi.Strip(m.View()))
 		})

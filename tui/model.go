@@ -61,6 +61,7 @@ type Model struct {
 	confirm *confirmation
 	notice  string
 	lay     layout
+	zoom    bool // the focused pane has the whole window
 	w, h    int
 
 	ready     bool
@@ -85,8 +86,16 @@ func (m *Model) Init() tea.Cmd {
 }
 
 // Update routes: keys and mouse by mode and focus, engine results to the
-// handlers that own them, pane intents to the root's actions.
+// handlers that own them, pane intents to the root's actions. Whatever
+// changed, the panes are then re-sized to their content.
 func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	cmd := m.update(msg)
+	m.sidebar.SetDirty(m.sess != nil && m.sess.Dirty)
+	m.relayout()
+	return m, cmd
+}
+
+func (m *Model) update(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
 		m.setSize(msg.Width, msg.Height)
@@ -96,40 +105,40 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.notice = ""
 		var cmd tea.Cmd
 		m.status, cmd = m.status.Update(msg)
-		return m, tea.Batch(cmd, m.key(msg))
+		return tea.Batch(cmd, m.key(msg))
 	case tea.PasteMsg:
-		return m, m.paste(msg)
+		return m.paste(msg)
 	case tea.MouseClickMsg:
-		return m, m.click(msg)
+		return m.click(msg)
 	case tea.MouseWheelMsg:
-		return m, m.wheel(msg)
+		return m.wheel(msg)
 	case grid.EditedMsg, grid.EditCanceledMsg:
 		m.mode = modeNormal
-		return m, m.input.Update(msg)
+		return m.input.Update(msg)
 	case progressMsg, readyMsg, startFailedMsg, fixtureStatusMsg:
-		return m, m.startup(msg)
+		return m.startup(msg)
 	case queryTablesMsg, builtMsg, runDoneMsg, pageMsg, acceptedMsg:
-		return m, m.engineResult(msg)
+		return m.engineResult(msg)
 	case savedMsg, autosavedMsg, autosaveFoundMsg:
-		return m, m.files(msg)
+		return m.files(msg)
 	case filesChangedMsg:
-		return m, m.onFilesChanged(msg)
+		return m.onFilesChanged(msg)
 	case reloadedMsg:
-		return m, m.onReloaded(msg)
+		return m.onReloaded(msg)
 	case editQueryMsg:
 		if msg.inline {
-			return m, m.startInlineEdit()
+			return m.startInlineEdit()
 		}
-		return m, m.openEditor()
+		return m.openEditor()
 	case editorDoneMsg:
-		return m, m.onEditorDone(msg)
+		return m.onEditorDone(msg)
 	case selectQueryMsg, selectTableMsg, openFixtureMsg, sessionChangedMsg,
 		acceptMsg, showOverlayMsg, pagesWantedMsg, deferredMsg:
-		return m, m.intent(msg)
+		return m.intent(msg)
 	}
 	var cmd tea.Cmd
 	m.status, cmd = m.status.Update(msg)
-	return m, cmd
+	return cmd
 }
 
 // pane is the pane behind a scope.
@@ -152,6 +161,7 @@ func (m *Model) setFocus(s Scope) {
 	m.pane(m.focus).Blur()
 	m.focus = s
 	m.pane(s).Focus()
+	m.relayout() // a zoom follows the focus
 }
 
 // matches is key.Matches, shorter.

@@ -34,7 +34,10 @@ func cellOverlay(title string, c grid.Cell, nullMark string) overlay {
 
 // sampleOverlay shows a check's failing rows (the sample the check kept).
 func sampleOverlay(r checks.Result) overlay {
-	title := fmt.Sprintf("%s on %s: %s, %d failing", r.Name, r.Target, r.Status, r.Failing)
+	title := fmt.Sprintf("%s on %s: %s, %s", r.Name, r.Target, r.Status, plural(int(r.Failing), "failing row"))
+	if n := len(r.Sample.Rows); n > 0 && int64(n) < r.Failing {
+		title = fmt.Sprintf("%s on %s: %s, a sample: %d of %d failing rows", r.Name, r.Target, r.Status, n, r.Failing)
+	}
 	if r.Err != nil {
 		return overlay{title: title, text: r.Err.Error() + "\n\n" + r.SQL}
 	}

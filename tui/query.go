@@ -7,27 +7,76 @@ import (
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
 	"github.com/jig-sql/jig/engine"
+	"github.com/jig-sql/jig/tui/highlight"
 	"github.com/jig-sql/jig/workspace"
 )
 
-// queryPane shows the selected query's SQL with line numbers and, after a
-// failed run, the error: Postgres's message, a caret under the line and
-// column it points at, its detail and hint.
+// queryPane shows the selected query's SQL, highlighted, with line numbers
+// and, after a failed run, the error: Postgres's message, a caret under
+// the line and column it points at, its detail and hint. It scrolls both
+// ways; the layout sizes it from the query's longest line.
 type queryPane struct {
 	box
 	th     *theme
 	q      *workspace.Query
 	err    error
 	offset int
+	xoff   int          // first column of the SQL shown
+	lines  []string     // the SQL highlighted, one entry per line
+	widest int          // the longest line, in cells
+	code   int          // the longest line that is not a comment
 	follow bool         // scroll to the error's line on the next View
 	editor *queryEditor // the inline editor while it is open
 }
 
+// hStep is how many cells one sideways key scrolls.
+const hStep = 4
+
 func newQueryPane(th *theme) *queryPane { return &queryPane{th: th} }
 
 // SetQuery shows another query and forgets the last error.
-func (p *queryPane) SetQuery(q *workspace.Query) { p.q, p.err, p.offset = q, nil, 0 }
+func (p *queryPane) SetQuery(q *workspace.Query) {
+	p.q, p.err, p.offset, p.xoff = q, nil, 0, 0
+	p.SetStyles()
+}
+
+// SetStyles re-highlights the SQL with the current theme.
+func (p *queryPane) SetStyles() {
+	p.lines, p.widest, p.code = nil, 0, 0
+	if p.q == nil {
+		return
+	}
+	p.lines = highlight.Lines(p.q.SQL, p.th.st.SQL)
+	for _, l := range highlight.Plain(p.q.SQL) {
+		w := ansi.StringWidth(l)
+		p.widest = max(p.widest, w)
+		if !strings.HasPrefix(strings.TrimSpace(l), "--") {
+			p.code = max(p.code, w)
+		}
+	}
+}
+
+// wantCode is want for the lines that are not comments.
+func (p *queryPane) wantCode() int {
+	if p.q == nil {
+		return 0
+	}
+	return p.gutter() + p.code + 2
+}
+
+// want is the width that shows every line whole: the gutter, the longest
+// line and the border.
+func (p *queryPane) want() int {
+	if p.q == nil {
+		return 0
+	}
+	return p.gutter() + p.widest + 2
+}
+
+// gutter is the line numbers' width, space included.
+func (p *queryPane) gutter() int { return len(fmt.Sprint(len(p.lines))) + 1 }
 
 // SetError shows a run's error (nil clears it); View scrolls to its line.
 func (p *queryPane) SetError(err error) {
@@ -57,15 +106,32 @@ func (p *queryPane) Update(msg tea.Msg) tea.Cmd {
 			return emit(editQueryMsg{inline: false})
 		case key.Matches(msg, k.EditInline):
 			return emit(editQueryMsg{inline: true})
+		case key.Matches(msg, k.Left):
+			p.scrollX(-hStep)
+		case key.Matches(msg, k.Right):
+			p.scrollX(hStep)
+		case key.Matches(msg, k.Home):
+			p.xoff = 0
 		}
 	case tea.MouseWheelMsg:
-		if msg.Button == tea.MouseWheelUp {
+		switch msg.Button {
+		case tea.MouseWheelUp:
 			p.offset = max(p.offset-3, 0)
-		} else if msg.Button == tea.MouseWheelDown {
+		case tea.MouseWheelDown:
 			p.offset += 3
+		case tea.MouseWheelLeft:
+			p.scrollX(-hStep)
+		case tea.MouseWheelRight:
+			p.scrollX(hStep)
 		}
 	}
 	return nil
+}
+
+// scrollX moves the view sideways, never past the longest line's end.
+func (p *queryPane) scrollX(d int) {
+	w, _ := p.inner()
+	p.xoff = min(max(p.xoff+d, 0), max(p.widest-(w-p.gutter()), 0))
 }
 
 // errorLines is the error block shown above the SQL.
@@ -116,19 +182,24 @@ func (p *queryPane) View() []string {
 		body = append(body, p.th.st.Grid.Empty.Render(fitLine(" pick a query in the sidebar", w)))
 		return p.th.fr.frame("Query", "", body, p.w, p.h, p.focused)
 	}
-	sql := strings.Split(p.q.SQL, "\n")
+	sql := p.lines
 	p.offset = min(p.offset, max(len(sql)-1, 0))
+	gw := p.gutter()
+	cw := max(w-gw, 0)
+	p.xoff = min(p.xoff, max(p.widest-cw, 0))
 	se := p.sqlError()
 	if se != nil && se.Line > 0 && p.follow {
 		room := h - len(body) - 1
 		p.offset = max(se.Line-1-max(room-1, 0)/2, 0)
+		if c := se.Col - 1; c < p.xoff || c >= p.xoff+cw {
+			p.xoff = max(c-cw/2, 0)
+		}
 	}
-	gw := len(fmt.Sprint(len(sql)))
 	for i := p.offset; i < len(sql) && len(body) < h; i++ {
-		num := p.th.st.Grid.Gutter.Render(fmt.Sprintf("%*d ", gw, i+1))
-		body = append(body, num+fitLine(strings.ReplaceAll(sql[i], "\t", "    "), max(w-gw-1, 0)))
+		num := p.th.st.Grid.Gutter.Render(fmt.Sprintf("%*d ", gw-1, i+1))
+		body = append(body, num+p.window(sql[i], cw))
 		if se != nil && se.Line == i+1 {
-			caret := strings.Repeat(" ", gw+1+max(se.Col-1, 0)) + "^"
+			caret := strings.Repeat(" ", gw+max(se.Col-1-p.xoff, 0)) + "^"
 			body = append(body, p.th.st.Status.Error.Render(fitLine(caret, w)))
 		}
 	}
@@ -137,4 +208,29 @@ func (p *queryPane) View() []string {
 		info = p.q.Path
 	}
 	return p.th.fr.frame("Query", info, body, p.w, p.h, p.focused)
+}
+
+// window is the part of a highlighted line from the scroll column, exactly
+// cw cells: an ellipsis at either end says the line goes on that way.
+func (p *queryPane) window(line string, cw int) string {
+	if cw <= 0 {
+		return ""
+	}
+	lw := ansi.StringWidth(line)
+	from, to := p.xoff, p.xoff+cw
+	left, right := from > 0 && lw > from, lw > to
+	if left {
+		from++
+	}
+	if right {
+		to--
+	}
+	s := ansi.Cut(line, from, to)
+	if left {
+		s = "…" + s
+	}
+	if right {
+		s += "…"
+	}
+	return fitLine(s, cw)
 }

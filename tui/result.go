@@ -6,6 +6,7 @@ import (
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
 	"github.com/jig-sql/jig/engine"
 	"github.com/jig-sql/jig/tui/grid"
 )
@@ -37,7 +38,7 @@ func (p *resultPane) SetNote(note string) {
 }
 
 // SetRun shows a live run's result.
-func (p *resultPane) SetRun(live *engine.LiveRun, took time.Duration) {
+func (p *resultPane) SetRun(live *engine.LiveRun) {
 	if live.Result == nil {
 		p.SetNote("no result: see the query pane")
 		return
@@ -49,7 +50,9 @@ func (p *resultPane) SetRun(live *engine.LiveRun, took time.Duration) {
 	}
 	p.src, p.note = newResultSource(live.Result, live.Total, cmp, exp), ""
 	p.grid.SetSource(p.src)
-	p.info = fmt.Sprintf("%s · %s", plural(live.Total, "row"), durationText(took))
+	// The run's time is on the status bar; the title keeps to what the
+	// rows are, so it fits a narrow pane.
+	p.info = plural(live.Total, "row")
 	switch {
 	case exp == nil:
 	case cmp == nil:
@@ -57,9 +60,9 @@ func (p *resultPane) SetRun(live *engine.LiveRun, took time.Duration) {
 	case cmp.Problem != "":
 		p.info += " · " + cmp.Problem
 	case cmp.OK():
-		p.info += " · matches expected"
+		p.info += " · ✓ matches"
 	default:
-		p.info += fmt.Sprintf(" · %d differ", differing(cmp))
+		p.info += fmt.Sprintf(" · ✗ %d differ", differing(cmp))
 	}
 }
 
@@ -77,7 +80,19 @@ func differing(c *engine.Comparison) int {
 func (p *resultPane) Store(offset int, rows [][]engine.Value) {
 	if p.src != nil {
 		p.src.store(offset/pageSize, rows)
+		p.grid.Grow()
 	}
+}
+
+// want is the width that shows every column whole, border included.
+func (p *resultPane) want() int {
+	if p.src == nil {
+		if p.note == "" {
+			return 0
+		}
+		return ansi.StringWidth(p.note) + 4 // a space before, the border
+	}
+	return p.grid.NaturalWidth() + 2
 }
 
 // Wanted lists the pages the window around the cursor needs, as offsets.

@@ -2,9 +2,11 @@ package tui
 
 import (
 	"fmt"
+	"strings"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
 	"github.com/jig-sql/jig/engine"
 	"github.com/jig-sql/jig/workspace"
 )
@@ -19,11 +21,15 @@ const (
 	itemFixture
 	itemNote
 	itemSession // the unsaved fixture being built
+	itemGroup   // a query's name over its fixtures
 )
 
+// sidebarItem is one line. Fixtures are listed under their query, by the
+// rest of their name (label), so names that share a prefix stay apart.
 type sidebarItem struct {
-	kind itemKind
-	name string
+	kind  itemKind
+	name  string
+	label string // what the line shows when it differs from name
 }
 
 // sidebarPane lists queries, tables (with this session's row counts) and
@@ -42,6 +48,7 @@ type sidebarPane struct {
 	hasTable bool // tables known (Postgres ready)
 	session  string
 	unsaved  bool
+	dirty    bool // the session has unsaved changes: a ● on its line
 }
 
 func newSidebar(th *theme, ws *workspace.Workspace, counts func(string) int) *sidebarPane {
@@ -70,35 +77,75 @@ func (s *sidebarPane) SetSession(name string, unsaved bool) {
 	s.rebuild()
 }
 
+// SetDirty says whether the session has unsaved changes.
+func (s *sidebarPane) SetDirty(d bool) { s.dirty = d }
+
 // Refresh re-reads the workspace's fixtures (after a save).
 func (s *sidebarPane) Refresh() { s.rebuild() }
 
 func (s *sidebarPane) rebuild() {
-	items := []sidebarItem{{itemHeading, "Queries"}}
+	items := []sidebarItem{{kind: itemHeading, name: "Queries"}}
 	for _, q := range s.ws.Queries {
-		items = append(items, sidebarItem{itemQuery, q.Name})
+		items = append(items, sidebarItem{kind: itemQuery, name: q.Name})
 	}
-	items = append(items, sidebarItem{itemHeading, "Tables"})
+	items = append(items, sidebarItem{kind: itemHeading, name: "Tables"})
 	if !s.hasTable {
-		items = append(items, sidebarItem{itemNote, "waiting for Postgres…"})
+		items = append(items, sidebarItem{kind: itemNote, name: "waiting for Postgres…"})
 	}
 	for _, t := range s.tables {
-		items = append(items, sidebarItem{itemTable, t})
+		items = append(items, sidebarItem{kind: itemTable, name: t})
 	}
-	items = append(items, sidebarItem{itemHeading, "Fixtures"})
-	for _, f := range s.ws.Fixtures {
-		items = append(items, sidebarItem{itemFixture, f.Name})
-	}
-	if s.unsaved && s.session != "" {
-		items = append(items, sidebarItem{itemSession, s.session})
-	}
+	items = append(items, sidebarItem{kind: itemHeading, name: "Fixtures"})
+	items = append(items, s.fixtureItems()...)
 	s.items = items
 	s.cursor = min(s.cursor, len(items)-1)
 }
 
+// fixtureItems lists the fixtures by query, in the workspace's order of
+// queries, the unsaved session under its own query.
+func (s *sidebarPane) fixtureItems() []sidebarItem {
+	var out []sidebarItem
+	var groups []string
+	byQuery := map[string][]sidebarItem{}
+	add := func(q string, it sidebarItem) {
+		if _, ok := byQuery[q]; !ok {
+			groups = append(groups, q)
+		}
+		byQuery[q] = append(byQuery[q], it)
+	}
+	for _, f := range s.ws.Fixtures {
+		add(f.Query, sidebarItem{kind: itemFixture, name: f.Name, label: strings.TrimPrefix(f.Name, f.Query+"/")})
+	}
+	if s.unsaved && s.session != "" {
+		q, stem, _ := strings.Cut(s.session, "/")
+		add(q, sidebarItem{kind: itemSession, name: s.session, label: stem})
+	}
+	for _, q := range groups {
+		out = append(out, sidebarItem{kind: itemGroup, name: q})
+		out = append(out, byQuery[q]...)
+	}
+	return out
+}
+
+// want is the width that shows every line whole, border included.
+func (s *sidebarPane) want() int {
+	w := 0
+	for _, it := range s.items {
+		n := ansi.StringWidth(it.name) + 2
+		switch it.kind {
+		case itemTable:
+			n += 1 + len(fmt.Sprint(s.counts(it.name)))
+		case itemFixture, itemSession:
+			n = ansi.StringWidth(it.label) + 6 // "  ✓ " and the ● of unsaved changes
+		}
+		w = max(w, n)
+	}
+	return w + 2
+}
+
 func (s *sidebarPane) firstSelectable() int {
-	for i, it := range s.items {
-		if it.kind != itemHeading && it.kind != itemNote {
+	for i := range s.items {
+		if s.selectable(i) {
 			return i
 		}
 	}
@@ -136,7 +183,7 @@ func (s *sidebarPane) Update(msg tea.Msg) tea.Cmd {
 
 func (s *sidebarPane) selectable(i int) bool {
 	k := s.items[i].kind
-	return k != itemHeading && k != itemNote
+	return k != itemHeading && k != itemNote && k != itemGroup
 }
 
 func (s *sidebarPane) move(d int) {
@@ -187,6 +234,8 @@ func (s *sidebarPane) line(i, w int) string {
 		return st.Help.Group.Render(fitLine(it.name, w))
 	case itemNote:
 		return st.Grid.Empty.Render(fitLine("  "+it.name, w))
+	case itemGroup:
+		return st.Status.Muted.Render(fitMiddle(" "+it.name+"/", w))
 	case itemQuery:
 		mark := "  "
 		if it.name == s.query {
@@ -197,10 +246,15 @@ func (s *sidebarPane) line(i, w int) string {
 		n := fmt.Sprint(s.counts(it.name))
 		text = "  " + fitLine(it.name, max(w-3-len(n), 1)) + " " + n
 	case itemFixture, itemSession:
-		text = s.fixtureMark(it.name) + " " + it.name
+		mark := " " + s.fixtureMark(it.name)
 		if it.name == s.session {
-			text = "▸" + text[1:]
+			mark = "▸" + mark[1:]
 		}
+		dirty := ""
+		if it.name == s.session && s.dirty {
+			dirty = " ●"
+		}
+		text = mark + " " + fitMiddle(it.label, w-len([]rune(mark))-1-len([]rune(dirty))) + dirty
 	}
 	text = fitLine(text, w)
 	if i == s.cursor {
@@ -222,4 +276,21 @@ func (s *sidebarPane) fixtureMark(name string) string {
 		return " !"
 	}
 	return " ·"
+}
+
+// fitMiddle fits s in w cells, cutting its middle rather than its end when
+// it is too long: names that share a beginning keep what tells them apart.
+func fitMiddle(s string, w int) string {
+	if w <= 0 {
+		return ""
+	}
+	if ansi.StringWidth(s) <= w {
+		return fitLine(s, w)
+	}
+	r := []rune(s)
+	if w < 7 || len(r) != ansi.StringWidth(s) {
+		return fitLine(s, w)
+	}
+	head := (w - 1) / 2
+	return string(r[:head]) + "…" + string(r[len(r)-(w-1-head):])
 }

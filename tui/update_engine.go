@@ -184,7 +184,7 @@ func (m *Model) onRunDone(msg runDoneMsg) tea.Cmd {
 		m.checks.SetNote("not run")
 		return nil
 	}
-	m.result.SetRun(live, msg.took)
+	m.result.SetRun(live)
 	m.checks.SetResults(live.Checks, checksSummary(live.Checks))
 	return m.fetchPages()
 }

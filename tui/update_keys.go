@@ -60,6 +60,9 @@ func (m *Model) normalKey(k tea.KeyPressMsg) tea.Cmd {
 		return nil
 	case matches(k, g.Save):
 		return m.save()
+	case matches(k, g.Zoom):
+		m.toggleZoom()
+		return nil
 	case matches(k, g.NextPane):
 		m.setFocus((m.focus + 1) % ScopeEditing)
 		return nil

@@ -17,14 +17,42 @@ const (
 // setSize lays the panes out for a terminal of w×h cells.
 func (m *Model) setSize(w, h int) {
 	m.w, m.h = w, h
-	m.lay = computeLayout(w, h)
+	m.relayout()
+	m.status.SetWidth(w)
+	m.keyline.SetWidth(w)
+	m.helpScr.SetSize(w, m.lay.main.h)
+}
+
+// relayout sizes the panes from the terminal and from what their content
+// asks for (the query's longest line, the result's columns), zoomed or
+// not. It runs after every message, and costs nothing when nothing moved.
+func (m *Model) relayout() {
+	if m.w == 0 || m.h == 0 {
+		return
+	}
+	l := computeLayout(m.w, m.h, m.wants())
+	if m.zoom {
+		l = l.zoomed(m.focus)
+	}
+	if l == m.lay {
+		return
+	}
+	m.lay = l
 	for _, s := range []Scope{ScopeSidebar, ScopeInput, ScopeQuery, ScopeResult, ScopeChecks} {
 		r := m.lay.rectOf(s)
 		m.pane(s).SetSize(r.w, r.h)
 	}
-	m.status.SetWidth(w)
-	m.keyline.SetWidth(w)
-	m.helpScr.SetSize(w, m.lay.main.h)
+}
+
+// wants gathers the widths the panes' content asks for.
+func (m *Model) wants() wants {
+	return wants{side: max(m.sidebar.want(), m.checks.want()), query: m.query.want(), code: m.query.wantCode(), result: m.result.want()}
+}
+
+// toggleZoom gives the focused pane the whole window, or gives it back.
+func (m *Model) toggleZoom() {
+	m.zoom = !m.zoom
+	m.relayout()
 }
 
 // setStyles rebuilds the theme, e.g. for a light terminal.
@@ -34,6 +62,7 @@ func (m *Model) setStyles(st styles.Styles) {
 	m.helpScr.SetStyles(st)
 	m.keyline.Styles = st.Help.Model
 	m.input.SetStyles()
+	m.query.SetStyles()
 	m.result.SetStyles()
 }
 
@@ -78,6 +107,9 @@ func (m *Model) render() string {
 // panes joins the pane views: sidebar over checks on the left; input over
 // query and result on the right.
 func (m *Model) panes() []string {
+	if m.zoom {
+		return m.pane(m.focus).View()
+	}
 	left := append(m.sidebar.View(), m.checks.View()...)
 	bottom := joinSide(m.query.View(), m.result.View())
 	right := append(m.input.View(), bottom...)
@@ -123,5 +155,5 @@ func (m *Model) bottomLine() string {
 	case modeHelp, modeOverlay:
 		return fitLine(st.Help.Desc.Render("esc closes"), m.w)
 	}
-	return fitLine(m.keyline.View(m.th.keys.Help(scope)), m.w)
+	return fitLine(m.keyline.ShortHelpView(m.th.keys.fitHelp(scope, m.w)), m.w)
 }

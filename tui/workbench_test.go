@@ -74,17 +74,17 @@ func demoHarness(t *testing.T, w, h int, edits map[string]string, fixture string
 func TestDemoScreen(t *testing.T) {
 	goldenScreens(t, func(t *testing.T, w, h int) string {
 		hs := demoHarness(t, w, h, nil, "browser_users/null_user_is_excluded")
-		return hs.waitSettled("matches e", "brws0002", "9 pas")
+		return hs.waitSettled("✓ matches", "brws0002", "9 pas")
 	})
 }
 
 func TestInvalidCellScreen(t *testing.T) {
 	goldenScreens(t, func(t *testing.T, w, h int) string {
 		hs := demoHarness(t, w, h, nil, "browser_users/null_user_is_excluded")
-		hs.waitText("matches e")
+		hs.waitText("✓ matches")
 		// event_id, event_ts, user_id, browser_id, browser, duration_ms
 		hs.keys("$", "enter", "ctrl+u", "1", "2", "q", "enter")
-		return hs.waitSettled("!12q", "duration_ms: ", "last run", "evnt_") // evnt_: the defaults built
+		return hs.waitSettled("!12q", "✗ not run: fix events row 1", "last run", "evnt_") // evnt_: the defaults built
 	})
 }
 
@@ -99,9 +99,24 @@ func TestSQLErrorScreen(t *testing.T) {
 func TestDiffScreen(t *testing.T) {
 	goldenScreens(t, func(t *testing.T, w, h int) string {
 		hs := demoHarness(t, w, h, nil, "net_revenue/discount_reduces_net")
-		hs.waitText("differ")
+		hs.waitText("1 ~ ")
 		hs.keys("tab", "tab", "l", "l") // input → query → result, to net_revenue
 		return hs.waitSettled("~", "165.00")
+	})
+}
+
+// The demo's bug is readable whole: at 120×36 as laid out, at 80×24 with
+// the query pane zoomed.
+func TestQueryScreen(t *testing.T) {
+	const bug = "SUM(o.gross_revenue + o.discount) AS net_revenue"
+	goldenScreens(t, func(t *testing.T, w, h int) string {
+		hs := demoHarness(t, w, h, nil, "net_revenue/discount_reduces_net")
+		hs.waitText("1 ~ ")
+		hs.keys("tab") // input → query
+		if w < 120 {
+			hs.keys("z")
+		}
+		return hs.waitSettled(bug)
 	})
 }
 

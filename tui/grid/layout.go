@@ -104,3 +104,16 @@ func isNumeric(typ string) bool {
 	}
 	return false
 }
+
+// NaturalWidth is the width that shows every column whole at the widths
+// measured so far: what a host asks its layout for.
+func (m Model) NaturalWidth() int {
+	if len(m.cols) == 0 {
+		return 0
+	}
+	x := m.gutterWidth() + 1
+	for _, w := range m.widths {
+		x += slot(w)
+	}
+	return x
+}

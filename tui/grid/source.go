@@ -2,7 +2,9 @@ package grid
 
 // Source is the data behind a grid. Implementations must answer Cell and
 // RowMark in constant time: the grid calls them for visible cells only, on
-// every frame.
+// every frame. The grid caches Len: a source whose length changes must be
+// followed by Refresh (or replaced with SetSource) before anything else
+// touches the grid.
 type Source interface {
 	Columns() []Column
 	Len() int

@@ -17,6 +17,7 @@ type Styles struct {
 	Status StatusStyles
 	Help   HelpStyles
 	Edit   EditStyles
+	SQL    SQLStyles
 }
 
 // Marks are the characters that carry meaning without colour.
@@ -88,4 +89,16 @@ type HelpStyles struct {
 type EditStyles struct {
 	Text   lipgloss.Style
 	Cursor lipgloss.Style
+}
+
+// SQLStyles colour the query's SQL by token kind. Keywords are bold as well
+// as coloured, so the SQL keeps its shape without colour (NO_COLOR).
+type SQLStyles struct {
+	Text     lipgloss.Style // identifiers and everything else
+	Keyword  lipgloss.Style // SELECT, FROM, AS, AND…
+	Function lipgloss.Style // SUM, coalesce…
+	String   lipgloss.Style // 'paid'
+	Number   lipgloss.Style // 42, 0.5
+	Comment  lipgloss.Style // -- and /* */
+	Operator lipgloss.Style // + = ( ) , ;
 }

@@ -48,6 +48,20 @@ func NewStyles(isDark bool) Styles {
 			Text:   lipgloss.NewStyle().Foreground(p.fg).Bold(true),
 			Cursor: lipgloss.NewStyle().Reverse(true),
 		},
+		SQL: sqlStyles(p),
+	}
+}
+
+func sqlStyles(p palette) SQLStyles {
+	s := lipgloss.NewStyle
+	return SQLStyles{
+		Text:     s().Foreground(p.fg),
+		Keyword:  s().Bold(true).Foreground(p.accent),
+		Function: s().Foreground(p.blue),
+		String:   s().Foreground(p.green),
+		Number:   s().Foreground(p.yellow),
+		Comment:  s().Italic(true).Foreground(p.dim),
+		Operator: s().Foreground(p.dim),
 	}
 }
 
