@@ -1,0 +1,63 @@
+package workspace
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestSplitStatements(t *testing.T) {
+	for _, tc := range []struct {
+		src  string
+		want []string
+	}{
+		{"select 1", []string{"select 1"}},
+		{"select 1; select 2;", []string{"select 1", " select 2"}},
+		{"insert into t values ('a;b'); select 2", []string{"insert into t values ('a;b')", " select 2"}},
+		{"select $$;$$; select $x$ $$; $x$", []string{"select $$;$$", " select $x$ $$; $x$"}},
+		{"select 1 -- ; commit\n; select 2", []string{"select 1 -- ; commit\n", " select 2"}},
+		{"select /* ; /* ; */ ; */ 1", []string{"select /* ; /* ; */ ; */ 1"}},
+		{"select E'\\';'; select 2", []string{"select E'\\';'", " select 2"}},
+		{`select ";"; `, []string{`select ";"`}},
+		{" ; ;\n", nil},
+		{"-- only a comment\n", nil},
+	} {
+		var got []string
+		for _, st := range SplitStatements(tc.src) {
+			got = append(got, st.SQL)
+			if tc.src[st.Start:st.Start+len(st.SQL)] != st.SQL {
+				t.Errorf("%q: statement %q does not start at byte %d", tc.src, st.SQL, st.Start)
+			}
+		}
+		if strings.Join(got, "|") != strings.Join(tc.want, "|") {
+			t.Errorf("SplitStatements(%q) = %q, want %q", tc.src, got, tc.want)
+		}
+	}
+}
+
+func TestSessionControl(t *testing.T) {
+	refused := []string{
+		"commit", "COMMIT WORK", "end", "rollback", "abort", "begin", "start transaction",
+		"savepoint a", "release a", "rollback to savepoint a", "prepare transaction 'x'",
+		"commit prepared 'x'", "set role postgres", "set local role postgres", "SET SESSION ROLE x",
+		"set session authorization x", "set local session authorization x", "reset role",
+		"reset all", "reset session authorization", "set transaction read write",
+		"set session characteristics as transaction read write", "set default_transaction_read_only = off",
+		"set transaction_read_only to off", "set local transaction_read_only = off", "discard all",
+		"/* hidden */ commit", "-- hidden\ncommit", "/* /* nested */ */ commit", "set \"role\" = x",
+		"RESET \"ROLE\"", "set session_authorization = x",
+	}
+	for _, sql := range refused {
+		if kw := SessionControl(sql); kw == "" {
+			t.Errorf("SessionControl(%q) = \"\", want it refused", sql)
+		}
+	}
+	for _, sql := range []string{
+		"select 'commit'", "insert into \"commit\" values (1)", "update t set role = 'x'",
+		"set search_path to s", "set local timezone = 'UTC'", "with x as (select 1) select * from x",
+		"do $$ begin commit; end $$", "select pg_terminate_backend(1)", "",
+	} {
+		if kw := SessionControl(sql); kw != "" {
+			t.Errorf("SessionControl(%q) = %q, want it allowed", sql, kw)
+		}
+	}
+}
