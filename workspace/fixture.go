@@ -25,6 +25,8 @@ type Fixture struct {
 	// QueryLine and QueryCol locate the query: value (0 when the key is
 	// absent and the folder name was used).
 	QueryLine, QueryCol int
+
+	setup setupPlace // where Setup's text is in the file (SetupPos)
 }
 
 // GivenTable is the rows a fixture inserts into one table. Each row holds
@@ -137,6 +139,7 @@ func decodeFixture(d *ydec, p string, data []byte, checkFolder bool) *Fixture {
 			f.Description, _ = d.str(kv.Value, "description")
 		case "setup":
 			f.Setup, _ = d.str(kv.Value, "setup")
+			f.setup = placeSetup(kv.Value)
 		case "given":
 			f.Given = decodeGiven(d, kv.Value)
 		case "expect":

@@ -61,3 +61,24 @@ func TestSessionControl(t *testing.T) {
 		}
 	}
 }
+
+func TestFixtureSetupPos(t *testing.T) {
+	for _, tc := range []struct {
+		yaml      string
+		find      string
+		line, col int
+	}{
+		{"query: q\nsetup: select 1; commit\n", "commit", 2, 18},
+		{"query: q\nsetup: \"select 1; commit\"\n", "commit", 2, 19},
+		{"query: q\nsetup: |\n    select 1;\n    commit\n", "commit", 4, 5},
+	} {
+		f, err := ParseFixture("fixtures/q/a.yaml", []byte(tc.yaml))
+		if err != nil {
+			t.Fatal(err)
+		}
+		line, col := f.SetupPos(strings.Index(f.Setup, tc.find))
+		if line != tc.line || col != tc.col {
+			t.Errorf("%q: %s at %d:%d, want %d:%d", tc.yaml, tc.find, line, col, tc.line, tc.col)
+		}
+	}
+}
