@@ -23,7 +23,7 @@ func (c *Expression) validate() []paramError {
 	if isBlank(c.Expression) {
 		return []paramError{{param: "expression", msg: "`expression` is blank"}}
 	}
-	return nil
+	return onePiece("expression", c.Expression)
 }
 
 func (c *Expression) failures(*builder) (string, error) {
@@ -46,7 +46,7 @@ func (c *CustomSQL) validate() []paramError {
 	if isBlank(trimQuery(c.SQL)) {
 		return []paramError{{param: "sql", msg: "`sql` is blank"}}
 	}
-	return nil
+	return onePiece("sql", c.SQL)
 }
 
 func (c *CustomSQL) failures(*builder) (string, error) {

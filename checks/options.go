@@ -74,6 +74,8 @@ func (o *Options) validate() []paramError {
 	}
 	if o.Where != "" && isBlank(o.Where) {
 		errs = append(errs, paramError{param: "where", msg: "`where` is blank"})
+	} else if o.Where != "" {
+		errs = append(errs, onePiece("where", o.Where)...)
 	}
 	return errs
 }

@@ -100,3 +100,33 @@ func leadingWords(sql string, n int) []string {
 	}
 	return words
 }
+
+// FragmentProblem checks SQL that jig places inside a statement of its own
+// (a check's sql:, where: or expression:): it must be one piece whose
+// parentheses balance and that has no semicolon, except trailing ones (a
+// query's). It returns the byte offset of the first problem and what it is,
+// or -1 and "".
+func FragmentProblem(sql string) (offset int, problem string) {
+	depth, semi := 0, -1
+	for _, tk := range significant(lexSQL(sql)) {
+		switch {
+		case semi >= 0 && !tk.punct(";"):
+			return semi, "a semicolon ends the statement here, and more SQL follows it"
+		case tk.punct(";"):
+			if semi < 0 {
+				semi = tk.Start
+			}
+		case tk.punct("("):
+			depth++
+		case tk.punct(")"):
+			if depth == 0 {
+				return tk.Start, "this parenthesis closes one the SQL did not open"
+			}
+			depth--
+		}
+	}
+	if depth > 0 {
+		return len(sql), "a parenthesis is left open"
+	}
+	return -1, ""
+}

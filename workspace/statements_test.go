@@ -82,3 +82,21 @@ func TestFixtureSetupPos(t *testing.T) {
 		}
 	}
 }
+
+func TestFragmentProblem(t *testing.T) {
+	for sql, want := range map[string]int{
+		"select 1":                           -1,
+		"select 1;;":                         -1,
+		"select ';', $$;$$, \")\" -- ); x\n": -1,
+		"a = 1 and (b = 2)":                  -1,
+		"1=1) select 1":                      3,
+		"select 1; commit":                   8,
+		"select 1 /* ; */ ; drop table x":    17,
+		"(1 = 1":                             6,
+		"select $x$ ) $x$ from t where (a) ) or (": 34,
+	} {
+		if got, msg := FragmentProblem(sql); got != want {
+			t.Errorf("FragmentProblem(%q) = %d %q, want %d", sql, got, msg, want)
+		}
+	}
+}
