@@ -39,7 +39,9 @@ func startRemote(ctx context.Context, o Options) (*Server, error) {
 	if f := strings.Fields(version); len(f) > 0 {
 		version = f[0]
 	}
-	return &Server{cfg: cfg, version: version, schema: schema}, nil
+	s := &Server{cfg: cfg, version: version, schema: schema}
+	s.Note = s.createRemoteRole(ctx, conn)
+	return s, nil
 }
 
 func (s *Server) dropPrivateSchema() error {
@@ -51,6 +53,9 @@ func (s *Server) dropPrivateSchema() error {
 	}
 	defer conn.Close(ctx)
 	_, err = conn.Exec(ctx, "DROP SCHEMA IF EXISTS "+workspace.QuoteIdent(s.schema)+" CASCADE")
+	if err == nil && s.remoteRole {
+		err = s.dropRemoteRole(ctx, conn)
+	}
 	return err
 }
 

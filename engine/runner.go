@@ -74,15 +74,16 @@ func NewRunner(ctx context.Context, srv *Server, ws *workspace.Workspace, o Runn
 }
 
 func (r *Runner) newWorker(ctx context.Context, ws *workspace.Workspace) (*worker, error) {
-	conn, err := r.srv.Connect(ctx)
+	schema := r.srv.Schema() + "_w" + randomHex(4)
+	if r.srv.schema == "" {
+		schema = "jig_w" + randomHex(4)
+	}
+	conn, err := r.srv.ConnectWorkspace(ctx, schema)
 	if err != nil {
 		return nil, &StartError{Err: err}
 	}
-	w := &worker{conn: conn, schema: r.srv.Schema() + "_w" + randomHex(4)}
-	if r.srv.schema == "" {
-		w.schema = "jig_w" + randomHex(4)
-	}
-	if err := CreateSchema(ctx, conn, w.schema, ws.Schema); err != nil {
+	w := &worker{conn: conn, schema: schema}
+	if err := ApplySchema(ctx, conn, ws.Schema); err != nil {
 		w.close()
 		return nil, err
 	}

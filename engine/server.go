@@ -24,6 +24,10 @@ import (
 // server reached by DSN. Stop it exactly once (Stop is idempotent).
 type Server struct {
 	cfg      *pgx.ConnConfig // password set; never printed
+	// workspace logs in as the role workspace SQL runs as (sandbox.go);
+	// nil when none could be made (a --dsn user without CREATEROLE).
+	workspace  *pgx.ConnConfig
+	remoteRole bool // workspace's role was made for this run (--dsn)
 	version  string
 	schema   string // the private schema in DSN mode; "" for the embedded server
 	embedded *embedded
@@ -131,6 +135,9 @@ func startEmbedded(ctx context.Context, o Options) (*Server, error) {
 				err = s.bootEmbedded(acct, binDir, password)
 			}
 		}
+	}
+	if err == nil {
+		err = s.ensureLocalRole(ctx, password)
 	}
 	if err != nil {
 		e.abort()
@@ -550,7 +557,9 @@ func (s *Server) LogPath() string {
 	return filepath.Join(s.embedded.clusterDir, "log", "postgres.log")
 }
 
-// Connect opens a new connection whose search_path is the server's schema.
+// Connect opens a new connection whose search_path is the server's schema,
+// as the superuser (or the DSN's user): for jig's own set-up, never for
+// workspace SQL (ConnectWorkspace).
 func (s *Server) Connect(ctx context.Context) (*pgx.Conn, error) {
 	cfg := s.cfg.Copy()
 	if s.schema != "" {
