@@ -23,21 +23,21 @@ import (
 // Server is a running Postgres: the embedded one jig started, or an existing
 // server reached by DSN. Stop it exactly once (Stop is idempotent).
 type Server struct {
-	cfg *pgx.ConnConfig // password set; never printed
-	// workspace logs in as the role workspace SQL runs as (sandbox.go);
-	// nil when none could be made (a --dsn user without CREATEROLE).
-	workspace  *pgx.ConnConfig
-	remoteRole bool // workspace's role was made for this run (--dsn)
-	version    string
-	schema     string // the private schema in DSN mode; "" for the embedded server
-	embedded   *embedded
-	stopOnce   sync.Once
-	stopErr    error
+	cfg      *pgx.ConnConfig // password set; never printed
+	version  string
+	schema   string // the private schema in DSN mode; "" for the embedded server
+	embedded *embedded
+	stopOnce sync.Once
+	stopErr  error
 	// background is closed when fillCache's work is done.
 	background chan struct{}
 	// Note says something the user should know about how the server was
 	// started, e.g. that the workspace was open in another jig.
 	Note string
+	// workspace logs in as the role workspace SQL runs as (sandbox.go);
+	// nil when none could be made (a --dsn user without CREATEROLE).
+	workspace  *pgx.ConnConfig
+	remoteRole bool // workspace's role was made for this run (--dsn)
 }
 
 // embedded holds what only the embedded server has.
