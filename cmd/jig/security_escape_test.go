@@ -4,6 +4,7 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -146,3 +147,50 @@ func TestSecurityDSNCheckEscapes(t *testing.T) {
 		})
 	}
 }
+
+// DSNs that do not parse, or parse into something else than was meant,
+// never show any part of their password in jig's output or the server's
+// log, whichever command reads them.
+func TestSecurityHostileDSNs(t *testing.T) {
+	srv := enginetest.Server(t)
+	port := srv.ConnConfig().Port
+	pieces := []string{"Sekrit", "Pa55word", "Wr0ng"}
+	dsns := []string{
+		"postgres://tester:Sekrit@Pa55word@127.0.0.1:" + itoa(port) + "/postgres",
+		"postgres://tester:Sek:rit@Pa55word@127.0.0.1/postgres",
+		"postgres://tester:Sekrit%zzPa55word@127.0.0.1/postgres",
+		"postgres://tester:Sekrit Pa55word@127.0.0.1/postgres",
+		`host=127.0.0.1 port=` + itoa(port) + ` user=tester password=Sekrit\ Pa55word dbname=postgres sslmode=disable`,
+		"host=127.0.0.1 user=tester password Wr0ngSekritPa55word",
+		"host=127.0.0.1 password='Sekrit-Pa55word",
+		"host=127.0.0.1 port=x password=Sekrit-Pa55word",
+		"Sekrit-Pa55word",
+	}
+	logBefore := fileSize(srv.LogPath())
+	ws := escapeWorkspace(t, "", nil)
+	var all strings.Builder
+	for _, d := range dsns {
+		for _, args := range [][]string{
+			{"test", "-w", ws, "--dsn", d},
+			{"check", "-w", ws, "--dsn", d},
+			{"pull", "-w", t.TempDir(), "--dsn", d, "victim"},
+		} {
+			code, out := jig(t, args...)
+			all.WriteString(out)
+			if code != exitDB {
+				t.Errorf("jig %s with a broken DSN: exit %d, want 3\n%s", args[0], code, out)
+			}
+		}
+	}
+	log := readFile(t, srv.LogPath())
+	for _, p := range pieces {
+		if strings.Contains(all.String(), p) {
+			t.Errorf("the output shows %q of a password:\n%s", p, all.String())
+		}
+		if int64(len(log)) > logBefore && strings.Contains(log[logBefore:], p) {
+			t.Errorf("the server log shows %q of a password", p)
+		}
+	}
+}
+
+func itoa(n uint16) string { return strconv.Itoa(int(n)) }
