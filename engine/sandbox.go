@@ -108,13 +108,13 @@ func roleConfig(admin *pgx.ConnConfig, role, password string) *pgx.ConnConfig {
 func (s *Server) createRemoteRole(ctx context.Context, conn *pgx.Conn) (note string) {
 	pw := randomHex(16)
 	if err := createRole(ctx, conn, s.schema, pw); err != nil {
-		return fmt.Sprintf("jig could not create a role for the workspace's SQL (%s), so it runs as %s; grant CREATEROLE for a sandboxed run", firstLineOf(err), s.cfg.User)
+		return fmt.Sprintf("could not create a role for the workspace's SQL (%s), so it runs as %s, one statement at a time inside transactions jig rolls back; grant %s CREATEROLE to sandbox it", firstLineOf(err), s.cfg.User, s.cfg.User)
 	}
 	cfg := roleConfig(s.cfg, s.schema, pw)
 	test, err := pgx.ConnectConfig(ctx, cfg)
 	if err != nil {
 		s.dropRemoteRole(ctx, conn)
-		return fmt.Sprintf("the server refused a login as jig's workspace role (%s), so the workspace's SQL runs as %s", RedactSecrets(firstLineOf(err)), s.cfg.User)
+		return fmt.Sprintf("the server refused a login as the role jig made for the workspace's SQL (%s), so it runs as %s, one statement at a time inside transactions jig rolls back", RedactSecrets(firstLineOf(err)), s.cfg.User)
 	}
 	test.Close(ctx)
 	s.workspace, s.remoteRole = cfg, true

@@ -194,3 +194,38 @@ func TestSecurityHostileDSNs(t *testing.T) {
 }
 
 func itoa(n uint16) string { return strconv.Itoa(int(n)) }
+
+// jig test --dsn drops the role it made for the run, and a DSN user who may
+// not create roles still gets a working run, told that its SQL runs as that
+// user.
+func TestSecurityDSNRoleLifecycle(t *testing.T) {
+	ctx := context.Background()
+	dsn, schema := liveDSN(t, "CREATE TABLE victim (id int PRIMARY KEY);", nil)
+	conn := enginetest.Conn(t)
+	roles := func() string {
+		var s string
+		conn.QueryRow(ctx, `SELECT coalesce(string_agg(rolname, ',' ORDER BY rolname), '') FROM pg_roles WHERE rolname LIKE 'jig\_%' AND rolname <> 'jig_workspace'`).Scan(&s)
+		return s
+	}
+	before := roles()
+	ws := escapeWorkspace(t, "", nil)
+	if code, out := jig(t, "test", "-w", ws, "--dsn", dsn); code != exitOK {
+		t.Fatalf("jig test --dsn: exit %d\n%s", code, out)
+	}
+	if after := roles(); after != before {
+		t.Errorf("roles before %q, after %q: jig test --dsn left its role behind", before, after)
+	}
+	// A plain user that can create schemas but not roles.
+	user := "t_plain_" + itoa(uint16(os.Getpid()))
+	q := workspace.QuoteIdent(user)
+	if _, err := conn.Exec(ctx, "CREATE ROLE "+q+" LOGIN PASSWORD 'plainpw'; GRANT CREATE ON DATABASE postgres TO "+q+"; GRANT USAGE ON SCHEMA "+workspace.QuoteIdent(schema)+" TO "+q); err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Exec(ctx, "DROP OWNED BY "+q+" CASCADE; DROP ROLE "+q)
+	cfg := enginetest.Server(t).ConnConfig()
+	plain := "postgres://" + user + ":plainpw@127.0.0.1:" + itoa(cfg.Port) + "/postgres?sslmode=disable"
+	code, out := jig(t, "test", "-w", ws, "--dsn", plain)
+	if code != exitOK || !strings.Contains(out, "could not create a role for the workspace's SQL") || !strings.Contains(out, "runs as "+user) {
+		t.Fatalf("jig test --dsn as a user without CREATEROLE: exit %d\n%s", code, out)
+	}
+}
