@@ -103,18 +103,19 @@ func roleConfig(admin *pgx.ConnConfig, role, password string) *pgx.ConnConfig {
 // createRemoteRole makes a workspace role for one --dsn run, named like
 // its private schema, and checks it can log in. When the DSN's user cannot
 // create roles, or the server does not let the new one in, it returns a
-// note saying so and workspace SQL runs as the DSN's user (still one
-// statement per message, inside transactions jig rolls back).
+// note saying so and workspace SQL runs as the DSN's user: fixtures still
+// run one statement per message inside transactions jig rolls back, but
+// schema files are not sandboxed.
 func (s *Server) createRemoteRole(ctx context.Context, conn *pgx.Conn) (note string) {
 	pw := randomHex(16)
 	if err := createRole(ctx, conn, s.schema, pw); err != nil {
-		return fmt.Sprintf("could not create a role for the workspace's SQL (%s), so it runs as %s, one statement at a time inside transactions jig rolls back; grant %s CREATEROLE to sandbox it", firstLineOf(err), s.cfg.User, s.cfg.User)
+		return fmt.Sprintf("could not create a role for the workspace's SQL (%s), so it runs as %s: fixtures still roll back, but a schema file that names another schema can change it; grant %s CREATEROLE to sandbox the run", firstLineOf(err), s.cfg.User, s.cfg.User)
 	}
 	cfg := roleConfig(s.cfg, s.schema, pw)
 	test, err := pgx.ConnectConfig(ctx, cfg)
 	if err != nil {
 		s.dropRemoteRole(ctx, conn)
-		return fmt.Sprintf("the server refused a login as the role jig made for the workspace's SQL (%s), so it runs as %s, one statement at a time inside transactions jig rolls back", RedactSecrets(firstLineOf(err)), s.cfg.User)
+		return fmt.Sprintf("the server refused a login as the role jig made for the workspace's SQL (%s), so it runs as %s: fixtures still roll back, but a schema file that names another schema can change it", RedactSecrets(firstLineOf(err)), s.cfg.User)
 	}
 	test.Close(ctx)
 	s.workspace, s.remoteRole = cfg, true
