@@ -23,6 +23,7 @@ func TestLocalSandbox(t *testing.T) {
 	if srv.Schema() != "public" {
 		t.Skip("JIG_TEST_DSN: the embedded server's sandbox is not under test")
 	}
+	held := enginetest.Conn(t) // a superuser's session, for pg_terminate_backend to aim at
 	for _, tc := range []struct{ name, sql, want string }{
 		{"copy from program", "COPY t FROM PROGRAM 'id'", "permission denied to COPY to or from an external program"},
 		{"pg_read_file", "SELECT pg_read_file('" + srv.LogPath() + "')", "permission denied for function pg_read_file"},
@@ -33,6 +34,10 @@ func TestLocalSandbox(t *testing.T) {
 		{"set role back", "RESET ROLE; SET ROLE jig; COPY t FROM PROGRAM 'id'", "permission denied to set role"},
 		{"create role", "CREATE ROLE evil SUPERUSER", "permission denied to create role"},
 		{"other schema", "CREATE TABLE pg_catalog.evil (id int)", "permission denied"},
+		{"copy from file", "COPY t FROM '/etc/hostname'", "permission denied to COPY from a file"},
+		{"create schema", "CREATE SCHEMA evil", "permission denied for database"},
+		{"create database", "CREATE DATABASE evil", "permission denied to create database"},
+		{"terminate others", "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE pid <> pg_backend_pid() AND datname IS NOT NULL", "permission denied to terminate process"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			dir := t.TempDir()
@@ -52,6 +57,9 @@ func TestLocalSandbox(t *testing.T) {
 				t.Errorf("error %q, want %q at schema/b.sql", err, tc.want)
 			}
 		})
+	}
+	if err := held.Ping(context.Background()); err != nil {
+		t.Errorf("a schema file killed another session: %v", err)
 	}
 	if role := srv.WorkspaceRole(); role == srv.ConnConfig().User {
 		t.Errorf("workspace SQL runs as %s, the superuser", role)
