@@ -39,6 +39,9 @@ type Advice struct {
 // Explain plans sql on one of the runner's connections (EXPLAIN, never
 // executed) and computes advice from the plan and the workspace's tables.
 func (r *Runner) Explain(ctx context.Context, sql string) (*Explanation, error) {
+	if err := refuseExplainOptions(sql); err != nil {
+		return nil, err
+	}
 	w, err := r.acquire(ctx)
 	if err != nil {
 		return nil, err
@@ -193,4 +196,17 @@ func contains(list []string, s string) bool {
 		}
 	}
 	return false
+}
+
+// refuseExplainOptions refuses SQL that would be read as EXPLAIN's own
+// options: EXPLAIN ANALYZE, or EXPLAIN (ANALYZE), would run the statement
+// and keep what it wrote in the worker's tables for every later fixture on
+// that connection. A query in parentheses, (SELECT ...), is fine.
+func refuseExplainOptions(sql string) error {
+	t := append(workspace.LeadingTokens(sql, 2), "", "")
+	query := map[string]bool{"select": true, "values": true, "with": true, "table": true, "(": true}
+	if t[0] == "analyze" || t[0] == "analyse" || (t[0] == "(" && !query[t[1]]) {
+		return fmt.Errorf("jig explain plans a query without running it: it does not take EXPLAIN options (%s %s)", t[0], t[1])
+	}
+	return nil
 }

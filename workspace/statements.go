@@ -130,3 +130,16 @@ func FragmentProblem(sql string) (offset int, problem string) {
 	}
 	return -1, ""
 }
+
+// LeadingTokens is up to n of sql's first tokens that are not spaces or
+// comments, as written but lower-cased.
+func LeadingTokens(sql string, n int) []string {
+	var out []string
+	for _, tk := range significant(lexSQL(sql)) {
+		if len(out) == n {
+			break
+		}
+		out = append(out, strings.ToLower(tk.Text))
+	}
+	return out
+}
