@@ -50,7 +50,7 @@ func (c *CustomSQL) validate() []paramError {
 }
 
 func (c *CustomSQL) failures(*builder) (string, error) {
-	s := "SELECT * FROM (\n" + trimQuery(c.SQL) + "\n) AS q"
+	s := "SELECT * FROM (\n" + oneQuery(c.SQL) + "\n) AS q"
 	if c.Where != "" {
 		s += " WHERE (" + fragment(c.Where) + ")"
 	}

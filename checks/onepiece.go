@@ -2,6 +2,7 @@ package checks
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/jig-sql/jig/workspace"
 )
@@ -13,6 +14,17 @@ import (
 // (a COMMIT would end that transaction).
 func onePiece(param, sql string) []paramError {
 	off, problem := workspace.FragmentProblem(sql)
+	if param == "sql" {
+		// A query may end in semicolons; anything after one is a second statement.
+		off = -1
+		if st := workspace.SplitStatements(sql); len(st) > 0 {
+			if off, problem = workspace.FragmentProblem(st[0].SQL); off >= 0 {
+				off += st[0].Start
+			} else if len(st) > 1 {
+				off, problem = st[1].Start, "a second statement starts here"
+			}
+		}
+	}
 	if off < 0 {
 		return nil
 	}
@@ -34,4 +46,13 @@ func oneStatement(sql string) error {
 		return fmt.Errorf("the check's compiled SQL is not one statement: %s (line %d, column %d)", problem, line, col)
 	}
 	return nil
+}
+
+// oneQuery is a sql: check's query without its trailing semicolons (and
+// comments after them).
+func oneQuery(sql string) string {
+	if st := workspace.SplitStatements(sql); len(st) == 1 {
+		return strings.TrimSpace(st[0].SQL)
+	}
+	return trimQuery(sql)
 }

@@ -102,20 +102,16 @@ func leadingWords(sql string, n int) []string {
 }
 
 // FragmentProblem checks SQL that jig places inside a statement of its own
-// (a check's sql:, where: or expression:): it must be one piece whose
-// parentheses balance and that has no semicolon, except trailing ones (a
-// query's). It returns the byte offset of the first problem and what it is,
-// or -1 and "".
+// (a check's where: or expression:, or a sql: query without its trailing
+// semicolons): it must be one piece whose parentheses balance and that has
+// no semicolon. It returns the byte offset of the first problem and what it
+// is, or -1 and "".
 func FragmentProblem(sql string) (offset int, problem string) {
-	depth, semi := 0, -1
+	depth := 0
 	for _, tk := range significant(lexSQL(sql)) {
 		switch {
-		case semi >= 0 && !tk.punct(";"):
-			return semi, "a semicolon ends the statement here, and more SQL follows it"
 		case tk.punct(";"):
-			if semi < 0 {
-				semi = tk.Start
-			}
+			return tk.Start, "a semicolon would end jig's statement here"
 		case tk.punct("("):
 			depth++
 		case tk.punct(")"):
@@ -127,6 +123,11 @@ func FragmentProblem(sql string) (offset int, problem string) {
 	}
 	if depth > 0 {
 		return len(sql), "a parenthesis is left open"
+	}
+	// A string, quoted name or block comment left open would run on into
+	// jig's own text: then a semicolon added after it is not a token.
+	if toks := lexSQL(sql + "\n;"); !toks[len(toks)-1].punct(";") {
+		return toks[len(toks)-1].Start, "a quote, dollar quote or comment is left open"
 	}
 	return -1, ""
 }

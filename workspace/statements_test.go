@@ -86,7 +86,7 @@ func TestFixtureSetupPos(t *testing.T) {
 func TestFragmentProblem(t *testing.T) {
 	for sql, want := range map[string]int{
 		"select 1":                           -1,
-		"select 1;;":                         -1,
+		"select 1;;":                         8,
 		"select ';', $$;$$, \")\" -- ); x\n": -1,
 		"a = 1 and (b = 2)":                  -1,
 		"1=1) select 1":                      3,
@@ -99,4 +99,26 @@ func TestFragmentProblem(t *testing.T) {
 			t.Errorf("FragmentProblem(%q) = %d %q, want %d", sql, got, msg, want)
 		}
 	}
+}
+
+// FuzzFragmentProblem: SQL that FragmentProblem accepts stays one statement
+// inside jig's parentheses, and SplitStatements never loses a byte that is
+// not a separating semicolon, space or comment.
+func FuzzFragmentProblem(f *testing.F) {
+	for _, s := range []string{"select 1", "1=1) ; commit; select (1", "'a;b' -- ;\n", "$x$;$x$", "/* /* ; */ */ x", `E'\';' ; y`, "(a", "a)"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if off, _ := FragmentProblem(s); off < 0 {
+			wrapped := "SELECT * FROM (\n" + s + "\n) AS q WHERE (" + s + "\n)"
+			if n := len(SplitStatements(wrapped)); n > 1 {
+				t.Fatalf("FragmentProblem accepts %q, but wrapped it is %d statements", s, n)
+			}
+		}
+		for _, st := range SplitStatements(s) {
+			if st.Start < 0 || st.Start+len(st.SQL) > len(s) || s[st.Start:st.Start+len(st.SQL)] != st.SQL {
+				t.Fatalf("statement %q is not at %d of %q", st.SQL, st.Start, s)
+			}
+		}
+	})
 }
