@@ -50,6 +50,11 @@ func (s *Server) ensureLocalRole(ctx context.Context, cachePassword string) erro
 			return fmt.Errorf("creating the workspace role: %w", err)
 		}
 		defer conn.Close(context.Background())
+		// The server runs with synchronous_commit off: without it here, a
+		// crash right after could lose the role while the marker stays.
+		if _, err := conn.Exec(ctx, "SET synchronous_commit TO on"); err != nil {
+			return err
+		}
 		if err := createRole(ctx, conn, localRole, pw); err != nil {
 			return err
 		}
