@@ -94,6 +94,9 @@ func compile(c Check, t Target, d Dialect, resolve Resolver) (string, error) {
 	}
 	sb.WriteString(",\n" + failuresCTE + " AS (\n  " + fail + "\n)\n")
 	sb.WriteString(finalSelect(d, c.Common().SampleSize()))
+	if err := oneStatement(sb.String()); err != nil {
+		return "", fmt.Errorf("%s: %w", c.Kind(), err)
+	}
 	return sb.String(), nil
 }
 

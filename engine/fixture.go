@@ -2,13 +2,10 @@ package engine
 
 import (
 	"context"
-	"errors"
 	"fmt"
-	"strings"
 	"time"
-	"unicode/utf8"
 
-	"github.com/jackc/pgx/v5/pgconn"
+	"github.com/jackc/pgx/v5"
 	"github.com/jig-sql/jig/checks"
 	"github.com/jig-sql/jig/rows"
 	"github.com/jig-sql/jig/workspace"
@@ -38,61 +35,6 @@ type FixtureResult struct {
 
 // Failed reports whether the fixture did not pass.
 func (r *FixtureResult) Failed() bool { return r.Status != StatusPass }
-
-// segment is one piece of the fixture's single query string, so an error
-// position can be traced back to the file it came from.
-type segment struct {
-	start int // in characters, in the whole string
-	where Where
-}
-
-// script is a fixture compiled into one multi-statement string, sent in one
-// round trip: BEGIN, inserts, setup, the query, checks, ROLLBACK. Marker
-// SELECTs separate the sections whose statement count is not known.
-type script struct {
-	b        strings.Builder
-	chars    int
-	segments []segment
-	checkSQL []string
-}
-
-const (
-	markInserted = "jig:inserted"
-	markSetup    = "jig:setup"
-)
-
-func (s *script) add(sql string, w Where) {
-	w.SQL = sql
-	s.segments = append(s.segments, segment{start: s.chars, where: w})
-	s.write(sql)
-	s.write("\n;\n") // the newline first: it ends a trailing -- comment
-}
-
-func (s *script) write(t string) {
-	s.b.WriteString(t)
-	s.chars += utf8.RuneCountInString(t)
-}
-
-func (s *script) mark(name string) {
-	s.write(`SELECT 1 AS "` + name + `";` + "\n")
-}
-
-// place finds the segment an error position (1-based, characters) falls in.
-func (s *script) place(err error) error {
-	var pg *pgconn.PgError
-	if !errors.As(err, &pg) || pg.Position == 0 {
-		return AsSQLError(err, Where{})
-	}
-	for i := len(s.segments) - 1; i >= 0; i-- {
-		seg := s.segments[i]
-		if int(pg.Position)-1 >= seg.start {
-			w := seg.where
-			w.Offset = seg.start
-			return AsSQLError(err, w)
-		}
-	}
-	return AsSQLError(err, Where{})
-}
 
 func (r *Runner) runOn(ctx context.Context, w *worker, f *workspace.Fixture) *FixtureResult {
 	res := &FixtureResult{Fixture: f, Status: StatusError}
@@ -154,51 +96,62 @@ func (res *FixtureResult) judge(actual *Result) {
 // compile builds the fixture's script.
 func (r *Runner) compile(f *workspace.Fixture, q *workspace.Query, ds *rows.Dataset, cfg []checks.Configured) (*script, error) {
 	s := &script{}
-	s.write("BEGIN;\n") // statement_timeout is set once per connection (newWorker)
+	s.add("BEGIN", Where{}, roleIgnore) // statement_timeout is set once per connection (newWorker)
 	if ins := rows.InsertSQL(ds); ins != "" {
-		s.add(ins, Where{File: f.Path})
+		s.own(ins, Where{File: f.Path})
 	}
-	s.mark(markInserted)
-	if f.Setup != "" {
-		s.add(f.Setup, Where{File: f.Path, Source: f.SetupSource(), Pos: f.SetupPos})
-		s.mark(markSetup)
+	if err := s.addSetup(f); err != nil {
+		return nil, err
 	}
 	sql, where, err := r.querySQL(q) // rewritten in a Redshift workspace
 	if err != nil {
 		return nil, err
 	}
-	s.add(sql, where)
-	if f.Expect.Table != "" {
+	if err := refuseSessionControl(q.Path, q.SQL, func(off int) (int, int) { return workspace.LineCol(q.SQL, off) }, "a query"); err != nil {
+		return nil, err
+	}
+	if f.Expect.Table == "" {
+		s.add(sql, where, roleResult)
+	} else {
 		t := r.Suite.table(f.Expect.Table)
 		if t == nil {
 			return nil, &workspace.PosError{File: f.Path, Line: f.Expect.Line, Col: 3,
 				Msg:  fmt.Sprintf("expect.table %q is not a table of the schema", f.Expect.Table),
 				Hint: didYouMean(f.Expect.Table, r.Suite.tableNames())}
 		}
-		s.add("SELECT * FROM "+t.QualifiedName(), Where{File: f.Path})
+		s.add(sql, where, roleIgnore) // the DML's own output (RETURNING) is not compared
+		s.add("SELECT * FROM "+t.QualifiedName(), Where{File: f.Path}, roleResult)
 	}
+	if err := r.addChecks(s, cfg); err != nil {
+		return nil, err
+	}
+	s.add("ROLLBACK", Where{}, roleIgnore)
+	return s, nil
+}
+
+// addChecks compiles the fixture's checks into the script.
+func (r *Runner) addChecks(s *script, cfg []checks.Configured) error {
 	resolve := r.Suite.resolver()
 	for _, c := range cfg {
 		target, err := resolve(c.Table)
 		if err != nil {
-			return nil, err
+			return err
 		}
 		sql, err := c.Compile(target, checks.Postgres, resolve)
 		if err != nil {
-			return nil, fmt.Errorf("%s:%d:%d: %s: %w", c.Pos.File, c.Pos.Line, c.Pos.Col, c.Name(), err)
+			return fmt.Errorf("%s:%d:%d: %s: %w", c.Pos.File, c.Pos.Line, c.Pos.Col, c.Name(), err)
 		}
-		s.checkSQL = append(s.checkSQL, sql)
 		source, pos := c.SourcePos(sql)
-		s.add(sql, Where{File: c.Pos.File, Source: source, Pos: pos})
+		s.addCheck(sql, Where{File: c.Pos.File, Source: source, Pos: pos})
 	}
-	s.write("ROLLBACK")
-	return s, nil
+	return nil
 }
 
 // output is what a script returned.
 type output struct {
 	result *Result
 	checks map[string]queryRows
+	total  int // a live run's row count
 }
 
 type queryRows struct {
@@ -209,75 +162,61 @@ type queryRows struct {
 // exec sends the script in one round trip and sorts its results.
 func (r *Runner) exec(ctx context.Context, w *worker, sc *script, f *workspace.Fixture) (*output, error) {
 	start := time.Now()
-	mrr := w.conn.PgConn().Exec(ctx, sc.b.String())
+	out, err := sc.read(ctx, w.conn, w.types)
+	if out != nil && out.result != nil {
+		out.result.Took = time.Since(start)
+	}
+	return out, err
+}
+
+// read sends the script and files each statement's result by its role. On
+// an error the transaction is rolled back and the error placed at the
+// failing statement.
+func (sc *script) read(ctx context.Context, conn *pgx.Conn, types map[uint32]string) (*output, error) {
+	mrr := sc.send(ctx, conn.PgConn())
 	out := &output{checks: map[string]queryRows{}}
-	phase, next := 0, 0 // phase 0: before the query; then results in order
+	n, failed := 0, -1
 	var firstErr error
 	for mrr.NextResult() {
 		rr := mrr.ResultReader()
-		fds := rr.FieldDescriptions()
-		if phase == 0 {
-			if len(fds) == 1 && (fds[0].Name == markInserted || fds[0].Name == markSetup) && !(f.Setup != "" && fds[0].Name == markInserted) {
-				phase = 1
-			}
-			if _, err := rr.Close(); err != nil && firstErr == nil {
-				firstErr = err
-			}
-			continue
-		}
-		res := &Result{Columns: columnsOf(w.conn, fds, w.types)}
+		res := &Result{Columns: columnsOf(conn, rr.FieldDescriptions(), types)}
 		for rr.NextRow() {
 			res.Rows = append(res.Rows, textValues(rr.Values()))
 		}
 		tag, err := rr.Close()
-		if err != nil {
-			if firstErr == nil {
-				firstErr = err
-			}
-			continue
+		if err != nil && firstErr == nil {
+			firstErr, failed = err, n
 		}
-		res.Tag = tag.String()
-		r.assign(out, sc, f, next, res)
-		next++
+		if err == nil && n < len(sc.stmts) {
+			res.Tag = tag.String()
+			sc.file(out, sc.stmts[n], res)
+		}
+		n++
 	}
-	err := mrr.Close()
-	if firstErr == nil {
-		firstErr = err
-	}
-	if out.result != nil {
-		out.result.Took = time.Since(start)
+	if err := mrr.Close(); firstErr == nil && err != nil {
+		firstErr, failed = err, n
 	}
 	if firstErr != nil {
-		if w.conn.PgConn().TxStatus() != 'I' {
-			w.conn.Exec(context.Background(), "ROLLBACK")
+		if conn.PgConn().TxStatus() != 'I' {
+			conn.Exec(context.Background(), "ROLLBACK")
 		}
 		if ctx.Err() != nil {
 			return nil, ctx.Err()
 		}
-		return nil, sc.place(firstErr)
+		return nil, sc.place(failed, firstErr)
 	}
 	return out, nil
 }
 
-// assign files the n-th result after the markers: the query, expect.table's
-// rows, then one per check, then ROLLBACK.
-func (r *Runner) assign(out *output, sc *script, f *workspace.Fixture, n int, res *Result) {
-	if f.Expect.Table != "" {
-		if n == 1 {
-			out.result = res
-			return
-		}
-		if n > 1 {
-			n--
-		} else {
-			return // the DML's own output (RETURNING) is not compared
-		}
-	} else if n == 0 {
+// file keeps a result where its statement's role says.
+func (sc *script) file(out *output, st stmt, res *Result) {
+	switch st.role {
+	case roleResult:
 		out.result = res
-		return
-	}
-	if i := n - 1; i < len(sc.checkSQL) {
-		out.checks[sc.checkSQL[i]] = toQueryRows(res)
+	case roleCheck:
+		out.checks[sc.checkSQL[st.check]] = toQueryRows(res)
+	case roleMoveAll:
+		fmt.Sscanf(res.Tag, "MOVE %d", &out.total)
 	}
 }
 

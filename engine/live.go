@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"strings"
 	"sync"
 
 	"github.com/jig-sql/jig/checks"
@@ -165,86 +164,41 @@ func (r *Runner) compileLive(f *workspace.Fixture, q *workspace.Query, res *Fixt
 	if err != nil {
 		return nil, err
 	}
-	// Rebuild: same prefix up to the query, then the cursor statements.
-	sql, where, err := r.querySQL(q) // as compile added it
-	if err != nil {
-		return nil, err
-	}
-	full := s.b.String()
 	qi := -1
-	for _, seg := range s.segments {
-		if seg.where.File == q.Path && seg.where.SQL == sql {
-			qi = seg.start
+	for i, st := range s.stmts {
+		if st.role == roleResult {
+			qi = i
 		}
 	}
 	if qi < 0 {
-		return nil, errors.New("internal: query segment not found")
+		return nil, errors.New("internal: query statement not found")
 	}
-	prefix := string([]rune(full)[:qi])
-	ls := &script{checkSQL: s.checkSQL}
-	ls.write(prefix)
-	for _, seg := range s.segments {
-		if seg.start < qi {
-			ls.segments = append(ls.segments, seg)
-		}
-	}
+	ls := &script{stmts: append([]stmt(nil), s.stmts[:qi]...), checkSQL: s.checkSQL}
 	decl := "DECLARE " + liveCursor + " SCROLL CURSOR FOR\n"
-	ls.write(decl)
-	ls.add(sql, where)
-	ls.write("MOVE FORWARD ALL IN " + liveCursor + ";\n")
-	ls.write(fmt.Sprintf("MOVE ABSOLUTE 0 IN %s;\nFETCH FORWARD %d FROM %s;\n", liveCursor, max(firstPage, 1), liveCursor))
-	for _, c := range s.checkSQL {
-		ls.add(c, Where{})
+	where := s.stmts[qi].where
+	where.Offset = len([]rune(decl))
+	ls.add(decl+s.stmts[qi].sql, where, roleIgnore)
+	ls.add("MOVE FORWARD ALL IN "+liveCursor, Where{}, roleMoveAll)
+	ls.add("MOVE ABSOLUTE 0 IN "+liveCursor, Where{}, roleIgnore)
+	ls.add(fmt.Sprintf("FETCH FORWARD %d FROM %s", max(firstPage, 1), liveCursor), Where{}, roleResult)
+	for _, st := range s.stmts {
+		if st.role == roleCheck {
+			ls.stmts = append(ls.stmts, st)
+		}
 	}
 	return ls, nil
 }
 
 // execLive reads a live script's results: the query's page and count, then checks.
 func (r *Runner) execLive(ctx context.Context, w *worker, sc *script, f *workspace.Fixture) (*output, int, error) {
-	mrr := w.conn.PgConn().Exec(ctx, sc.b.String())
-	out := &output{checks: map[string]queryRows{}}
-	total, phase, check := 0, 0, 0
-	var firstErr error
-	for mrr.NextResult() {
-		rr := mrr.ResultReader()
-		fds := rr.FieldDescriptions()
-		res := &Result{Columns: columnsOf(w.conn, fds, w.types)}
-		for rr.NextRow() {
-			res.Rows = append(res.Rows, textValues(rr.Values()))
-		}
-		tag, err := rr.Close()
-		if err != nil {
-			if firstErr == nil {
-				firstErr = err
-			}
-			continue
-		}
-		t := tag.String()
-		switch {
-		case phase == 0 && strings.HasPrefix(t, "DECLARE"):
-			phase = 1
-		case phase == 1 && strings.HasPrefix(t, "MOVE") && total == 0:
-			fmt.Sscanf(t, "MOVE %d", &total)
-		case phase == 1 && strings.HasPrefix(t, "FETCH"):
-			out.result, phase = res, 2
-		case phase == 2 && check < len(sc.checkSQL):
-			out.checks[sc.checkSQL[check]] = toQueryRows(res)
-			check++
-		}
-	}
-	if err := mrr.Close(); firstErr == nil {
-		firstErr = err
-	}
-	if firstErr != nil {
-		if w.conn.PgConn().TxStatus() != 'I' {
-			w.conn.Exec(context.Background(), "ROLLBACK")
-		}
-		return nil, 0, sc.place(firstErr)
+	out, err := sc.read(ctx, w.conn, w.types)
+	if err != nil {
+		return nil, 0, err
 	}
 	if out.result == nil {
 		return nil, 0, errors.New("internal: the live run returned no result")
 	}
-	return out, total, nil
+	return out, out.total, nil
 }
 
 func toQueryRows(res *Result) queryRows {

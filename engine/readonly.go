@@ -14,7 +14,10 @@ import (
 
 // ReadOnlyQuerier runs each check in its own READ ONLY transaction with a
 // statement timeout, so a check can never change data, whatever its SQL
-// says: Postgres (and Redshift) reject any write inside it.
+// says: Postgres (and Redshift) reject any write inside it. BEGIN, the
+// check and ROLLBACK go in one round trip, each its own extended-protocol
+// message, where the server refuses a message holding a second statement:
+// a check's SQL cannot COMMIT jig's transaction and write after it.
 type ReadOnlyQuerier struct {
 	Conn    *pgx.Conn
 	Timeout time.Duration // 0 means 60s
@@ -26,39 +29,20 @@ func (q ReadOnlyQuerier) Query(ctx context.Context, sql string) ([]string, [][]*
 	if timeout <= 0 {
 		timeout = time.Minute
 	}
-	script := fmt.Sprintf("BEGIN READ ONLY;\nSET statement_timeout TO %d;\n", timeout.Milliseconds())
-	offset := len([]rune(script))
-	script += sql + "\n;\nROLLBACK" // the newline ends a trailing -- comment
-	mrr := q.Conn.PgConn().Exec(ctx, script)
-	var cols []string
-	var rows [][]*string
-	n := 0
-	var firstErr error
-	for mrr.NextResult() {
-		rr := mrr.ResultReader()
-		res := &Result{Columns: columnsOf(q.Conn, rr.FieldDescriptions(), nil)}
-		for rr.NextRow() {
-			res.Rows = append(res.Rows, textValues(rr.Values()))
-		}
-		if _, err := rr.Close(); err != nil && firstErr == nil {
-			firstErr = err
-		}
-		if n == 2 {
-			qr := toQueryRows(res)
-			cols, rows = qr.cols, qr.rows
-		}
-		n++
+	sc := &script{}
+	sc.add("BEGIN READ ONLY", Where{}, roleIgnore)
+	sc.add(fmt.Sprintf("SET statement_timeout TO %d", timeout.Milliseconds()), Where{}, roleIgnore)
+	sc.add(sql, Where{SQL: sql}, roleResult)
+	sc.add("ROLLBACK", Where{}, roleIgnore)
+	out, err := sc.read(ctx, q.Conn, nil)
+	if err != nil {
+		return nil, nil, err
 	}
-	if err := mrr.Close(); firstErr == nil {
-		firstErr = err
+	if out.result == nil {
+		return nil, nil, errors.New("the check returned no result")
 	}
-	if firstErr != nil {
-		if q.Conn.PgConn().TxStatus() != 'I' {
-			q.Conn.Exec(context.Background(), "ROLLBACK")
-		}
-		return nil, nil, AsSQLError(firstErr, Where{SQL: sql, Offset: offset})
-	}
-	return cols, rows, nil
+	qr := toQueryRows(out.result)
+	return qr.cols, qr.rows, nil
 }
 
 // PromoteResult is the outcome of Promote.

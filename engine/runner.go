@@ -79,15 +79,16 @@ func NewRunner(ctx context.Context, srv *postgres.Server, ws *workspace.Workspac
 }
 
 func (r *Runner) newWorker(ctx context.Context, ws *workspace.Workspace) (*worker, error) {
-	conn, err := r.srv.Connect(ctx)
+	schema := r.srv.Schema() + "_w" + randomHex(4)
+	if !r.srv.Remote() {
+		schema = "jig_w" + randomHex(4)
+	}
+	conn, err := r.srv.ConnectWorkspace(ctx, schema)
 	if err != nil {
 		return nil, &postgres.StartError{Err: err}
 	}
-	w := &worker{conn: conn, schema: r.srv.Schema() + "_w" + randomHex(4)}
-	if !r.srv.Remote() {
-		w.schema = "jig_w" + randomHex(4)
-	}
-	if err := CreateSchema(ctx, conn, w.schema, ws.Schema); err != nil {
+	w := &worker{conn: conn, schema: schema}
+	if err := ApplySchema(ctx, conn, ws.Schema); err != nil {
 		w.close()
 		return nil, err
 	}

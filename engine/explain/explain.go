@@ -9,6 +9,7 @@ import (
 	"github.com/jackc/pgx/v5"
 	"github.com/jig-sql/jig/engine"
 	"github.com/jig-sql/jig/workspace"
+	"github.com/jig-sql/jig/workspace/sqlscan"
 )
 
 // Explanation is a query's plan on the local server, plus advice for the
@@ -41,6 +42,9 @@ type Advice struct {
 // Run plans sql on one of the runner's connections (EXPLAIN, never
 // executed) and computes advice from the plan and the workspace's tables.
 func Run(ctx context.Context, r *engine.Runner, sql string) (*Explanation, error) {
+	if err := refuseOptions(sql); err != nil {
+		return nil, err
+	}
 	var e *Explanation
 	err := r.WithConn(ctx, func(conn *pgx.Conn) error {
 		var err error
@@ -200,4 +204,23 @@ func contains(list []string, s string) bool {
 		}
 	}
 	return false
+}
+
+// refuseOptions refuses SQL that would be read as EXPLAIN's own options:
+// EXPLAIN ANALYZE, or EXPLAIN (ANALYZE), would run the statement and keep
+// what it wrote in the worker's tables for every later fixture on that
+// connection. A query in parentheses, (SELECT ...), is fine.
+func refuseOptions(sql string) error {
+	var t [2]string
+	for i, tk := range sqlscan.ScanSignificant(sql) {
+		if i == len(t) {
+			break
+		}
+		t[i] = strings.ToLower(tk.Text)
+	}
+	query := map[string]bool{"select": true, "values": true, "with": true, "table": true, "(": true}
+	if t[0] == "analyze" || t[0] == "analyse" || (t[0] == "(" && !query[t[1]]) {
+		return fmt.Errorf("jig explain plans a query without running it: it does not take EXPLAIN options (%s %s)", t[0], t[1])
+	}
+	return nil
 }

@@ -8,9 +8,15 @@
 //	srv, err := postgres.Start(ctx, postgres.WorkspaceOptions(ws))
 //	...
 //	defer srv.Stop()
-//	conn, err := srv.Connect(ctx)
+//	conn, err := srv.Connect(ctx)                       // jig's own set-up
+//	wconn, err := srv.ConnectWorkspace(ctx, "jig_w1")   // workspace SQL
+//
+// Workspace SQL never runs as the superuser or the DSN's user: the server
+// has a workspace role (sandbox.go), jig_workspace on the embedded cluster
+// or one made per --dsn run and dropped at Stop, that owns only the schemas
+// ConnectWorkspace makes for it.
 //
 // ConnectDSN opens a single connection that creates nothing, for work that
 // must stay read-only (jig check, jig pull). Errors never quote a password
-// (RedactSecrets). Nothing here knows about fixtures or checks.
+// (RedactSecrets), not even when the DSN does not parse (dsn.go). Nothing here knows about fixtures or checks.
 package postgres

@@ -2,25 +2,116 @@ package postgres
 
 import (
 	"context"
+	"errors"
 	"fmt"
+	"net/url"
+	"regexp"
+	"strings"
 	"time"
 
 	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/pgconn"
 )
 
 // ConnectDSN opens one connection to an existing server, for work that must
 // not create anything there (jig check, jig pull). Errors never quote the
 // DSN's password.
 func ConnectDSN(ctx context.Context, dsn string) (*pgx.Conn, error) {
-	cfg, err := pgx.ParseConfig(dsn)
+	cfg, err := parseDSN(dsn)
 	if err != nil {
-		return nil, &StartError{Err: fmt.Errorf("the DSN is not valid: %s", RedactSecrets(err.Error()))}
+		return nil, &StartError{Err: err}
 	}
 	ctx, cancel := context.WithTimeout(ctx, 15*time.Second)
 	defer cancel()
 	conn, err := pgx.ConnectConfig(ctx, cfg)
 	if err != nil {
-		return nil, &StartError{Err: fmt.Errorf("connecting to %s:%d: %s", cfg.Host, cfg.Port, RedactSecrets(err.Error()))}
+		return nil, &StartError{Err: fmt.Errorf("connecting to %s:%d: %s", cfg.Host, cfg.Port, redactPassword(err.Error(), cfg.Password))}
 	}
 	return conn, nil
+}
+
+// parseDSN parses a DSN for DSN mode. A DSN that does not parse may hold
+// its password anywhere (an unencoded @ or a space shifts every part), so
+// its error names at most the host and port, and why, in words of its own
+// that quote nothing of the DSN.
+func parseDSN(dsn string) (*pgx.ConnConfig, error) {
+	cfg, err := pgx.ParseConfig(dsn)
+	if err == nil && strings.ContainsAny(cfg.Host, "@ ") {
+		// url.Parse splits user info at the last @, pgx at the first: the
+		// rest of the password became the host.
+		return nil, errors.New("the DSN is not valid: its host contains an @ or a space; percent-encode them in the password (@ is %40, a space %20)")
+	}
+	if err != nil {
+		return nil, fmt.Errorf("the DSN is not valid%s: %s", dsnPlace(dsn), dsnReason(dsn, err))
+	}
+	return cfg, nil
+}
+
+var (
+	kvHost = regexp.MustCompile(`(?:^|\s)host\s*=\s*([A-Za-z0-9.\-:\[\]]+)(?:\s|$)`)
+	kvPort = regexp.MustCompile(`(?:^|\s)port\s*=\s*([0-9]+)(?:\s|$)`)
+	urlAt  = regexp.MustCompile(`^postgres(?:ql)?://(?:[^/?#]*@)?([A-Za-z0-9.\-\[\]]+)(?::([0-9]+))?(?:[/?#]|$)`)
+)
+
+// dsnPlace is " (host H, port P)" for the parts of a broken DSN that are
+// plainly a host and a port, or "".
+func dsnPlace(dsn string) string {
+	var host, port string
+	if m := urlAt.FindStringSubmatch(dsn); m != nil && !strings.Contains(dsn[:len(m[0])], " ") {
+		host, port = m[1], m[2]
+	} else {
+		if m := kvHost.FindStringSubmatch(dsn); m != nil {
+			host = m[1]
+		}
+		if m := kvPort.FindStringSubmatch(dsn); m != nil {
+			port = m[1]
+		}
+	}
+	switch {
+	case host != "" && port != "":
+		return " (host " + host + ", port " + port + ")"
+	case host != "":
+		return " (host " + host + ")"
+	}
+	return ""
+}
+
+// dsnReason says why a DSN did not parse: pgx's or net/url's reason when it
+// quotes no part of the DSN, else a description of the two forms.
+func dsnReason(dsn string, err error) string {
+	var pce *pgconn.ParseConfigError
+	for errors.As(err, &pce) && pce.Unwrap() != nil {
+		err = pce.Unwrap()
+	}
+	var ue *url.Error
+	if errors.As(err, &ue) {
+		err = ue.Err
+	}
+	msg := err.Error()
+	if pce != nil && errors.Is(err, pce) {
+		msg = "" // pgx's own message quotes the DSN
+	}
+	for _, piece := range strings.FieldsFunc(dsn, func(r rune) bool { return strings.ContainsRune(" \t\n:@/?&='\"\\", r) }) {
+		if len(piece) >= 3 && strings.Contains(msg, piece) && !safeDSNWord[strings.ToLower(piece)] {
+			msg = ""
+			break
+		}
+	}
+	if msg == "" {
+		return "write postgres://user:password@host:port/db (percent-encode @, : and spaces in the password) or host=H port=P user=U password=P dbname=D (quote a value with spaces: 'like this')"
+	}
+	return msg + "; percent-encode @, : and spaces in a URL's password, or quote a key=value with spaces: password='like this'"
+}
+
+// safeDSNWord are words of a DSN that may appear in a reason.
+var safeDSNWord = map[string]bool{"postgres": true, "postgresql": true, "host": true, "port": true, "user": true,
+	"password": true, "dbname": true, "sslmode": true, "disable": true, "require": true}
+
+// redactPassword is RedactSecrets that also masks the parsed password
+// wherever a message repeats it.
+func redactPassword(msg, password string) string {
+	if password != "" {
+		msg = strings.ReplaceAll(msg, password, "****")
+	}
+	return RedactSecrets(msg)
 }

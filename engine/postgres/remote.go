@@ -15,17 +15,16 @@ import (
 // startRemote connects to an existing server and creates jig's private
 // schema there. Everything jig writes lives in that schema, which Stop drops.
 func startRemote(ctx context.Context, o Options) (*Server, error) {
-	cfg, err := pgx.ParseConfig(o.DSN)
+	cfg, err := parseDSN(o.DSN)
 	if err != nil {
-		// pgx's message may echo the DSN; say what is wrong without it.
-		return nil, fmt.Errorf("the DSN is not valid: %s", RedactSecrets(err.Error()))
+		return nil, err
 	}
 	o.Progress.report(Progress{Step: StepStart, Message: "connecting to " + cfg.Host})
 	ctx, cancel := context.WithTimeout(ctx, 15*time.Second)
 	defer cancel()
 	conn, err := pgx.ConnectConfig(ctx, cfg)
 	if err != nil {
-		return nil, fmt.Errorf("connecting to %s:%d: %s", cfg.Host, cfg.Port, RedactSecrets(err.Error()))
+		return nil, fmt.Errorf("connecting to %s:%d: %s", cfg.Host, cfg.Port, redactPassword(err.Error(), cfg.Password))
 	}
 	defer conn.Close(context.Background())
 	var version string
@@ -39,7 +38,9 @@ func startRemote(ctx context.Context, o Options) (*Server, error) {
 	if f := strings.Fields(version); len(f) > 0 {
 		version = f[0]
 	}
-	return &Server{cfg: cfg, version: version, schema: schema}, nil
+	s := &Server{cfg: cfg, version: version, schema: schema}
+	s.Note = s.createRemoteRole(ctx, conn)
+	return s, nil
 }
 
 // Remote reports whether the server was reached by DSN (it then runs in a
@@ -55,6 +56,9 @@ func (s *Server) dropPrivateSchema() error {
 	}
 	defer conn.Close(ctx)
 	_, err = conn.Exec(ctx, "DROP SCHEMA IF EXISTS "+workspace.QuoteIdent(s.schema)+" CASCADE")
+	if err == nil && s.remoteRole {
+		err = s.dropRemoteRole(ctx, conn)
+	}
 	return err
 }
 

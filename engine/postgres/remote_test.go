@@ -129,6 +129,16 @@ func TestDSNPasswordNeverShown(t *testing.T) {
 		"URL, percent-escaped":   "postgres://jig:" + strings.ReplaceAll(secret, "-", "%2D") + "@127.0.0.1:1/" + db,
 		"password in the query":  "postgres://127.0.0.1:1/" + db + "?user=jig&password=" + secret,
 		"wrong password, no TLS": passwordDSN(srv, secret, db) + "&sslmode=require",
+		// DSNs that do not parse: nothing but host and port may be echoed.
+		"URL, unencoded @":         "postgres://tester:Sekrit@Pa55word@127.0.0.1:5432/" + db,
+		"URL, unencoded @ and :":   "postgres://tester:Sek:rit@Pa55word@127.0.0.1/" + db,
+		"URL, bad escape":          "postgres://tester:Sekrit%zzPa55word@127.0.0.1/" + db,
+		"URL, space in password":   "postgres://tester:Sekrit Pa55word@127.0.0.1/" + db,
+		"key=value, escaped space": `host=127.0.0.1 port=5432 password=Sekrit\ Pa55word dbname=x`,
+		"key=value, no =":          "host=127.0.0.1 user=tester password Sekrit-Pa55word",
+		"key=value, open quote":    "host=127.0.0.1 password='Sekrit-Pa55word",
+		"key=value, bad port":      "host=127.0.0.1 port=x password=Sekrit-Pa55word",
+		"garbage":                  "Sekrit-Pa55word",
 	}
 	for name, dsn := range cases {
 		t.Run(name, func(t *testing.T) {
@@ -136,7 +146,12 @@ func TestDSNPasswordNeverShown(t *testing.T) {
 			if err == nil {
 				t.Fatal("Start succeeded")
 			}
-			if strings.Contains(err.Error(), secret) || strings.Contains(err.Error(), "Sekrit") {
+			if _, cerr := postgres.ConnectDSN(context.Background(), dsn); cerr == nil {
+				t.Fatal("ConnectDSN succeeded")
+			} else {
+				err = fmt.Errorf("%w; ConnectDSN: %v", err, cerr)
+			}
+			if strings.Contains(err.Error(), secret) || strings.Contains(err.Error(), "Sekrit") || strings.Contains(err.Error(), "Pa55") {
 				t.Errorf("the error shows the password: %v", err)
 			}
 			t.Log(err)

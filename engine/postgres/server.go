@@ -34,6 +34,10 @@ type Server struct {
 	// Note says something the user should know about how the server was
 	// started, e.g. that the workspace was open in another jig.
 	Note string
+	// workspace logs in as the role workspace SQL runs as (sandbox.go);
+	// nil when none could be made (a --dsn user without CREATEROLE).
+	workspace  *pgx.ConnConfig
+	remoteRole bool // workspace's role was made for this run (--dsn)
 }
 
 // embedded holds what only the embedded server has.
@@ -133,6 +137,9 @@ func startEmbedded(ctx context.Context, o Options) (*Server, error) {
 				err = s.bootEmbedded(acct, binDir, password)
 			}
 		}
+	}
+	if err == nil {
+		err = s.ensureLocalRole(ctx, password)
 	}
 	if err != nil {
 		e.abort()
@@ -554,7 +561,9 @@ func (s *Server) LogPath() string {
 	return filepath.Join(s.embedded.clusterDir, "log", "postgres.log")
 }
 
-// Connect opens a new connection whose search_path is the server's schema.
+// Connect opens a new connection whose search_path is the server's schema,
+// as the superuser (or the DSN's user): for jig's own set-up, never for
+// workspace SQL (ConnectWorkspace).
 func (s *Server) Connect(ctx context.Context) (*pgx.Conn, error) {
 	cfg := s.cfg.Copy()
 	if s.schema != "" {

@@ -1,0 +1,104 @@
+package engine
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/jackc/pgx/v5/pgconn"
+	"github.com/jig-sql/jig/workspace"
+	"github.com/jig-sql/jig/workspace/sqlscan"
+)
+
+// role says what a script statement's result is for.
+type role int
+
+const (
+	roleIgnore  role = iota // BEGIN, inserts, setup, DML output, ROLLBACK
+	roleResult              // the fixture's result (the query, or expect.table's rows)
+	roleCheck               // a check's row
+	roleMoveAll             // a live run's count (MOVE FORWARD ALL)
+)
+
+// stmt is one statement of a script and where its text came from.
+type stmt struct {
+	sql   string
+	where Where
+	role  role
+	check int // index into script.checkSQL, for roleCheck
+}
+
+// script is a fixture compiled into statements sent in one round trip:
+// BEGIN, inserts, setup, the query, checks, ROLLBACK. Each statement is
+// its own extended-protocol message (Parse/Bind/Execute, one Sync at the
+// end), where the server refuses a message holding two statements: user
+// SQL (setup:, the query, a check's sql:) can never smuggle in a COMMIT
+// that ends jig's transaction; the statement kinds that could on their own
+// are refused before anything is sent (refuseSessionControl).
+type script struct {
+	stmts    []stmt
+	checkSQL []string
+}
+
+func (s *script) add(sql string, w Where, r role) {
+	if w.SQL == "" {
+		w.SQL = sql
+	}
+	s.stmts = append(s.stmts, stmt{sql: sql, where: w, role: r})
+}
+
+// own adds statements jig wrote itself, possibly several in one text.
+func (s *script) own(sql string, w Where) {
+	for _, st := range workspace.SplitStatements(sql) {
+		s.add(st.SQL, Where{File: w.File}, roleIgnore)
+	}
+}
+
+func (s *script) addCheck(sql string, w Where) {
+	s.checkSQL = append(s.checkSQL, sql)
+	s.add(sql, w, roleCheck)
+	s.stmts[len(s.stmts)-1].check = len(s.checkSQL) - 1
+}
+
+// send queues every statement in one batch, results in text.
+func (s *script) send(ctx context.Context, conn *pgconn.PgConn) *pgconn.MultiResultReader {
+	b := &pgconn.Batch{}
+	for _, st := range s.stmts {
+		b.ExecParams(st.sql, nil, nil, nil, nil)
+	}
+	return conn.ExecBatch(ctx, b)
+}
+
+// place puts the error of the n-th statement at its place in the file.
+func (s *script) place(n int, err error) error {
+	if n < 0 || n >= len(s.stmts) {
+		return AsSQLError(err, Where{})
+	}
+	return AsSQLError(err, s.stmts[n].where)
+}
+
+// addSetup adds a fixture's setup: one statement at a time, each placed in
+// the fixture file, refusing those that would end jig's transaction or
+// change who runs it.
+func (s *script) addSetup(f *workspace.Fixture) error {
+	for _, st := range workspace.SplitStatements(f.Setup) {
+		pos := func(off int) (int, int) { return f.SetupPos(st.Start + off) }
+		if err := refuseSessionControl(f.Path, st.SQL, pos, "setup"); err != nil {
+			return err
+		}
+		s.add(st.SQL, Where{File: f.Path, SQL: st.SQL, Source: f.SetupSource(), Pos: pos}, roleIgnore)
+	}
+	return nil
+}
+
+// refuseSessionControl is a positioned error when sql is a statement jig
+// does not run inside its transaction (see workspace.SessionControl).
+func refuseSessionControl(file, sql string, pos func(int) (int, int), what string) error {
+	kw := workspace.SessionControl(sql)
+	if kw == "" {
+		return nil
+	}
+	line, col := pos(sqlscan.ScanSignificant(sql)[0].Offset)
+	return &workspace.PosError{File: file, Line: line, Col: col,
+		Msg:  fmt.Sprintf("%s in %s: jig runs every fixture inside one transaction that it rolls back, and %s would end it or change who runs it", kw, what, kw),
+		Hint: "remove it: the fixture's statements already run in a transaction, as the workspace's role"}
+}
