@@ -134,14 +134,8 @@ func (m *Model) onReloaded(msg reloadedMsg) tea.Cmd {
 		m.result.SetNote("not run: " + firstLine(msg.err.Error()))
 		return tea.Batch(append(cmds, reportErr(msg.err))...)
 	}
-	m.ws, m.sidebar.ws, m.tables = msg.ws, msg.ws, msg.tables
-	m.factory = m.be.Runner().Suite.Factory
-	names := make([]string, len(msg.tables))
-	for i, t := range msg.tables {
-		names[i] = t.Name
-	}
-	m.sidebar.SetTables(names)
-	m.input.SetTables(msg.tables)
+	m.ws, m.sidebar.ws = msg.ws, msg.ws
+	m.setTables(msg.tables)
 	cmds = append(cmds, runAllCmd(m.be, m.ws.Fixtures))
 	if m.sess == nil {
 		return tea.Batch(cmds...)

@@ -54,15 +54,22 @@ func startupStep(p postgres.Progress) statusbar.StartupMsg {
 	return s
 }
 
-func (m *Model) onReady(msg readyMsg) tea.Cmd {
-	m.ready, m.tables = true, msg.tables
+// setTables takes the described tables of a (re)applied schema, with the
+// factory of the runner that applied it.
+func (m *Model) setTables(tables []workspace.Table) {
+	m.tables = tables
 	m.factory = m.be.Runner().Suite.Factory
-	names := make([]string, len(msg.tables))
-	for i, t := range msg.tables {
+	names := make([]string, len(tables))
+	for i, t := range tables {
 		names[i] = t.Name
 	}
 	m.sidebar.SetTables(names)
-	m.input.SetTables(msg.tables)
+	m.input.SetTables(tables)
+}
+
+func (m *Model) onReady(msg readyMsg) tea.Cmd {
+	m.ready = true
+	m.setTables(msg.tables)
 	var cmd tea.Cmd
 	m.status, cmd = m.status.Update(statusbar.StartupMsg{Step: statusbar.Ready, Version: msg.version, Addr: msg.addr})
 	cmds := []tea.Cmd{cmd, runAllCmd(m.be, m.ws.Fixtures)}
