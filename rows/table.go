@@ -28,12 +28,12 @@ type ccheck struct {
 }
 
 type cfk struct {
-	fk            *workspace.ForeignKey
-	cols, refCols []int // refCols are positions in the parent
-	self, unique  bool
-	nullable      bool
-	parentSchema  string
-	parentName    string
+	fk           *workspace.ForeignKey
+	cols         []int
+	self, unique bool
+	nullable     bool
+	parentSchema string
+	parentName   string
 }
 
 func compileTable(seed int64, t *workspace.Table, leaveDefaults bool) *ctable {

@@ -13,6 +13,8 @@ import (
 )
 
 // errNotReady is what anything needing the database says before it is up.
+//
+//lint:ignore ST1005 Postgres is a proper name and starts the sentence the status bar shows
 var errNotReady = errors.New("Postgres is still starting; try again when the status bar says ready")
 
 // pageSize is how many result rows one fetch brings.

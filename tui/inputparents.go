@@ -3,6 +3,7 @@ package tui
 import (
 	"errors"
 	"fmt"
+	"github.com/jig-sql/jig/tui/statusbar"
 	"strings"
 
 	"charm.land/bubbles/v2/key"
@@ -73,9 +74,9 @@ func (p *inputPane) adopt(r int) int {
 
 // parentInfo is the pane's row count, parents included.
 func (s *inputSource) parentInfo() string {
-	info := plural(len(s.rows), "row")
+	info := statusbar.Plural(len(s.rows), "row")
 	if n := len(s.parents); n > 0 {
-		info += fmt.Sprintf(" + %s", plural(n, "parent"))
+		info += fmt.Sprintf(" + %s", statusbar.Plural(n, "parent"))
 	}
 	return info
 }

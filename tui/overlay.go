@@ -2,6 +2,7 @@ package tui
 
 import (
 	"fmt"
+	"github.com/jig-sql/jig/tui/statusbar"
 	"strings"
 
 	tea "charm.land/bubbletea/v2"
@@ -34,7 +35,7 @@ func cellOverlay(title string, c grid.Cell, nullMark string) overlay {
 
 // sampleOverlay shows a check's failing rows (the sample the check kept).
 func sampleOverlay(r checks.Result) overlay {
-	title := fmt.Sprintf("%s on %s: %s, %s", r.Name, r.Target, r.Status, plural(int(r.Failing), "failing row"))
+	title := fmt.Sprintf("%s on %s: %s, %s", r.Name, r.Target, r.Status, statusbar.Plural(int(r.Failing), "failing row"))
 	if n := len(r.Sample.Rows); n > 0 && int64(n) < r.Failing {
 		title = fmt.Sprintf("%s on %s: %s, a sample: %d of %d failing rows", r.Name, r.Target, r.Status, n, r.Failing)
 	}

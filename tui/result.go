@@ -2,7 +2,7 @@ package tui
 
 import (
 	"fmt"
-	"time"
+	"github.com/jig-sql/jig/tui/statusbar"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
@@ -52,7 +52,7 @@ func (p *resultPane) SetRun(live *engine.LiveRun) {
 	p.grid.SetSource(p.src)
 	// The run's time is on the status bar; the title keeps to what the
 	// rows are, so it fits a narrow pane.
-	p.info = plural(live.Total, "row")
+	p.info = statusbar.Plural(live.Total, "row")
 	switch {
 	case exp == nil:
 	case cmp == nil:
@@ -162,20 +162,4 @@ func (p *resultPane) View() []string {
 		body = splitLines(p.grid.View())
 	}
 	return p.th.fr.frame("Result", p.info, body, p.w, p.h, p.focused)
-}
-
-// durationText formats a run's time as the status bar does.
-func durationText(d time.Duration) string {
-	if d < time.Second {
-		return fmt.Sprintf("%d ms", d.Milliseconds())
-	}
-	return fmt.Sprintf("%.2f s", d.Seconds())
-}
-
-// plural is "1 row", "2 rows".
-func plural(n int, noun string) string {
-	if n == 1 {
-		return "1 " + noun
-	}
-	return fmt.Sprintf("%d %ss", n, noun)
 }

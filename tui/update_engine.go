@@ -106,7 +106,7 @@ func (m *Model) engineResult(msg tea.Msg) tea.Cmd {
 			return reportErr(msg.err)
 		}
 		m.sess.SetExpected(msg.rows)
-		m.notice = fmt.Sprintf("accepted %s as expected; s saves the fixture", plural(len(msg.rows), "row"))
+		m.notice = fmt.Sprintf("accepted %s as expected; s saves the fixture", statusbar.Plural(len(msg.rows), "row"))
 		return m.changed()
 	}
 	return nil

@@ -68,7 +68,7 @@ func (m Model) runView() string {
 	case m.busy != "":
 		return m.spinner.View() + " " + m.st.Busy.Render("running "+m.busy+"…")
 	case m.ran:
-		return m.st.Muted.Render(fmt.Sprintf("last run %s · %s", duration(m.took), plural(m.rows, "row")))
+		return m.st.Muted.Render(fmt.Sprintf("last run %s · %s", Duration(m.took), Plural(m.rows, "row")))
 	}
 	return ""
 }
@@ -82,14 +82,16 @@ func bytes(n int64) string {
 	return fmt.Sprintf("%.1f MB", float64(n)/mb)
 }
 
-func duration(d time.Duration) string {
+// Duration formats a run's time: "12 ms" below a second, "1.25 s" above.
+func Duration(d time.Duration) string {
 	if d < time.Second {
 		return fmt.Sprintf("%d ms", d.Milliseconds())
 	}
 	return fmt.Sprintf("%.2f s", d.Seconds())
 }
 
-func plural(n int, noun string) string {
+// Plural is "1 row", "2 rows".
+func Plural(n int, noun string) string {
 	if n == 1 {
 		return "1 " + noun
 	}
