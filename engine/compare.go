@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/jig-sql/jig/workspace"
+	"github.com/jig-sql/jig/workspace/diag"
 )
 
 // Comparison is the outcome of comparing expected rows with a result.
@@ -125,7 +126,7 @@ func compareColumns(exp *workspace.Expect, res *Result) ([]int, int, string) {
 }
 
 func hintNearest(name string, names []string) string {
-	if n := workspace.Nearest(name, names); n != "" {
+	if n := diag.Nearest(name, names); n != "" {
 		return fmt.Sprintf("; did you mean %q?", n)
 	}
 	return ""

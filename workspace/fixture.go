@@ -5,6 +5,8 @@ import (
 	"strings"
 
 	"github.com/goccy/go-yaml/ast"
+
+	"github.com/jig-sql/jig/workspace/diag"
 )
 
 // Fixture is one fixtures/<query>/*.yaml file: input rows for the tables a
@@ -103,7 +105,7 @@ var (
 // workspace (fixtures/<query>/<name>.yaml); the folder gives the query name
 // when the file has no query: key.
 func ParseFixture(p string, data []byte) (*Fixture, error) {
-	var errs Errors
+	var errs diag.Errors
 	f := decodeFixture(&ydec{file: p, errs: &errs}, p, data, true)
 	return f, errs.Err()
 }
@@ -117,7 +119,7 @@ func decodeFixture(d *ydec, p string, data []byte, checkFolder bool) *Fixture {
 			f.Name = f.Query + "/" + stem(p)
 			return f
 		}
-		d.errs.add(p, 1, 1, "see fixtures in the demo workspace (jig demo)", "fixture file is empty")
+		d.errs.Add(p, 1, 1, "see fixtures in the demo workspace (jig demo)", "fixture file is empty")
 		f.Name = f.Query + "/" + stem(p)
 		return f
 	}
@@ -226,7 +228,7 @@ func decodeExpect(d *ydec, n ast.Node, e *Expect) {
 				if contains(choices, s) {
 					e.Columns = s
 				} else {
-					d.errAt(v, didYouMean(s, choices), "expect.columns: expected all or partial, got `%s`", s)
+					d.errAt(v, diag.DidYouMean(s, choices), "expect.columns: expected all or partial, got `%s`", s)
 				}
 			}
 		case "tolerance":

@@ -4,6 +4,7 @@ import (
 	"path"
 	"strings"
 
+	"github.com/jig-sql/jig/workspace/diag"
 	"github.com/jig-sql/jig/workspace/sqllex"
 )
 
@@ -13,7 +14,7 @@ type Query struct {
 	Path string // relative to the workspace, slash-separated
 	// SQL is the statement without its trailing semicolon. It is a prefix of
 	// the file, so a byte offset into SQL is a byte offset into the file
-	// (use LineCol(q.SQL, offset) for an error position).
+	// (use diag.LineCol(q.SQL, offset) for an error position).
 	SQL string
 }
 
@@ -22,7 +23,7 @@ type Query struct {
 // statement, is a positioned error.
 func ParseQuery(p, src string) (*Query, error) {
 	q := &Query{Name: strings.TrimSuffix(path.Base(p), ".sql"), Path: p}
-	var errs Errors
+	var errs diag.Errors
 	toks := sqllex.Significant(sqllex.Lex(src))
 	end := len(src)
 	for i, tk := range toks {
@@ -32,8 +33,8 @@ func ParseQuery(p, src string) (*Query, error) {
 		end = tk.Start
 		for _, more := range toks[i+1:] {
 			if !more.Punct(";") {
-				line, col := LineCol(src, more.Start)
-				errs.add(p, line, col, "move it to its own file in queries/", "one query per file: a second statement starts here")
+				line, col := diag.LineCol(src, more.Start)
+				errs.Add(p, line, col, "move it to its own file in queries/", "one query per file: a second statement starts here")
 				break
 			}
 		}
@@ -41,7 +42,7 @@ func ParseQuery(p, src string) (*Query, error) {
 	}
 	q.SQL = strings.TrimRight(src[:end], " \t\r\n")
 	if len(toks) == 0 || toks[0].Punct(";") {
-		errs.add(p, 1, 1, "write one SELECT (or WITH ...) statement", "query file is empty")
+		errs.Add(p, 1, 1, "write one SELECT (or WITH ...) statement", "query file is empty")
 	}
 	return q, errs.Err()
 }

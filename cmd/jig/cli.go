@@ -14,7 +14,7 @@ import (
 	"syscall"
 
 	"github.com/jig-sql/jig/engine/postgres"
-	"github.com/jig-sql/jig/workspace"
+	"github.com/jig-sql/jig/workspace/diag"
 )
 
 // Exit codes, as DESIGN.md fixes them.
@@ -105,7 +105,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) (code int) {
 		names[i] = cmd.name
 	}
 	msg := fmt.Sprintf("jig: unknown command %q", args[0])
-	if n := workspace.Nearest(args[0], names); n != "" {
+	if n := diag.Nearest(args[0], names); n != "" {
 		msg += fmt.Sprintf(" (did you mean %q?)", n)
 	}
 	fmt.Fprintln(stderr, msg+"\nRun 'jig --help' for the list of commands.")
@@ -154,7 +154,7 @@ func parse(fs *flag.FlagSet, args []string) ([]string, int) {
 func (c *cli) fail(err error) int {
 	fmt.Fprintln(c.stderr, "jig: "+redact(err.Error()))
 	var se *postgres.StartError
-	var wse workspace.Errors
+	var wse diag.Errors
 	switch {
 	case errors.As(err, &se):
 		return exitDB

@@ -16,6 +16,7 @@ import (
 	"github.com/jig-sql/jig/engine"
 	"github.com/jig-sql/jig/engine/postgres"
 	"github.com/jig-sql/jig/workspace"
+	"github.com/jig-sql/jig/workspace/diag"
 )
 
 // testFlags are jig test's flags.
@@ -68,7 +69,7 @@ func runTest(c *cli, args []string) int {
 // setupFailed reports an error preparing the workspace (schema or checks).
 func (c *cli) setupFailed(err error) int {
 	var se *engine.SQLError
-	var we workspace.Errors
+	var we diag.Errors
 	var st *postgres.StartError
 	switch {
 	case errors.As(err, &se), errors.As(err, &we):
@@ -300,7 +301,7 @@ func noFixtures(ws *workspace.Workspace, patterns []string) string {
 	}
 	msg := fmt.Sprintf("no fixtures match %s (there are %d, e.g. %s)", strings.Join(patterns, " "), len(names), names[0])
 	if len(patterns) == 1 {
-		if n := workspace.Nearest(patterns[0], names); n != "" {
+		if n := diag.Nearest(patterns[0], names); n != "" {
 			msg += fmt.Sprintf("; did you mean %q?", n)
 		}
 	}

@@ -9,6 +9,7 @@ import (
 	"github.com/jig-sql/jig/engine"
 	"github.com/jig-sql/jig/rows"
 	"github.com/jig-sql/jig/workspace"
+	"github.com/jig-sql/jig/workspace/diag"
 )
 
 // isSet reports whether a flag was given on the command line.
@@ -95,7 +96,7 @@ func unknownTable(tables []workspace.Table, name string, ws *workspace.Workspace
 		names[i] = t.Name
 	}
 	msg := fmt.Sprintf("no table %q in the schema (tables: %s)", name, strings.Join(names, ", "))
-	if n := workspace.Nearest(name, names); n != "" {
+	if n := diag.Nearest(name, names); n != "" {
 		msg += fmt.Sprintf("; did you mean %q?", n)
 	}
 	return msg

@@ -13,6 +13,7 @@ import (
 
 	"github.com/jig-sql/jig/engine"
 	"github.com/jig-sql/jig/workspace"
+	"github.com/jig-sql/jig/workspace/diag"
 )
 
 // outFlags choose a result format.
@@ -74,7 +75,7 @@ func runFixtureFor(ws *workspace.Workspace, query, fixture string) (*workspace.F
 				names[i] = q.Name
 			}
 			msg := fmt.Sprintf("no query %q in %s and no such file", query, ws.Config.Queries)
-			if n := workspace.Nearest(query, names); n != "" {
+			if n := diag.Nearest(query, names); n != "" {
 				msg += fmt.Sprintf(" (did you mean %q?)", n)
 			}
 			return nil, errors.New(msg)

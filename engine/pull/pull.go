@@ -11,8 +11,10 @@ import (
 
 	"github.com/jig-sql/jig/engine"
 	"github.com/jig-sql/jig/engine/postgres"
+	"github.com/jig-sql/jig/workspace/diag"
 
 	"github.com/jackc/pgx/v5"
+
 	"github.com/jig-sql/jig/workspace"
 )
 
@@ -158,7 +160,7 @@ func pickTables(all []Table, names []string, schema string) []Table {
 		t, ok := byName[n]
 		if !ok {
 			msg := fmt.Sprintf("no table %q in schema %s", n, schema)
-			if near := workspace.Nearest(n, known); near != "" {
+			if near := diag.Nearest(n, known); near != "" {
 				msg += fmt.Sprintf(" (did you mean %q?)", near)
 			}
 			t = Table{Table: workspace.Table{Schema: schema, Name: n}, Err: fmt.Errorf("%s", msg)}

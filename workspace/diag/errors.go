@@ -1,4 +1,4 @@
-package workspace
+package diag
 
 import (
 	"cmp"
@@ -56,8 +56,8 @@ func (es Errors) Err() error {
 	return es
 }
 
-// add appends a positioned error.
-func (es *Errors) add(file string, line, col int, hint, format string, args ...any) {
+// Add appends a positioned error; the message is format applied to args.
+func (es *Errors) Add(file string, line, col int, hint, format string, args ...any) {
 	*es = append(*es, &PosError{File: file, Line: line, Col: col, Msg: fmt.Sprintf(format, args...), Hint: hint})
 }
 
@@ -80,53 +80,4 @@ func LineCol(text string, offset int) (line, col int) {
 		i += n
 	}
 	return line, col
-}
-
-// Nearest returns the candidate closest to name by edit distance, or "" when
-// none is close enough to be a plausible typo (more than a third of the
-// longer word changed). Comparison ignores case.
-func Nearest(name string, candidates []string) string {
-	best, bestDist := "", -1
-	lname := strings.ToLower(name)
-	for _, c := range candidates {
-		d := levenshtein(lname, strings.ToLower(c))
-		if bestDist < 0 || d < bestDist {
-			best, bestDist = c, d
-		}
-	}
-	limit := max(utf8.RuneCountInString(name), utf8.RuneCountInString(best))/3 + 1
-	if bestDist < 0 || bestDist > limit || bestDist == utf8.RuneCountInString(name) {
-		return ""
-	}
-	return best
-}
-
-// didYouMean formats Nearest as a hint, or "" when nothing is near.
-func didYouMean(name string, candidates []string) string {
-	if n := Nearest(name, candidates); n != "" {
-		return fmt.Sprintf("did you mean `%s`?", n)
-	}
-	return ""
-}
-
-// levenshtein is the edit distance between a and b, in runes.
-func levenshtein(a, b string) int {
-	ra, rb := []rune(a), []rune(b)
-	prev := make([]int, len(rb)+1)
-	cur := make([]int, len(rb)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(ra); i++ {
-		cur[0] = i
-		for j := 1; j <= len(rb); j++ {
-			cost := 1
-			if ra[i-1] == rb[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(rb)]
 }

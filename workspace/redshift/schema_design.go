@@ -1,8 +1,10 @@
-package workspace
+package redshift
 
 import (
+	"slices"
 	"strings"
 
+	"github.com/jig-sql/jig/workspace/diag"
 	"github.com/jig-sql/jig/workspace/sqllex"
 )
 
@@ -32,8 +34,8 @@ func (t *translator) tableOptions(d *tableDesign, st []sqllex.Token) {
 				t.blankToks(tk, tk)
 				continue
 			}
-			if style := strings.ToUpper(v.Text); !contains(distStyles, style) {
-				t.errAt(v.Start, didYouMean(style, distStyles), "unknown DISTSTYLE `%s` (expected ALL, EVEN, KEY or AUTO)", v.Text)
+			if style := strings.ToUpper(v.Text); !slices.Contains(distStyles, style) {
+				t.errAt(v.Start, diag.DidYouMean(style, distStyles), "unknown DISTSTYLE `%s` (expected ALL, EVEN, KEY or AUTO)", v.Text)
 			} else if d.distStyle != nil {
 				t.errAt(tk.Start, "", "DISTSTYLE is given twice")
 			} else {
@@ -155,8 +157,8 @@ func (t *translator) checkColumns(d *tableDesign, keys []sqllex.Token, kw string
 		return
 	}
 	for _, k := range keys {
-		if name := sqllex.IdentName(k); !contains(d.columns, name) {
-			t.errAt(k.Start, didYouMean(name, d.columns), "%s names column `%s`, which the table does not have", kw, name)
+		if name := sqllex.IdentName(k); !slices.Contains(d.columns, name) {
+			t.errAt(k.Start, diag.DidYouMean(name, d.columns), "%s names column `%s`, which the table does not have", kw, name)
 		}
 	}
 }
