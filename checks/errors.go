@@ -26,11 +26,3 @@ type ConfigError = diag.PosError
 // position order. Decoding never stops at the first one: fixing config is
 // quicker when all of it is reported at once.
 type ConfigErrors = diag.Errors
-
-// didYouMean is the hint for a misspelt name, or "" when nothing is close.
-func didYouMean(name string, candidates []string) string {
-	if n := diag.Nearest(name, candidates); n != "" {
-		return "did you mean `" + n + "`?"
-	}
-	return ""
-}

@@ -125,9 +125,10 @@ func compareColumns(exp *workspace.Expect, res *Result) ([]int, int, string) {
 	return cols, 0, ""
 }
 
+// hintNearest is "; did you mean `x`?" for a misspelt column, or "".
 func hintNearest(name string, names []string) string {
-	if n := diag.Nearest(name, names); n != "" {
-		return fmt.Sprintf("; did you mean %q?", n)
+	if h := diag.DidYouMean(name, names); h != "" {
+		return "; " + h
 	}
 	return ""
 }

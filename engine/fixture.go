@@ -9,7 +9,6 @@ import (
 	"unicode/utf8"
 
 	"github.com/jackc/pgx/v5/pgconn"
-
 	"github.com/jig-sql/jig/checks"
 	"github.com/jig-sql/jig/rows"
 	"github.com/jig-sql/jig/workspace"
@@ -175,7 +174,7 @@ func (r *Runner) compile(f *workspace.Fixture, q *workspace.Query, ds *rows.Data
 		if t == nil {
 			return nil, &diag.PosError{File: f.Path, Line: f.Expect.Line, Col: 3,
 				Msg:  fmt.Sprintf("expect.table %q is not a table of the schema", f.Expect.Table),
-				Hint: didYouMean(f.Expect.Table, r.Suite.tableNames())}
+				Hint: diag.DidYouMean(f.Expect.Table, r.Suite.tableNames())}
 		}
 		s.add("SELECT * FROM "+t.QualifiedName(), Where{File: f.Path})
 	}

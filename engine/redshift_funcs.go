@@ -4,7 +4,6 @@ import (
 	"context"
 
 	"github.com/jackc/pgx/v5"
-
 	"github.com/jig-sql/jig/workspace"
 	"github.com/jig-sql/jig/workspace/redshift"
 )

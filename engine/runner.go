@@ -10,11 +10,9 @@ import (
 	"sync"
 	"time"
 
-	"github.com/jig-sql/jig/engine/postgres"
-
 	"github.com/jackc/pgx/v5"
-
 	"github.com/jig-sql/jig/checks"
+	"github.com/jig-sql/jig/engine/postgres"
 	"github.com/jig-sql/jig/workspace"
 )
 

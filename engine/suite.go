@@ -75,7 +75,7 @@ func (s *Suite) overrides(f *workspace.Fixture) ([]rows.TableOverrides, error) {
 		if t == nil {
 			errs = append(errs, &diag.PosError{File: f.Path, Line: g.Line, Col: 3,
 				Msg:  fmt.Sprintf("unknown table %q in given (tables in schema/: %s)", g.Table, strings.Join(s.tableNames(), ", ")),
-				Hint: didYouMean(g.Table, s.tableNames())})
+				Hint: diag.DidYouMean(g.Table, s.tableNames())})
 			continue
 		}
 		to := rows.TableOverrides{Table: g.Table}
@@ -86,7 +86,7 @@ func (s *Suite) overrides(f *workspace.Fixture) ([]rows.TableOverrides, error) {
 				if !ok {
 					errs = append(errs, &diag.PosError{File: f.Path, Line: c.Line, Col: c.Col,
 						Msg:  fmt.Sprintf("table %q has no column %q", g.Table, c.Column),
-						Hint: didYouMean(c.Column, columnNames(t))})
+						Hint: diag.DidYouMean(c.Column, columnNames(t))})
 					continue
 				}
 				v, err := rows.FromYAML(col.Type, c.Value)
@@ -102,13 +102,6 @@ func (s *Suite) overrides(f *workspace.Fixture) ([]rows.TableOverrides, error) {
 		out = append(out, to)
 	}
 	return out, errs.Err()
-}
-
-func didYouMean(name string, names []string) string {
-	if n := diag.Nearest(name, names); n != "" {
-		return fmt.Sprintf("did you mean %q?", n)
-	}
-	return ""
 }
 
 func columnNames(t *workspace.Table) []string {
@@ -210,11 +203,7 @@ func (s *Suite) checkTargets() error {
 				}
 			}
 		}
-		hint := ""
-		if n := diag.Nearest(name, known); n != "" {
-			hint = fmt.Sprintf("did you mean %q?", n)
-		}
-		errs = append(errs, &diag.PosError{File: f.Path, Line: line, Col: col, Hint: hint,
+		errs = append(errs, &diag.PosError{File: f.Path, Line: line, Col: col, Hint: diag.DidYouMean(name, known),
 			Msg: fmt.Sprintf("checks name table %q, which is neither a table in schema/ nor a query", f.Table)})
 	}
 	if len(errs) > 0 {

@@ -7,7 +7,6 @@ import (
 	"strings"
 
 	"github.com/goccy/go-yaml/ast"
-
 	"github.com/jig-sql/jig/workspace/diag"
 )
 

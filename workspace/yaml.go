@@ -8,7 +8,6 @@ import (
 	"github.com/goccy/go-yaml"
 	"github.com/goccy/go-yaml/ast"
 	"github.com/goccy/go-yaml/parser"
-
 	"github.com/jig-sql/jig/workspace/diag"
 )
 

@@ -11,7 +11,6 @@ import (
 	"unicode/utf8"
 
 	"github.com/goccy/go-yaml/parser"
-
 	"github.com/jig-sql/jig/workspace/diag"
 )
 

@@ -7,7 +7,6 @@ import (
 	"strings"
 
 	"github.com/jackc/pgx/v5"
-
 	"github.com/jig-sql/jig/engine"
 	"github.com/jig-sql/jig/workspace"
 	"github.com/jig-sql/jig/workspace/redshift"
