@@ -1,7 +1,6 @@
 package redshift
 
 import (
-	"fmt"
 	"strings"
 
 	"github.com/jig-sql/jig/workspace/diag"
@@ -96,7 +95,7 @@ func (r *queryRewriter) insert(at int, text string) { r.replace(at, at, text) }
 
 func (r *queryRewriter) errAt(off int, hint, format string, args ...any) {
 	line, col := diag.LineCol(r.src, off)
-	r.errs = append(r.errs, &diag.PosError{File: r.file, Line: line, Col: col, Msg: fmt.Sprintf(format, args...), Hint: hint})
+	r.errs.Add(r.file, line, col, hint, format, args...)
 }
 
 // call recognises toks[i] "(" ... ")" and returns the index of the closing
