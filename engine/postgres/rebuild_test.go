@@ -10,6 +10,7 @@ import (
 // TestBrokenClusterIsRebuilt: a workspace's data directory that no longer
 // starts is set aside and rebuilt from the template, with a note saying so.
 func TestBrokenClusterIsRebuilt(t *testing.T) {
+	t.Parallel()
 	opts := explicitOptions(t)
 	s := start(t, opts)
 	if err := s.Stop(); err != nil {

@@ -18,6 +18,7 @@ import (
 // The next jig on the workspace must stop that orphan (never run a second
 // server on the same data) and reuse the data.
 func TestStartAfterKilledJig(t *testing.T) {
+	t.Parallel()
 	o := explicitOptions(t)
 	cmd, oldPID := startHelper(t, o)
 	if err := cmd.Process.Signal(syscall.SIGKILL); err != nil {
@@ -90,6 +91,7 @@ func ppidOf(pid int) int {
 // belongs to another process. Neither may stop Start, and an unrelated
 // process — even another Postgres — must never be signalled.
 func TestStalePostmasterPID(t *testing.T) {
+	t.Parallel()
 	o := explicitOptions(t)
 	s, err := tryStart(o)
 	if err != nil {
@@ -149,6 +151,7 @@ func writeFakePIDFile(tb testing.TB, data string, pid int) {
 // Two jigs on one workspace: the second gets a private cluster (and says
 // so), both work, and the private cluster disappears at Stop.
 func TestSameWorkspaceTwice(t *testing.T) {
+	t.Parallel()
 	o := explicitOptions(t)
 	first := start(t, o)
 	second, err := tryStart(o)
@@ -188,6 +191,7 @@ func TestSameWorkspaceTwice(t *testing.T) {
 // A workspace whose name looks like a private cluster's ("-tmp-") keeps its
 // cluster: sweeping dead jigs' private clusters must not delete it.
 func TestWorkspaceNamedLikePrivateCluster(t *testing.T) {
+	t.Parallel()
 	o := explicitOptions(t)
 	o.Workspace = workspaceDir(t, "build-tmp-1")
 	s, err := tryStart(o)
