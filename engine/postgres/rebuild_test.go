@@ -11,7 +11,7 @@ import (
 // starts is set aside and rebuilt from the template, with a note saying so.
 func TestBrokenClusterIsRebuilt(t *testing.T) {
 	t.Parallel()
-	opts := explicitOptions(t)
+	opts := warmOptions(t)
 	s := start(t, opts)
 	if err := s.Stop(); err != nil {
 		t.Fatal(err)

@@ -20,7 +20,7 @@ import (
 // private to it and listens on loopback only.
 func TestServerAccountAndListen(t *testing.T) {
 	t.Parallel()
-	s := start(t, explicitOptions(t))
+	s := start(t, warmOptions(t))
 	data, pid := postmaster(t, s)
 	conn := connect(t, s)
 	if v := queryString(t, conn, "SHOW listen_addresses"); v != "127.0.0.1" {

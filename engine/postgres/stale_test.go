@@ -19,7 +19,7 @@ import (
 // server on the same data) and reuse the data.
 func TestStartAfterKilledJig(t *testing.T) {
 	t.Parallel()
-	o := explicitOptions(t)
+	o := warmOptions(t)
 	cmd, oldPID := startHelper(t, o)
 	if err := cmd.Process.Signal(syscall.SIGKILL); err != nil {
 		t.Fatal(err)
@@ -92,7 +92,7 @@ func ppidOf(pid int) int {
 // process — even another Postgres — must never be signalled.
 func TestStalePostmasterPID(t *testing.T) {
 	t.Parallel()
-	o := explicitOptions(t)
+	o := warmOptions(t)
 	s, err := tryStart(o)
 	if err != nil {
 		t.Fatal(err)
@@ -108,7 +108,7 @@ func TestStalePostmasterPID(t *testing.T) {
 	}
 	// A live Postgres of another cluster: the pid a reused pid file could
 	// name on a machine running several jigs.
-	other := start(t, explicitOptions(t))
+	other := start(t, warmOptions(t))
 	_, otherPID := postmaster(t, other)
 
 	cases := []struct {
@@ -152,7 +152,7 @@ func writeFakePIDFile(tb testing.TB, data string, pid int) {
 // so), both work, and the private cluster disappears at Stop.
 func TestSameWorkspaceTwice(t *testing.T) {
 	t.Parallel()
-	o := explicitOptions(t)
+	o := warmOptions(t)
 	first := start(t, o)
 	second, err := tryStart(o)
 	if err != nil {
@@ -192,7 +192,7 @@ func TestSameWorkspaceTwice(t *testing.T) {
 // cluster: sweeping dead jigs' private clusters must not delete it.
 func TestWorkspaceNamedLikePrivateCluster(t *testing.T) {
 	t.Parallel()
-	o := explicitOptions(t)
+	o := warmOptions(t)
 	o.Workspace = workspaceDir(t, "build-tmp-1")
 	s, err := tryStart(o)
 	if err != nil {
