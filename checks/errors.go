@@ -18,7 +18,7 @@ type Pos struct {
 func (p Pos) String() string { return fmt.Sprintf("%s:%d:%d", p.File, p.Line, p.Col) }
 
 // ConfigError is one mistake in a checks file, at the line and column where
-// it is: workspace's positioned error, so every config error in jig is shown
+// it is: diag's positioned error, so every config error in jig is shown
 // the same way.
 type ConfigError = diag.PosError
 
