@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/goccy/go-yaml/ast"
+	"github.com/jig-sql/jig/workspace/diag"
 )
 
 // Configured is one check as the config declares it: the decoded check, the
@@ -48,7 +49,7 @@ func (d *decoder) file(data []byte) *File {
 			checksNode = kv.Value
 		default:
 			unknown = true
-			d.errorf(kv.Key, didYouMean(key, []string{"table", "checks"}),
+			d.errorf(kv.Key, diag.DidYouMean(key, []string{"table", "checks"}),
 				"unknown key `%s`: a checks file has `table:` and `checks:`", key)
 		}
 	}
@@ -174,7 +175,7 @@ func (d *decoder) reportUnknown(unknown []*ast.MappingValueNode, def Definition,
 				"`%s` is a parameter of %s, not a sibling of it", key, def.Kind)
 			continue
 		}
-		d.errorf(kv.Key, didYouMean(key, candidates), "unknown check `%s`", key)
+		d.errorf(kv.Key, diag.DidYouMean(key, candidates), "unknown check `%s`", key)
 	}
 	return misplaced
 }

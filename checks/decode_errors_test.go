@@ -1,35 +1,17 @@
 package checks
 
 import (
-	"flag"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/charmbracelet/x/exp/golden"
 )
 
-var update = flag.Bool("update", false, "rewrite golden files in testdata")
-
-// golden compares got with testdata file path, rewriting it under -update.
-func golden(t *testing.T, path, got string) {
-	t.Helper()
-	if *update {
-		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test -update to create it)", err)
-	}
-	if string(want) != got {
-		t.Errorf("%s differs (go test -update rewrites it)\n--- want\n%s\n--- got\n%s", path, want, got)
-	}
-}
-
 // TestBadConfig decodes each testdata/bad/*.yaml and compares every error,
-// with its file:line:col and hint, to the .golden file beside it.
+// with its file:line:col and hint, to testdata/TestBadConfig/<name>.golden
+// (go test -update rewrites them).
 func TestBadConfig(t *testing.T) {
 	files, _ := filepath.Glob("testdata/bad/*.yaml")
 	if len(files) < 15 {
@@ -46,7 +28,7 @@ func TestBadConfig(t *testing.T) {
 			if err == nil {
 				t.Fatal("decoded without error")
 			}
-			golden(t, strings.TrimSuffix(path, ".yaml")+".golden", err.Error()+"\n")
+			golden.RequireEqual(t, err.Error()+"\n")
 		})
 	}
 }

@@ -9,6 +9,7 @@ import (
 
 	"github.com/goccy/go-yaml/ast"
 	"github.com/goccy/go-yaml/token"
+	"github.com/jig-sql/jig/workspace/diag"
 )
 
 // paramDecoder fills one check struct from its YAML, remembering where each
@@ -171,7 +172,7 @@ func (p *paramDecoder) missing(at ast.Node) bool {
 
 // hintFor suggests the nearest parameter name, or lists them all.
 func (p *paramDecoder) hintFor(name string) string {
-	if h := didYouMean(name, names(p.fields)); h != "" {
+	if h := diag.DidYouMean(name, names(p.fields)); h != "" {
 		return h
 	}
 	return p.kind + " takes " + strings.Join(names(p.fields), ", ")

@@ -3,7 +3,7 @@ package checks
 import (
 	"fmt"
 
-	"github.com/jig-sql/jig/workspace"
+	"github.com/jig-sql/jig/workspace/diag"
 )
 
 // Pos is a place in a config file, 1-based. It is how a Result points back
@@ -18,19 +18,11 @@ type Pos struct {
 func (p Pos) String() string { return fmt.Sprintf("%s:%d:%d", p.File, p.Line, p.Col) }
 
 // ConfigError is one mistake in a checks file, at the line and column where
-// it is: workspace's positioned error, so every config error in jig is shown
+// it is: diag's positioned error, so every config error in jig is shown
 // the same way.
-type ConfigError = workspace.PosError
+type ConfigError = diag.PosError
 
 // ConfigErrors is every mistake found in one or more files, in file and
 // position order. Decoding never stops at the first one: fixing config is
 // quicker when all of it is reported at once.
-type ConfigErrors = workspace.Errors
-
-// didYouMean is the hint for a misspelt name, or "" when nothing is close.
-func didYouMean(name string, candidates []string) string {
-	if n := workspace.Nearest(name, candidates); n != "" {
-		return "did you mean `" + n + "`?"
-	}
-	return ""
-}
+type ConfigErrors = diag.Errors

@@ -4,6 +4,7 @@ import (
 	"fmt"
 
 	"github.com/jig-sql/jig/workspace"
+	"github.com/jig-sql/jig/workspace/diag"
 )
 
 // oneStatement is the last guard of compile: whatever a check's parameters
@@ -15,7 +16,7 @@ func oneStatement(sql string) error {
 		return fmt.Errorf("the check's SQL compiles to %d statements, not one; its sql, where or expression holds a semicolon", n)
 	}
 	if off, problem := workspace.FragmentProblem(sql); off >= 0 {
-		line, col := workspace.LineCol(sql, off)
+		line, col := diag.LineCol(sql, off)
 		return fmt.Errorf("the check's compiled SQL is not one statement: it %s (line %d, column %d)", problem, line, col)
 	}
 	return nil

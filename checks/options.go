@@ -4,6 +4,7 @@ import (
 	"fmt"
 
 	"github.com/jig-sql/jig/workspace"
+	"github.com/jig-sql/jig/workspace/diag"
 )
 
 // Severity says what a failing check does to a run.
@@ -70,7 +71,7 @@ func (o *Options) validate() []paramError {
 	default:
 		errs = append(errs, paramError{param: "severity",
 			msg:  fmt.Sprintf("`severity` must be error or warn, got %q", string(o.Severity)),
-			hint: didYouMean(string(o.Severity), []string{"error", "warn"})})
+			hint: diag.DidYouMean(string(o.Severity), []string{"error", "warn"})})
 	}
 	if o.Sample != nil && (*o.Sample < 0 || *o.Sample > MaxSample) {
 		errs = append(errs, paramError{param: "sample",

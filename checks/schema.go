@@ -6,6 +6,7 @@ import (
 
 	"github.com/jig-sql/jig/rows"
 	"github.com/jig-sql/jig/workspace"
+	"github.com/jig-sql/jig/workspace/diag"
 )
 
 // SchemaLookup finds what a check's name refers to: the table (nil when the
@@ -18,7 +19,7 @@ type SchemaLookup func(name string) (table *workspace.Table, known bool)
 // matches and not_empty on text, freshness on a date or timestamp. Each
 // mistake is an error at the parameter, naming the column's type.
 func ValidateSchema(cfg []Configured, lookup SchemaLookup) error {
-	var errs workspace.Errors
+	var errs diag.Errors
 	for _, c := range cfg {
 		v := &schemaCheck{c: c, lookup: lookup, errs: &errs}
 		t, known := lookup(c.Table)
@@ -34,7 +35,7 @@ func ValidateSchema(cfg []Configured, lookup SchemaLookup) error {
 type schemaCheck struct {
 	c      Configured
 	lookup SchemaLookup
-	errs   *workspace.Errors
+	errs   *diag.Errors
 }
 
 // errorf reports a mistake at parameter param ("" for the check itself).
@@ -43,7 +44,7 @@ func (v *schemaCheck) errorf(param, hint, format string, args ...any) {
 	if !ok {
 		at = ParamAt{Pos: v.c.Pos}
 	}
-	*v.errs = append(*v.errs, &workspace.PosError{File: at.Pos.File, Line: at.Pos.Line, Col: at.Pos.Col,
+	*v.errs = append(*v.errs, &diag.PosError{File: at.Pos.File, Line: at.Pos.Line, Col: at.Pos.Col,
 		Msg: v.c.Kind + ": " + fmt.Sprintf(format, args...), Hint: hint})
 }
 
@@ -51,7 +52,7 @@ func (v *schemaCheck) errorf(param, hint, format string, args ...any) {
 func (v *schemaCheck) column(t *workspace.Table, param, name string) *workspace.Column {
 	col, ok := t.Column(name)
 	if !ok {
-		v.errorf(param, didYouMean(name, columnNames(t)), "%s has no column `%s`", t.Name, name)
+		v.errorf(param, diag.DidYouMean(name, columnNames(t)), "%s has no column `%s`", t.Name, name)
 		return nil
 	}
 	return col

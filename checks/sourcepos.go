@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/jig-sql/jig/workspace"
+	"github.com/jig-sql/jig/workspace/diag"
 )
 
 // SourcePos maps positions in sql, the statement c compiled to, back to the
@@ -46,7 +47,7 @@ func (c Configured) SourcePos(sql string) (source string, pos func(offset int) (
 	pos = func(offset int) (int, int) {
 		for _, s := range spans {
 			if offset >= s.start && offset < s.end {
-				l, col := workspace.LineCol(s.text, offset-s.start)
+				l, col := diag.LineCol(s.text, offset-s.start)
 				if l == 1 {
 					return s.at.Pos.Line, s.at.Pos.Col + col - 1
 				}

@@ -2,9 +2,10 @@ package checks
 
 import (
 	"fmt"
-	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/charmbracelet/x/exp/golden"
 )
 
 var (
@@ -52,7 +53,7 @@ func resolveTest(name string) (Target, error) {
 }
 
 // TestSQLGolden compiles each case and compares the statement with
-// testdata/sql/<case>.sql.
+// testdata/TestSQLGolden/<case>.golden (go test -update rewrites them).
 func TestSQLGolden(t *testing.T) {
 	seen := map[string]bool{}
 	for _, tc := range sqlCases {
@@ -69,7 +70,7 @@ func TestSQLGolden(t *testing.T) {
 			dialect := map[Dialect]string{Postgres: "postgres", Redshift: "redshift"}[tc.dialect]
 			head := fmt.Sprintf("-- %s\n-- target: %s (%s)\n",
 				strings.ReplaceAll(tc.yaml, "\n", "\n-- "), tc.target.Name, dialect)
-			golden(t, filepath.Join("testdata", "sql", tc.name+".sql"), head+sql+"\n")
+			golden.RequireEqual(t, head+sql+"\n")
 		})
 	}
 	for _, d := range registry {

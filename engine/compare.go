@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/jig-sql/jig/workspace"
+	"github.com/jig-sql/jig/workspace/diag"
 )
 
 // Comparison is the outcome of comparing expected rows with a result.
@@ -124,9 +125,10 @@ func compareColumns(exp *workspace.Expect, res *Result) ([]int, int, string) {
 	return cols, 0, ""
 }
 
+// hintNearest is "; did you mean `x`?" for a misspelt column, or "".
 func hintNearest(name string, names []string) string {
-	if n := workspace.Nearest(name, names); n != "" {
-		return fmt.Sprintf("; did you mean %q?", n)
+	if h := diag.DidYouMean(name, names); h != "" {
+		return "; " + h
 	}
 	return ""
 }

@@ -9,6 +9,7 @@ import (
 	"github.com/jig-sql/jig/checks"
 	"github.com/jig-sql/jig/rows"
 	"github.com/jig-sql/jig/workspace"
+	"github.com/jig-sql/jig/workspace/diag"
 )
 
 // Status is a fixture's outcome.
@@ -29,7 +30,7 @@ type FixtureResult struct {
 	Comparison *Comparison // nil when the fixture states no expected rows
 	Checks     []checks.Result
 	Dataset    *rows.Dataset
-	Err        error // *SQLError, workspace.Errors, or a database error
+	Err        error // *SQLError, diag.Errors, or a database error
 	Took       time.Duration
 }
 
@@ -40,7 +41,7 @@ func (r *Runner) runOn(ctx context.Context, w *worker, f *workspace.Fixture) *Fi
 	res := &FixtureResult{Fixture: f, Status: StatusError}
 	q := r.Suite.WS.Query(f.Query)
 	if q == nil {
-		res.Err = &workspace.PosError{File: f.Path, Line: max(f.QueryLine, 1), Col: max(f.QueryCol, 1),
+		res.Err = &diag.PosError{File: f.Path, Line: max(f.QueryLine, 1), Col: max(f.QueryCol, 1),
 			Msg: fmt.Sprintf("unknown query %q", f.Query)}
 		return res
 	}
@@ -107,7 +108,7 @@ func (r *Runner) compile(f *workspace.Fixture, q *workspace.Query, ds *rows.Data
 	if err != nil {
 		return nil, err
 	}
-	if err := refuseSessionControl(q.Path, q.SQL, func(off int) (int, int) { return workspace.LineCol(q.SQL, off) }, "a query"); err != nil {
+	if err := refuseSessionControl(q.Path, q.SQL, func(off int) (int, int) { return diag.LineCol(q.SQL, off) }, "a query"); err != nil {
 		return nil, err
 	}
 	if f.Expect.Table == "" {
@@ -115,9 +116,9 @@ func (r *Runner) compile(f *workspace.Fixture, q *workspace.Query, ds *rows.Data
 	} else {
 		t := r.Suite.table(f.Expect.Table)
 		if t == nil {
-			return nil, &workspace.PosError{File: f.Path, Line: f.Expect.Line, Col: 3,
+			return nil, &diag.PosError{File: f.Path, Line: f.Expect.Line, Col: 3,
 				Msg:  fmt.Sprintf("expect.table %q is not a table of the schema", f.Expect.Table),
-				Hint: didYouMean(f.Expect.Table, r.Suite.tableNames())}
+				Hint: diag.DidYouMean(f.Expect.Table, r.Suite.tableNames())}
 		}
 		s.add(sql, where, roleIgnore) // the DML's own output (RETURNING) is not compared
 		s.add("SELECT * FROM "+t.QualifiedName(), Where{File: f.Path}, roleResult)

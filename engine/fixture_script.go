@@ -6,6 +6,7 @@ import (
 
 	"github.com/jackc/pgx/v5/pgconn"
 	"github.com/jig-sql/jig/workspace"
+	"github.com/jig-sql/jig/workspace/diag"
 	"github.com/jig-sql/jig/workspace/sqlscan"
 )
 
@@ -98,7 +99,7 @@ func refuseSessionControl(file, sql string, pos func(int) (int, int), what strin
 		return nil
 	}
 	line, col := pos(sqlscan.ScanSignificant(sql)[0].Offset)
-	return &workspace.PosError{File: file, Line: line, Col: col,
+	return &diag.PosError{File: file, Line: line, Col: col,
 		Msg:  fmt.Sprintf("%s in %s: jig runs every fixture inside one transaction that it rolls back, and %s would end it or change who runs it", kw, what, kw),
 		Hint: "remove it: the fixture's statements already run in a transaction, as the workspace's role"}
 }

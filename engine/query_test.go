@@ -121,7 +121,7 @@ func TestApplySchemaTranslated(t *testing.T) {
   name varchar(MAX)
 ) DISTSTYLE KEY DISTKEY (id) SORTKEY (at);
 `
-	good, err := workspace.TranslateSchema("schema/events.sql", src, true)
+	good, err := workspace.ParseSchema("schema/events.sql", src, true)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -141,7 +141,7 @@ func TestApplySchemaTranslated(t *testing.T) {
 	}
 
 	badSrc := src + "CREATE TABLE bad (\n  x int,\n  y nosuchtype\n);\n"
-	bad, err := workspace.TranslateSchema("schema/bad.sql", badSrc, true)
+	bad, err := workspace.ParseSchema("schema/bad.sql", badSrc, true)
 	if err != nil {
 		t.Fatal(err)
 	}

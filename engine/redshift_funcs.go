@@ -19,7 +19,7 @@ func CreateRedshiftFunctions(ctx context.Context, conn *pgx.Conn) error {
 // querySQL returns the statement to run for q and where its errors point:
 // q as written, or, in a Redshift workspace, q rewritten for Postgres with
 // positions mapped back to the user's text. A construct jig cannot run
-// locally is a workspace.Errors at its line and column.
+// locally is a diag.Errors at its line and column.
 func (r *Runner) querySQL(q *workspace.Query) (string, Where, error) {
 	if r.Suite.WS.Config.Dialect != workspace.DialectRedshift {
 		return q.SQL, Where{File: q.Path}, nil

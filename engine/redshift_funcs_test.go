@@ -12,6 +12,7 @@ import (
 	"github.com/jig-sql/jig/engine"
 	"github.com/jig-sql/jig/engine/enginetest"
 	"github.com/jig-sql/jig/workspace"
+	"github.com/jig-sql/jig/workspace/diag"
 	"github.com/jig-sql/jig/workspace/redshift"
 )
 
@@ -157,7 +158,7 @@ func TestRedshiftErrorPositions(t *testing.T) {
 	} else if !strings.Contains(se.Caret(), "evnt_type") {
 		t.Errorf("caret does not show the user's line:\n%s", se.Caret())
 	}
-	var pe workspace.Errors
+	var pe diag.Errors
 	if err := got["qualify"]; !errors.As(err, &pe) || pe[0].Line != 2 || pe[0].Col != 1 || !strings.Contains(pe[0].Msg, "QUALIFY") {
 		t.Errorf("qualify: got %v, want queries/qualify.sql:2:1 QUALIFY is not supported locally", err)
 	}

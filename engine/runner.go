@@ -10,10 +10,9 @@ import (
 	"sync"
 	"time"
 
-	"github.com/jig-sql/jig/engine/postgres"
-
 	"github.com/jackc/pgx/v5"
 	"github.com/jig-sql/jig/checks"
+	"github.com/jig-sql/jig/engine/postgres"
 	"github.com/jig-sql/jig/workspace"
 )
 
@@ -52,7 +51,7 @@ type worker struct {
 // NewRunner prepares a runner for the workspace: it opens the first
 // connection, applies the schema in its private schema and describes the
 // tables. Errors in schema files come back as *SQLError at file:line:col;
-// errors in check files as workspace.Errors.
+// errors in check files as diag.Errors.
 func NewRunner(ctx context.Context, srv *postgres.Server, ws *workspace.Workspace, o RunnerOptions) (*Runner, error) {
 	checkFiles, err := DecodeChecks(ws)
 	if err != nil {

@@ -10,6 +10,7 @@ import (
 	"github.com/jig-sql/jig/checks"
 	"github.com/jig-sql/jig/rows"
 	"github.com/jig-sql/jig/workspace"
+	"github.com/jig-sql/jig/workspace/diag"
 	"github.com/jig-sql/jig/workspace/redshift"
 )
 
@@ -67,14 +68,14 @@ func (s *Suite) tableNames() []string {
 // positioned errors for unknown tables and columns and values that are not
 // of their column's type.
 func (s *Suite) overrides(f *workspace.Fixture) ([]rows.TableOverrides, error) {
-	var errs workspace.Errors
+	var errs diag.Errors
 	var out []rows.TableOverrides
 	for _, g := range f.Given {
 		t := s.table(g.Table)
 		if t == nil {
-			errs = append(errs, &workspace.PosError{File: f.Path, Line: g.Line, Col: 3,
+			errs = append(errs, &diag.PosError{File: f.Path, Line: g.Line, Col: 3,
 				Msg:  fmt.Sprintf("unknown table %q in given (tables in schema/: %s)", g.Table, strings.Join(s.tableNames(), ", ")),
-				Hint: didYouMean(g.Table, s.tableNames())})
+				Hint: diag.DidYouMean(g.Table, s.tableNames())})
 			continue
 		}
 		to := rows.TableOverrides{Table: g.Table}
@@ -83,14 +84,14 @@ func (s *Suite) overrides(f *workspace.Fixture) ([]rows.TableOverrides, error) {
 			for _, c := range r.Cells {
 				col, ok := t.Column(c.Column)
 				if !ok {
-					errs = append(errs, &workspace.PosError{File: f.Path, Line: c.Line, Col: c.Col,
+					errs = append(errs, &diag.PosError{File: f.Path, Line: c.Line, Col: c.Col,
 						Msg:  fmt.Sprintf("table %q has no column %q", g.Table, c.Column),
-						Hint: didYouMean(c.Column, columnNames(t))})
+						Hint: diag.DidYouMean(c.Column, columnNames(t))})
 					continue
 				}
 				v, err := rows.FromYAML(col.Type, c.Value)
 				if err != nil {
-					errs = append(errs, &workspace.PosError{File: f.Path, Line: c.Line, Col: c.Col,
+					errs = append(errs, &diag.PosError{File: f.Path, Line: c.Line, Col: c.Col,
 						Msg: fmt.Sprintf("%s.%s: %v", g.Table, c.Column, err)})
 					continue
 				}
@@ -101,13 +102,6 @@ func (s *Suite) overrides(f *workspace.Fixture) ([]rows.TableOverrides, error) {
 		out = append(out, to)
 	}
 	return out, errs.Err()
-}
-
-func didYouMean(name string, names []string) string {
-	if n := workspace.Nearest(name, names); n != "" {
-		return fmt.Sprintf("did you mean %q?", n)
-	}
-	return ""
 }
 
 func columnNames(t *workspace.Table) []string {
@@ -131,11 +125,11 @@ func (s *Suite) checksFor(f *workspace.Fixture) ([]checks.Configured, error) {
 			out = append(out, file.Checks...)
 		}
 	}
-	var errs workspace.Errors
+	var errs diag.Errors
 	for _, e := range f.Checks {
 		c, err := checks.DecodeEntry(f.Path, e.YAML, e.Line, e.Col)
 		if err != nil {
-			if es, ok := err.(workspace.Errors); ok {
+			if es, ok := err.(diag.Errors); ok {
 				errs = append(errs, es...)
 				continue
 			}
@@ -145,7 +139,7 @@ func (s *Suite) checksFor(f *workspace.Fixture) ([]checks.Configured, error) {
 			c.Table = f.Query
 		}
 		if err := checks.ValidateSchema([]checks.Configured{c}, s.lookup); err != nil {
-			errs = append(errs, err.(workspace.Errors)...)
+			errs = append(errs, err.(diag.Errors)...)
 			continue
 		}
 		out = append(out, c)
@@ -215,7 +209,7 @@ func (s *Suite) checkTargets() error {
 	for _, q := range s.WS.Queries {
 		known = append(known, q.Name)
 	}
-	var errs workspace.Errors
+	var errs diag.Errors
 	for _, f := range s.Checks {
 		name := f.Table
 		if i := strings.LastIndexByte(name, '.'); i >= 0 {
@@ -228,15 +222,11 @@ func (s *Suite) checkTargets() error {
 		for _, src := range s.WS.CheckFiles {
 			if src.Path == f.Path {
 				if m := tableKey.FindSubmatchIndex(src.Data); m != nil {
-					line, col = workspace.LineCol(string(src.Data), m[2])
+					line, col = diag.LineCol(string(src.Data), m[2])
 				}
 			}
 		}
-		hint := ""
-		if n := workspace.Nearest(name, known); n != "" {
-			hint = fmt.Sprintf("did you mean %q?", n)
-		}
-		errs = append(errs, &workspace.PosError{File: f.Path, Line: line, Col: col, Hint: hint,
+		errs = append(errs, &diag.PosError{File: f.Path, Line: line, Col: col, Hint: diag.DidYouMean(name, known),
 			Msg: fmt.Sprintf("checks name table %q, which is neither a table in schema/ nor a query", f.Table)})
 	}
 	if len(errs) > 0 {

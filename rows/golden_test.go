@@ -1,20 +1,17 @@
 package rows
 
 import (
-	"flag"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
+	goldenfile "github.com/charmbracelet/x/exp/golden" // rand.go has a constant named golden
 	"github.com/jig-sql/jig/workspace"
 )
 
-var update = flag.Bool("update", false, "rewrite testdata/*.golden from the current output")
-
 // TestGolden pins the factory's output: a change to any default, name hint
 // or the random stream shows up here as a diff, and must be deliberate
-// because it changes every saved fixture's meaning.
+// because it changes every saved fixture's meaning. The output is
+// testdata/TestGolden.golden; go test -update rewrites it.
 func TestGolden(t *testing.T) {
 	tables := append([]workspace.Table{everyType()}, fkSchema()...)
 	f := NewFactory(20240131, tables)
@@ -39,35 +36,5 @@ func TestGolden(t *testing.T) {
 	}
 	b.WriteString("-- a one-row fixture, for parents generated from other tables\n")
 	b.WriteString(InsertSQL(ds2) + "\n")
-	compareGolden(t, "factory.golden", b.String())
-}
-
-func compareGolden(t *testing.T, name, got string) {
-	t.Helper()
-	path := filepath.Join("testdata", name)
-	if *update {
-		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test -update to create it)", err)
-	}
-	if string(want) != got {
-		gl, wl := strings.Split(got, "\n"), strings.Split(string(want), "\n")
-		for i := 0; i < max(len(gl), len(wl)); i++ {
-			var g, w string
-			if i < len(gl) {
-				g = gl[i]
-			}
-			if i < len(wl) {
-				w = wl[i]
-			}
-			if g != w {
-				t.Fatalf("%s differs at line %d (go test -update rewrites it):\n got: %s\nwant: %s", path, i+1, g, w)
-			}
-		}
-	}
+	goldenfile.RequireEqual(t, b.String())
 }

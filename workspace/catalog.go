@@ -1,6 +1,10 @@
 package workspace
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/jig-sql/jig/workspace/redshift"
+)
 
 // Table describes one table as the database reports it (engine fills it from
 // pg_catalog) plus the metadata only the schema files carry (Redshift
@@ -15,7 +19,7 @@ type Table struct {
 	ForeignKeys []ForeignKey
 	Checks      []CheckConstraint
 	Comment     string
-	Dist        Distribution // Redshift metadata from the schema files; zero when none
+	Dist        redshift.Distribution // Redshift metadata from the schema files; zero when none
 }
 
 // Column is one column of a Table, in attnum order.
@@ -85,16 +89,6 @@ type CheckConstraint struct {
 	Name       string
 	Expression string   // as pg_get_constraintdef prints it, without the CHECK keyword
 	Columns    []string // the columns it mentions
-}
-
-// Distribution is the Redshift physical design of a table, kept from the
-// schema files as metadata: Postgres has no use for it, jig shows it and gives
-// advice from it.
-type Distribution struct {
-	Style     string   // ALL | EVEN | KEY | AUTO, "" when not given
-	Key       string   // DISTKEY column
-	SortKey   []string // SORTKEY columns in order
-	SortStyle string   // COMPOUND | INTERLEAVED, "" when not given
 }
 
 // Column returns the named column and whether it exists.

@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/goccy/go-yaml/ast"
+	"github.com/jig-sql/jig/workspace/diag"
 )
 
 // ConfigFile is the name of the optional workspace configuration file.
@@ -77,9 +78,9 @@ var (
 
 // ParseConfig decodes jig.yaml strictly. file names the file in errors. It
 // returns the configuration with defaults for everything missing or wrong,
-// and every problem found (an Errors, or nil).
+// and every problem found (a diag.Errors, or nil).
 func ParseConfig(file string, data []byte) (Config, error) {
-	var errs Errors
+	var errs diag.Errors
 	cfg := decodeConfig(&ydec{file: file, errs: &errs}, data)
 	return cfg, errs.Err()
 }
@@ -105,7 +106,7 @@ func decodeConfig(d *ydec, data []byte) Config {
 				if contains(choices, s) {
 					cfg.Dialect = s
 				} else {
-					d.errAt(v, didYouMean(s, choices), "dialect: unknown dialect `%s` (expected postgres or redshift)", s)
+					d.errAt(v, diag.DidYouMean(s, choices), "dialect: unknown dialect `%s` (expected postgres or redshift)", s)
 				}
 			}
 		case "seed":
@@ -175,7 +176,7 @@ func decodeSources(d *ydec, n ast.Node, pc *PostgresConfig) {
 		switch {
 		case !ok:
 		case !contains(DefaultSources, s):
-			d.errAt(e, didYouMean(s, DefaultSources), "postgres.sources: unknown source `%s` (expected one of %s)", s, strings.Join(DefaultSources, ", "))
+			d.errAt(e, diag.DidYouMean(s, DefaultSources), "postgres.sources: unknown source `%s` (expected one of %s)", s, strings.Join(DefaultSources, ", "))
 		case contains(out, s):
 			d.errAt(e, "", "postgres.sources: `%s` is listed twice", s)
 		default:

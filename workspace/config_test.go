@@ -4,6 +4,8 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+
+	"github.com/jig-sql/jig/workspace/diag"
 )
 
 func TestParseConfig(t *testing.T) {
@@ -69,7 +71,7 @@ func FuzzLoadConfig(f *testing.F) {
 			t.Fatalf("invalid dialect %q survived", cfg.Dialect)
 		}
 		if err != nil {
-			for _, e := range err.(Errors) {
+			for _, e := range err.(diag.Errors) {
 				if e.Line < 1 || e.Col < 1 || e.File != ConfigFile {
 					t.Fatalf("bad position: %v", e)
 				}

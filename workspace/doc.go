@@ -1,9 +1,12 @@
 // Package workspace owns the files a user keeps in git: jig.yaml, schema/,
 // queries/, checks/ and fixtures/. It loads them with errors that point at
-// file:line:column, translates Redshift DDL for Postgres (keeping distribution
-// and sort keys as metadata), and writes files atomically.
+// file:line:column, translates Redshift DDL for Postgres (keeping
+// distribution and sort keys as metadata), and writes files atomically.
+// The translation itself lives in workspace/redshift, the one SQL scanner in
+// workspace/sqlscan, the positioned errors every loader reports in
+// workspace/diag, and watching the files for changes in workspace/watch.
 //
 // It also defines the plain description of a table (Table, Column, Type)
 // that engine fills from pg_catalog and rows, checks and the TUI read.
-// It imports only the standard library and YAML.
+// Besides its own subpackages it imports only the standard library and YAML.
 package workspace

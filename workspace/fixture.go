@@ -6,6 +6,7 @@ import (
 
 	"github.com/goccy/go-yaml/ast"
 	yamltoken "github.com/goccy/go-yaml/token"
+	"github.com/jig-sql/jig/workspace/diag"
 )
 
 // Fixture is one fixtures/<query>/*.yaml file: input rows for the tables a
@@ -35,7 +36,7 @@ type Fixture struct {
 // SetupPos maps a 0-based byte offset in Setup to its 1-based line and
 // column in the file, so a Postgres error in setup points into the YAML.
 func (f *Fixture) SetupPos(offset int) (line, col int) {
-	l, c := LineCol(f.Setup, offset)
+	l, c := diag.LineCol(f.Setup, offset)
 	switch {
 	case f.setupIndent > 0:
 		return f.SetupLine + l - 1, f.setupIndent + c
@@ -167,7 +168,7 @@ var (
 // workspace (fixtures/<query>/<name>.yaml); the folder gives the query name
 // when the file has no query: key.
 func ParseFixture(p string, data []byte) (*Fixture, error) {
-	var errs Errors
+	var errs diag.Errors
 	f := decodeFixture(&ydec{file: p, errs: &errs}, p, data, true)
 	return f, errs.Err()
 }
@@ -181,7 +182,7 @@ func decodeFixture(d *ydec, p string, data []byte, checkFolder bool) *Fixture {
 			f.Name = f.Query + "/" + stem(p)
 			return f
 		}
-		d.errs.add(p, 1, 1, "see fixtures in the demo workspace (jig demo)", "fixture file is empty")
+		d.errs.Add(p, 1, 1, "see fixtures in the demo workspace (jig demo)", "fixture file is empty")
 		f.Name = f.Query + "/" + stem(p)
 		return f
 	}
@@ -296,7 +297,7 @@ func decodeExpect(d *ydec, n ast.Node, e *Expect) {
 				if contains(choices, s) {
 					e.Columns = s
 				} else {
-					d.errAt(v, didYouMean(s, choices), "expect.columns: expected all or partial, got `%s`", s)
+					d.errAt(v, diag.DidYouMean(s, choices), "expect.columns: expected all or partial, got `%s`", s)
 				}
 			}
 		case "tolerance":

@@ -59,7 +59,7 @@ func checkEntries(d *ydec, data []byte, kv *ast.MappingValueNode, nextLine int) 
 			}
 		}
 		if _, err := parser.ParseBytes([]byte(text), 0); err != nil {
-			d.errs.add(d.file, line, col, "write each check as a mapping: - {not_null: user_id}",
+			d.errs.Add(d.file, line, col, "write each check as a mapping: - {not_null: user_id}",
 				"checks: this entry does not read as YAML on its own (%s)", firstLine(err.Error()))
 			continue
 		}

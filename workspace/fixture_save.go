@@ -8,6 +8,8 @@ import (
 
 	"github.com/goccy/go-yaml/ast"
 	ytoken "github.com/goccy/go-yaml/token"
+
+	"github.com/jig-sql/jig/workspace/diag"
 )
 
 // UpdateFixture returns a fixture file's text with its given rows and
@@ -17,7 +19,7 @@ import (
 // cells that did not change (100.00 stays 100.00). The workbench saves an
 // opened fixture with it. Description, setup and checks are not changed.
 func UpdateFixture(src []byte, f *Fixture) ([]byte, error) {
-	var errs Errors
+	var errs diag.Errors
 	d := &ydec{file: "fixture", errs: &errs}
 	old := decodeFixture(d, "fixture/fixture.yaml", src, false)
 	if err := errs.Err(); err != nil {

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/goccy/go-yaml/ast"
+	"github.com/jig-sql/jig/workspace/diag"
 )
 
 // UpdateExpectedRows rewrites only expect.rows of a fixture file (jig test
@@ -16,7 +17,7 @@ func UpdateExpectedRows(src []byte, rows []Row) ([]byte, error) {
 	if rows == nil {
 		rows = []Row{}
 	}
-	var errs Errors
+	var errs diag.Errors
 	d := &ydec{file: "fixture", errs: &errs}
 	f := decodeFixture(d, "fixture/fixture.yaml", src, false)
 	if err := errs.Err(); err != nil {

@@ -5,6 +5,9 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+
+	"github.com/jig-sql/jig/workspace/diag"
+	"github.com/jig-sql/jig/workspace/redshift"
 )
 
 // Workspace is everything jig reads from a workspace directory.
@@ -24,7 +27,7 @@ type File struct {
 }
 
 // Load reads the workspace in dir. It always returns a Workspace holding
-// everything that could be read; the error, when not nil, is an Errors
+// everything that could be read; the error, when not nil, is a diag.Errors
 // listing every problem in every file, sorted by file, line and column.
 func Load(dir string) (*Workspace, error) {
 	l := &loader{dir: filepath.Clean(dir)}
@@ -34,7 +37,7 @@ func Load(dir string) (*Workspace, error) {
 		if err != nil {
 			msg = err.Error()
 		}
-		l.errs.add(dir, 1, 1, "", "cannot open workspace: %s", msg)
+		l.errs.Add(dir, 1, 1, "", "cannot open workspace: %s", msg)
 		return w, l.errs.Err()
 	}
 	if data, ok := l.read(filepath.Join(l.dir, ConfigFile), true); ok {
@@ -43,7 +46,7 @@ func Load(dir string) (*Workspace, error) {
 	redshift := w.Config.Dialect == DialectRedshift
 	for _, p := range l.list(w.Config.Schema, ".sql") {
 		if data, ok := l.read(p, false); ok {
-			f, err := TranslateSchema(l.rel(p), string(data), redshift)
+			f, err := ParseSchema(l.rel(p), string(data), redshift)
 			l.merge(err)
 			w.Schema = append(w.Schema, f)
 		}
@@ -86,13 +89,13 @@ func (w *Workspace) Fixture(name string) *Fixture {
 }
 
 // Distribution returns the Redshift design the schema files give a table.
-func (w *Workspace) Distribution(schema, table string) (Distribution, bool) {
+func (w *Workspace) Distribution(schema, table string) (redshift.Distribution, bool) {
 	for _, f := range w.Schema {
 		if d, ok := f.Distribution(schema, table); ok {
 			return d, true
 		}
 	}
-	return Distribution{}, false
+	return redshift.Distribution{}, false
 }
 
 // Abs turns a workspace-relative path (as in the Path fields) into a path
@@ -125,7 +128,7 @@ func (l *loader) checkFixtures(w *Workspace) {
 	seen := map[string]string{}
 	for _, f := range w.Fixtures {
 		if prev, dup := seen[f.Name]; dup {
-			l.errs.add(f.Path, 1, 1, "rename one of them", "fixture %s is defined twice (also in %s)", f.Name, prev)
+			l.errs.Add(f.Path, 1, 1, "rename one of them", "fixture %s is defined twice (also in %s)", f.Name, prev)
 		}
 		seen[f.Name] = f.Path
 		if slices.Contains(names, f.Query) {
@@ -135,11 +138,11 @@ func (l *loader) checkFixtures(w *Workspace) {
 		if line == 0 {
 			line, col = 1, 1
 		}
-		hint := didYouMean(f.Query, names)
+		hint := diag.DidYouMean(f.Query, names)
 		if hint == "" {
 			hint = "add queries/" + f.Query + ".sql"
 		}
-		l.errs.add(f.Path, line, col, hint, "fixture names query `%s`, which does not exist", f.Query)
+		l.errs.Add(f.Path, line, col, hint, "fixture names query `%s`, which does not exist", f.Query)
 	}
 }
 

@@ -9,6 +9,8 @@ import (
 	"runtime"
 	"sync"
 	"unicode/utf8"
+
+	"github.com/jig-sql/jig/workspace/diag"
 )
 
 // MaxFileSize is the largest workspace file jig reads. Schema, queries and
@@ -19,11 +21,11 @@ const MaxFileSize = 10 << 20
 // loader carries the error list through one Load.
 type loader struct {
 	dir  string
-	errs Errors
+	errs diag.Errors
 }
 
 func (l *loader) merge(err error) {
-	var es Errors
+	var es diag.Errors
 	if errors.As(err, &es) {
 		l.errs = append(l.errs, es...)
 	}
@@ -53,7 +55,7 @@ func (l *loader) listIn(folder string, exts ...string) []string {
 	entries, err := os.ReadDir(folder)
 	if err != nil {
 		if !errors.Is(err, os.ErrNotExist) {
-			l.errs.add(l.rel(folder), 1, 1, "", "cannot read folder: %v", err)
+			l.errs.Add(l.rel(folder), 1, 1, "", "cannot read folder: %v", err)
 		}
 		return nil
 	}
@@ -75,19 +77,19 @@ func (l *loader) read(p string, optional bool) ([]byte, bool) {
 	case optional && errors.Is(err, os.ErrNotExist):
 		return nil, false
 	case err != nil:
-		l.errs.add(rel, 1, 1, "", "cannot read file: %v", err)
+		l.errs.Add(rel, 1, 1, "", "cannot read file: %v", err)
 		return nil, false
 	case !fi.Mode().IsRegular():
-		l.errs.add(rel, 1, 1, "", "not a regular file")
+		l.errs.Add(rel, 1, 1, "", "not a regular file")
 		return nil, false
 	case fi.Size() > MaxFileSize:
-		l.errs.add(rel, 1, 1, "workspace files are hand-written; keep data dumps out of the workspace",
+		l.errs.Add(rel, 1, 1, "workspace files are hand-written; keep data dumps out of the workspace",
 			"file is %d MB, larger than the %d MB limit", (fi.Size()+(1<<20)-1)>>20, MaxFileSize>>20)
 		return nil, false
 	}
 	f, err := os.Open(p)
 	if err != nil {
-		l.errs.add(rel, 1, 1, "", "cannot read file: %v", err)
+		l.errs.Add(rel, 1, 1, "", "cannot read file: %v", err)
 		return nil, false
 	}
 	defer f.Close()
@@ -96,18 +98,18 @@ func (l *loader) read(p string, optional bool) ([]byte, bool) {
 		err = errors.New("file grew past the size limit while being read")
 	}
 	if err != nil {
-		l.errs.add(rel, 1, 1, "", "cannot read file: %v", err)
+		l.errs.Add(rel, 1, 1, "", "cannot read file: %v", err)
 		return nil, false
 	}
 	if !utf8.Valid(data) {
 		off := firstInvalidUTF8(data)
-		line, col := LineCol(string(data), off)
-		l.errs.add(rel, 1, 1, "save the file as UTF-8", "file is not UTF-8 text (invalid byte at line %d, column %d)", line, col)
+		line, col := diag.LineCol(string(data), off)
+		l.errs.Add(rel, 1, 1, "save the file as UTF-8", "file is not UTF-8 text (invalid byte at line %d, column %d)", line, col)
 		return nil, false
 	}
 	if i := bytes.IndexByte(data, 0); i >= 0 {
-		line, col := LineCol(string(data), i)
-		l.errs.add(rel, line, col, "remove it; Postgres cannot receive a NUL byte in SQL or in a text value", "file holds a NUL byte")
+		line, col := diag.LineCol(string(data), i)
+		l.errs.Add(rel, line, col, "remove it; Postgres cannot receive a NUL byte in SQL or in a text value", "file holds a NUL byte")
 		return nil, false
 	}
 	return data, true
@@ -133,7 +135,7 @@ func (l *loader) fixtures(folder string) []*Fixture {
 	entries, err := os.ReadDir(root)
 	if err != nil {
 		if !errors.Is(err, os.ErrNotExist) {
-			l.errs.add(l.rel(root), 1, 1, "", "cannot read folder: %v", err)
+			l.errs.Add(l.rel(root), 1, 1, "", "cannot read folder: %v", err)
 		}
 		return nil
 	}
@@ -145,7 +147,7 @@ func (l *loader) fixtures(folder string) []*Fixture {
 		}
 		if !e.IsDir() {
 			if hasExt(e.Name(), ".yaml", ".yml") {
-				l.errs.add(l.rel(p), 1, 1, "move it to fixtures/<query>/", "fixture files live in a folder named after their query")
+				l.errs.Add(l.rel(p), 1, 1, "move it to fixtures/<query>/", "fixture files live in a folder named after their query")
 			}
 			continue
 		}
@@ -159,7 +161,7 @@ func (l *loader) fixtures(folder string) []*Fixture {
 func (l *loader) parseFixtures(paths []string) []*Fixture {
 	type parsed struct {
 		f    *Fixture
-		errs Errors
+		errs diag.Errors
 	}
 	results := make([]parsed, len(paths))
 	next := make(chan int)

@@ -4,6 +4,8 @@ import (
 	"strings"
 	"testing"
 	"unicode/utf8"
+
+	"github.com/jig-sql/jig/workspace/diag"
 )
 
 // FuzzUpdateExpectedRows: jig test --update rewrites a fixture in place.
@@ -52,7 +54,7 @@ func FuzzParseQuery(f *testing.F) {
 			t.Fatal("nil query without an error")
 		}
 		if err != nil {
-			if es, ok := err.(Errors); ok {
+			if es, ok := err.(diag.Errors); ok {
 				for _, e := range es {
 					if e.Line < 1 || e.Col < 1 {
 						t.Fatalf("error without a position: %v", e)

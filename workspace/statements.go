@@ -7,7 +7,7 @@ import (
 )
 
 // Statement is one statement of a multi-statement text, without its
-// semicolon. Start is its byte offset in the text, so LineCol(text,
+// semicolon. Start is its byte offset in the text, so diag.LineCol(text,
 // Start+i) places byte i of SQL.
 type Statement struct {
 	SQL   string

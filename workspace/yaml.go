@@ -11,13 +11,14 @@ import (
 	"github.com/goccy/go-yaml"
 	"github.com/goccy/go-yaml/ast"
 	"github.com/goccy/go-yaml/parser"
+	"github.com/jig-sql/jig/workspace/diag"
 )
 
 // ydec decodes a YAML tree strictly, collecting positioned errors instead of
 // stopping at the first: every workspace file is reported in full in one run.
 type ydec struct {
 	file string
-	errs *Errors
+	errs *diag.Errors
 }
 
 // parse parses one YAML document and returns its body (nil for an empty
@@ -39,7 +40,7 @@ func (d *ydec) parseOK(data []byte) (ast.Node, bool) {
 				line, col = tk.Position.Line, tk.Position.Column
 			}
 		}
-		d.errs.add(d.file, line, col, "", "invalid YAML: %s", msg)
+		d.errs.Add(d.file, line, col, "", "invalid YAML: %s", msg)
 		return nil, false
 	}
 	if len(f.Docs) == 0 {
@@ -75,7 +76,7 @@ func pos(n ast.Node) (int, int) {
 
 func (d *ydec) errAt(n ast.Node, hint, format string, args ...any) {
 	line, col := pos(n)
-	d.errs.add(d.file, line, col, hint, format, args...)
+	d.errs.Add(d.file, line, col, hint, format, args...)
 }
 
 // unwrap strips anchors and comments and rejects what jig files never need.
@@ -159,7 +160,7 @@ func (d *ydec) fields(n ast.Node, what string, known []string, fn func(key strin
 		k := keyName(kv)
 		switch {
 		case !contains(known, k):
-			d.errAt(kv.Key, didYouMean(k, known), "unknown key `%s` in %s", k, what)
+			d.errAt(kv.Key, diag.DidYouMean(k, known), "unknown key `%s` in %s", k, what)
 		case seen[k]:
 			d.errAt(kv.Key, "", "duplicate key `%s` in %s", k, what)
 		default:

@@ -12,6 +12,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/goccy/go-yaml/parser"
+	"github.com/jig-sql/jig/workspace/diag"
 )
 
 // yamlValue renders a cell value as flow-style YAML that reads back as the
@@ -124,7 +125,7 @@ func rereadsAs(doc, s string) bool {
 	if err != nil || len(f.Docs) != 1 {
 		return false
 	}
-	var errs Errors
+	var errs diag.Errors
 	d := &ydec{errs: &errs}
 	kvs, ok := d.pairs(f.Docs[0].Body, "")
 	if !ok || len(kvs) != 1 {

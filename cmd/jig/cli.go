@@ -15,7 +15,7 @@ import (
 
 	"github.com/jig-sql/jig/engine/postgres"
 	"github.com/jig-sql/jig/tui"
-	"github.com/jig-sql/jig/workspace"
+	"github.com/jig-sql/jig/workspace/diag"
 )
 
 // Exit codes, as DESIGN.md fixes them.
@@ -94,7 +94,7 @@ func (c *cli) runE(b body) func(*cobra.Command, []string) error {
 func (c *cli) fail(err error) int {
 	fmt.Fprintln(c.stderr, "jig: "+redact(err.Error()))
 	var se *postgres.StartError
-	var wse workspace.Errors
+	var wse diag.Errors
 	switch {
 	case errors.As(err, &se):
 		return exitDB

@@ -14,6 +14,7 @@ import (
 	"github.com/jig-sql/jig/engine"
 	"github.com/jig-sql/jig/engine/postgres"
 	"github.com/jig-sql/jig/workspace"
+	"github.com/jig-sql/jig/workspace/diag"
 )
 
 // testFlags are jig test's flags.
@@ -82,7 +83,7 @@ func runTest(c *cli, tf *testFlags, patterns []string) int {
 // setupFailed reports an error preparing the workspace (schema or checks).
 func (c *cli) setupFailed(err error) int {
 	var se *engine.SQLError
-	var we workspace.Errors
+	var we diag.Errors
 	var st *postgres.StartError
 	switch {
 	case errors.As(err, &se), errors.As(err, &we):

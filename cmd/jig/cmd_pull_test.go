@@ -98,7 +98,7 @@ func TestPullMissingTable(t *testing.T) {
 	dsn, _ := pullDSN(t, pullCLISetup)
 	dir := t.TempDir()
 	code, out := jig(t, "pull", "-w", dir, "--dsn", dsn, "event", "users")
-	if code != exitFail || !strings.Contains(out, `jig: event: no table "event" in schema`) || !strings.Contains(out, `did you mean "events"?`) {
+	if code != exitFail || !strings.Contains(out, `jig: event: no table "event" in schema`) || !strings.Contains(out, "did you mean `events`?") {
 		t.Fatalf("exit %d, want 1 naming the missing table:\n%s", code, out)
 	}
 	files := readSchemaDir(t, dir)

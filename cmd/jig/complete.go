@@ -111,7 +111,7 @@ func tableNames(ws *workspace.Workspace) []string {
 		if err != nil {
 			continue
 		}
-		sf, _ := workspace.TranslateSchema(filepath.ToSlash(p), string(data), ws.Config.Dialect == workspace.DialectRedshift)
+		sf, _ := workspace.ParseSchema(filepath.ToSlash(p), string(data), ws.Config.Dialect == workspace.DialectRedshift)
 		if sf != nil {
 			names = append(names, sortedKeys(sf.Tables)...)
 		}

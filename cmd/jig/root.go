@@ -12,7 +12,7 @@ import (
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
 
-	"github.com/jig-sql/jig/workspace"
+	"github.com/jig-sql/jig/workspace/diag"
 )
 
 // The groups of `jig --help`, in the order they are listed.
@@ -115,9 +115,11 @@ func flagError(cmd *cobra.Command, err error) error {
 	return usagef(cmd, "unknown flag %s%s", typed, didYouMean("--"+strings.TrimLeft(typed, "-"), names))
 }
 
-// didYouMean is jig's one "did you mean" hint: "; did you mean "events"?"
-// after a message that names got, or "" when no candidate is near. Names
-// are quoted as jig quotes them in messages; flags are shown as typed.
+// didYouMean is the command line's "did you mean" hint: "; did you mean
+// "events"?" after a message that names got, or "" when no candidate is
+// near. Names are quoted as the command line quotes them (%q), flags are
+// shown as typed (--json), so it is not diag.DidYouMean, whose `x` style is
+// for hints under a file:line:col error.
 func didYouMean(got string, candidates []string) string {
 	n := nearest(got, candidates)
 	switch {
@@ -129,7 +131,7 @@ func didYouMean(got string, candidates []string) string {
 	return fmt.Sprintf("; did you mean %q?", n)
 }
 
-// nearest is workspace.Nearest, preferring the candidates that start like
+// nearest is diag.Nearest, preferring the candidates that start like
 // got (leading dashes aside): a typo rarely hits the first letter, so
 // --jsn means --json, not --dsn.
 func nearest(got string, candidates []string) string {
@@ -140,10 +142,10 @@ func nearest(got string, candidates []string) string {
 			same = append(same, c)
 		}
 	}
-	if n := workspace.Nearest(got, same); n != "" {
+	if n := diag.Nearest(got, same); n != "" {
 		return n
 	}
-	return workspace.Nearest(got, candidates)
+	return diag.Nearest(got, candidates)
 }
 
 // singleDashLongFlags turns -dsn and -json=true into --dsn and --json=true

@@ -14,6 +14,7 @@ import (
 	"github.com/jig-sql/jig/engine"
 	"github.com/jig-sql/jig/engine/postgres"
 	"github.com/jig-sql/jig/workspace"
+	"github.com/jig-sql/jig/workspace/diag"
 )
 
 // wsFlags are the flags every workspace command shares.
@@ -37,8 +38,8 @@ func (c *cli) load(dir string) (*workspace.Workspace, int) {
 	ws, err := workspace.Load(dir)
 	if err != nil {
 		fmt.Fprintln(c.stderr, err)
-		var errs workspace.Errors
-		if es, ok := err.(workspace.Errors); ok {
+		var errs diag.Errors
+		if es, ok := err.(diag.Errors); ok {
 			errs = es
 		}
 		fmt.Fprintf(c.stderr, "jig: %d problem(s) in workspace %s\n", max(len(errs), 1), dir)

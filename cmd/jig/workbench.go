@@ -10,7 +10,7 @@ import (
 	"github.com/jig-sql/jig/engine"
 	"github.com/jig-sql/jig/engine/postgres"
 	"github.com/jig-sql/jig/tui"
-	"github.com/jig-sql/jig/workspace"
+	"github.com/jig-sql/jig/workspace/diag"
 )
 
 // newWorkbenchCmd is the root command: `jig [--workspace DIR]` opens the
@@ -58,7 +58,7 @@ func runWorkbench(c *cli, wf *wsFlags) int {
 func workbenchFailed(c *cli, err error) int {
 	var crash *tui.CrashError
 	var se *engine.SQLError
-	var we workspace.Errors
+	var we diag.Errors
 	switch {
 	case errors.As(err, &crash):
 		fmt.Fprintln(c.stderr, "jig: "+err.Error())

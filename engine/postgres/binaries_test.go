@@ -113,6 +113,7 @@ func onlySource(tb testing.TB, o postgres.Options) *postgres.Server {
 }
 
 func TestSourceNPMRegistry(t *testing.T) {
+	t.Parallel()
 	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
 	defer cancel()
 	req, _ := http.NewRequestWithContext(ctx, http.MethodHead, postgres.NPMRegistry+"/", nil)
@@ -136,6 +137,7 @@ func TestSourceNPMRegistry(t *testing.T) {
 }
 
 func TestSourceNPMLocalRegistry(t *testing.T) {
+	t.Parallel()
 	reg := npmRegistry(t, "")
 	var steps []postgres.Step
 	var downloads []postgres.Progress
@@ -189,6 +191,7 @@ func equalSteps(a, b []postgres.Step) bool {
 }
 
 func TestSourceNPMWrongIntegrity(t *testing.T) {
+	t.Parallel()
 	reg := npmRegistry(t, "sha512-"+strings.Repeat("A", 86)+"==")
 	cache := tempCache(t)
 	_, err := tryStart(postgres.Options{CacheDir: cache, Sources: []string{postgres.SourceNPM}, NPMRegistry: reg.URL})
@@ -205,11 +208,13 @@ func TestSourceNPMWrongIntegrity(t *testing.T) {
 }
 
 func TestSourceMaven(t *testing.T) {
+	t.Parallel()
 	repo := mavenRepo(t)
 	onlySource(t, postgres.Options{Sources: []string{postgres.SourceMaven}, MavenURL: repo.URL})
 }
 
 func TestSourceExplicit(t *testing.T) {
+	t.Parallel()
 	onlySource(t, explicitOptions(t))
 
 	empty := tempDir(t, "jig-empty-*")

@@ -11,6 +11,7 @@ import (
 // Several jigs starting at once on a cold cache: one downloads, all start,
 // and the cache is left whole.
 func TestConcurrentColdStarts(t *testing.T) {
+	t.Parallel()
 	const n = 4
 	reg := npmRegistry(t, "")
 	cache := tempCache(t)

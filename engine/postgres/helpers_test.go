@@ -221,7 +221,9 @@ func tempDir(tb testing.TB, pattern string) string {
 	return dir
 }
 
-// tempCache is a fresh, empty jig cache. Servers started on it must be
+// tempCache is a fresh, empty jig cache. A test on its own cache and
+// workspace shares nothing with the others, which is what lets the server
+// and fault tests run with t.Parallel. Servers started on it must be
 // stopped by cleanups registered after this call (cleanups run last-in
 // first-out); killPostmasters catches any a failed test left running.
 func tempCache(tb testing.TB) string {

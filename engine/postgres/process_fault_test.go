@@ -33,6 +33,7 @@ func afterKill(t *testing.T, env []string, cache, ws string) {
 }
 
 func TestFaultKillDuringDownload(t *testing.T) {
+	t.Parallel()
 	reg := newStallRegistry(t)
 	cache := tempCache(t)
 	ws := tinyWorkspace(t, nil)
@@ -58,6 +59,7 @@ func TestFaultKillDuringDownload(t *testing.T) {
 }
 
 func TestFaultKillDuringInitdb(t *testing.T) {
+	t.Parallel()
 	cache := tempCache(t)
 	ws := tinyWorkspace(t, nil)
 	env := explicitEnv(t, cache)
@@ -73,6 +75,9 @@ func TestFaultKillDuringInitdb(t *testing.T) {
 }
 
 func TestFaultKillWhileServerStarts(t *testing.T) {
+	// Not parallel: on a loaded machine the killed jig's postmaster can be
+	// still starting when the next jig sets the cluster aside as broken, and
+	// it keeps running there; run alone, the kill lands early enough.
 	cache := tempCache(t)
 	ws := tinyWorkspace(t, nil)
 	env := explicitEnv(t, cache)
@@ -92,6 +97,7 @@ func TestFaultKillWhileServerStarts(t *testing.T) {
 }
 
 func TestFaultKillMidFixtureRun(t *testing.T) {
+	t.Parallel()
 	cache := tempCache(t)
 	env := explicitEnv(t, cache)
 	ws := enginetest.SeedWorkspace(t, 3000)
@@ -111,6 +117,7 @@ func TestFaultKillMidFixtureRun(t *testing.T) {
 // fully rewritten: each file, read back, either still holds the stale row or
 // passes.
 func TestFaultKillMidUpdate(t *testing.T) {
+	t.Parallel()
 	cache := tempCache(t)
 	env := explicitEnv(t, cache)
 	const n = 2000
@@ -165,6 +172,7 @@ func TestFaultKillMidUpdate(t *testing.T) {
 // The server dies under a running jig test: the run ends with exit 3 and
 // says the database was lost; the next run starts a server again.
 func TestFaultPostmasterKilledMidTest(t *testing.T) {
+	t.Parallel()
 	cache := tempCache(t)
 	env := explicitEnv(t, cache)
 	extra := map[string]string{"queries/q.sql": "SELECT v FROM t CROSS JOIN LATERAL (SELECT pg_sleep(0.02)) s ORDER BY id\n"}
@@ -205,6 +213,7 @@ func TestFaultPostmasterKilledMidTest(t *testing.T) {
 // A query that never ends: Ctrl-C (SIGINT) stops jig promptly, and the
 // server with it.
 func TestFaultInterruptEndlessQuery(t *testing.T) {
+	t.Parallel()
 	cache := tempCache(t)
 	env := explicitEnv(t, cache)
 	ws := tinyWorkspace(t, map[string]string{
@@ -248,6 +257,7 @@ func backendsRunning(dir, verb string) []int {
 // Twenty jigs start at once on a cold cache (no binaries, no template):
 // all pass, the registry serves the tarball once, nothing is left half-made.
 func TestFaultTwentyColdJigs(t *testing.T) {
+	t.Parallel()
 	const n = 20
 	reg := npmRegistry(t, "")
 	cache := tempCache(t)

@@ -14,6 +14,7 @@ import (
 // takes and at random points — every row is in staging or in the target,
 // exactly once; a promote that then runs to its end moves them all.
 func TestFaultKillPromote(t *testing.T) {
+	t.Parallel()
 	const n = 50000
 	o := explicitOptions(t)
 	s := start(t, o)

@@ -10,7 +10,8 @@ import (
 // TestBrokenClusterIsRebuilt: a workspace's data directory that no longer
 // starts is set aside and rebuilt from the template, with a note saying so.
 func TestBrokenClusterIsRebuilt(t *testing.T) {
-	opts := explicitOptions(t)
+	t.Parallel()
+	opts := warmOptions(t)
 	s := start(t, opts)
 	if err := s.Stop(); err != nil {
 		t.Fatal(err)

@@ -19,7 +19,8 @@ import (
 // As root, the server runs as the unprivileged account, keeps its data
 // private to it and listens on loopback only.
 func TestServerAccountAndListen(t *testing.T) {
-	s := start(t, explicitOptions(t))
+	t.Parallel()
+	s := start(t, warmOptions(t))
 	data, pid := postmaster(t, s)
 	conn := connect(t, s)
 	if v := queryString(t, conn, "SHOW listen_addresses"); v != "127.0.0.1" {
@@ -87,6 +88,7 @@ func procUID(tb testing.TB, pid int) uint32 {
 // Each cache has its own random password; the printed DSN carries none but
 // names a 0600 passfile that lets a libpq client in.
 func TestPasswordPerCache(t *testing.T) {
+	t.Parallel()
 	a := start(t, explicitOptions(t))
 	b := start(t, explicitOptions(t))
 	pa, pb := a.ConnConfig().Password, b.ConnConfig().Password

@@ -18,7 +18,8 @@ import (
 // The next jig on the workspace must stop that orphan (never run a second
 // server on the same data) and reuse the data.
 func TestStartAfterKilledJig(t *testing.T) {
-	o := explicitOptions(t)
+	t.Parallel()
+	o := warmOptions(t)
 	cmd, oldPID := startHelper(t, o)
 	if err := cmd.Process.Signal(syscall.SIGKILL); err != nil {
 		t.Fatal(err)
@@ -90,7 +91,8 @@ func ppidOf(pid int) int {
 // belongs to another process. Neither may stop Start, and an unrelated
 // process — even another Postgres — must never be signalled.
 func TestStalePostmasterPID(t *testing.T) {
-	o := explicitOptions(t)
+	t.Parallel()
+	o := warmOptions(t)
 	s, err := tryStart(o)
 	if err != nil {
 		t.Fatal(err)
@@ -106,7 +108,7 @@ func TestStalePostmasterPID(t *testing.T) {
 	}
 	// A live Postgres of another cluster: the pid a reused pid file could
 	// name on a machine running several jigs.
-	other := start(t, explicitOptions(t))
+	other := start(t, warmOptions(t))
 	_, otherPID := postmaster(t, other)
 
 	cases := []struct {
@@ -149,7 +151,8 @@ func writeFakePIDFile(tb testing.TB, data string, pid int) {
 // Two jigs on one workspace: the second gets a private cluster (and says
 // so), both work, and the private cluster disappears at Stop.
 func TestSameWorkspaceTwice(t *testing.T) {
-	o := explicitOptions(t)
+	t.Parallel()
+	o := warmOptions(t)
 	first := start(t, o)
 	second, err := tryStart(o)
 	if err != nil {
@@ -188,7 +191,8 @@ func TestSameWorkspaceTwice(t *testing.T) {
 // A workspace whose name looks like a private cluster's ("-tmp-") keeps its
 // cluster: sweeping dead jigs' private clusters must not delete it.
 func TestWorkspaceNamedLikePrivateCluster(t *testing.T) {
-	o := explicitOptions(t)
+	t.Parallel()
+	o := warmOptions(t)
 	o.Workspace = workspaceDir(t, "build-tmp-1")
 	s, err := tryStart(o)
 	if err != nil {

@@ -9,11 +9,11 @@ import (
 	"strings"
 	"time"
 
+	"github.com/jackc/pgx/v5"
 	"github.com/jig-sql/jig/engine"
 	"github.com/jig-sql/jig/engine/postgres"
-
-	"github.com/jackc/pgx/v5"
 	"github.com/jig-sql/jig/workspace"
+	"github.com/jig-sql/jig/workspace/diag"
 )
 
 // ErrNoTables is returned by Run when the schema has no tables (or does
@@ -158,8 +158,8 @@ func pickTables(all []Table, names []string, schema string) []Table {
 		t, ok := byName[n]
 		if !ok {
 			msg := fmt.Sprintf("no table %q in schema %s", n, schema)
-			if near := workspace.Nearest(n, known); near != "" {
-				msg += fmt.Sprintf(" (did you mean %q?)", near)
+			if h := diag.DidYouMean(n, known); h != "" {
+				msg += " (" + h + ")"
 			}
 			t = Table{Table: workspace.Table{Schema: schema, Name: n}, Err: fmt.Errorf("%s", msg)}
 		}

@@ -9,6 +9,7 @@ import (
 	"github.com/jackc/pgx/v5"
 	"github.com/jig-sql/jig/engine"
 	"github.com/jig-sql/jig/workspace"
+	"github.com/jig-sql/jig/workspace/redshift"
 )
 
 // describeRedshift reads tables from Redshift's catalog, whose pg_attribute
@@ -142,7 +143,7 @@ func redshiftIdentity(def string) (string, bool) {
 // "KEY(col)", "AUTO(KEY(col))"…) into d. jig's loader reads AUTO without
 // a key, so an automatic style keeps only AUTO. An empty style (the table
 // is empty, or the view unreadable) leaves what PG_TABLE_DEF said.
-func applyDistStyle(d *workspace.Distribution, style string) {
+func applyDistStyle(d *redshift.Distribution, style string) {
 	s := strings.ToUpper(strings.TrimSpace(style))
 	switch {
 	case s == "":

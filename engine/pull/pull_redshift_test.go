@@ -10,11 +10,12 @@ import (
 	"github.com/jig-sql/jig/engine/enginetest"
 	"github.com/jig-sql/jig/engine/pull"
 	"github.com/jig-sql/jig/workspace"
+	"github.com/jig-sql/jig/workspace/redshift"
 )
 
 // redshiftEvents is the seed's events table as jig pull reads it from
 // Redshift: PG_TABLE_DEF's types, an IDENTITY column, the physical design.
-func redshiftEvents(d workspace.Distribution) pull.Table {
+func redshiftEvents(d redshift.Distribution) pull.Table {
 	return pull.Table{
 		Table: workspace.Table{Name: "events", Dist: d, Columns: []workspace.Column{
 			{Name: "seq", Type: workspace.Type{Name: "bigint"}, NotNull: true, Identity: "by default"},
@@ -30,7 +31,7 @@ func redshiftEvents(d workspace.Distribution) pull.Table {
 // TestRenderRedshiftDesign writes each kind of Redshift design and reads
 // it back through jig's schema loader, then applies it to Postgres.
 func TestRenderRedshiftDesign(t *testing.T) {
-	designs := []workspace.Distribution{
+	designs := []redshift.Distribution{
 		{Style: "KEY", Key: "user_id", SortKey: []string{"event_ts"}},
 		{Style: "KEY", Key: "user_id", SortKey: []string{"event_ts", "user_id"}, SortStyle: "COMPOUND"},
 		{Style: "EVEN", SortKey: []string{"event_ts", "Browser Id"}, SortStyle: "INTERLEAVED"},
@@ -41,7 +42,7 @@ func TestRenderRedshiftDesign(t *testing.T) {
 	}
 	for _, d := range designs {
 		ddl := pull.RenderTable(redshiftEvents(d))
-		f, err := workspace.TranslateSchema("schema/events.sql", ddl, true)
+		f, err := workspace.ParseSchema("schema/events.sql", ddl, true)
 		if err != nil {
 			t.Fatalf("%+v: the loader rejects\n%s\n%v", d, ddl, err)
 		}
@@ -65,15 +66,15 @@ func TestRenderRedshiftDesign(t *testing.T) {
 func TestRedshiftCatalogValues(t *testing.T) {
 	cases := []struct {
 		style string
-		in    workspace.Distribution
-		want  workspace.Distribution
+		in    redshift.Distribution
+		want  redshift.Distribution
 	}{
-		{"KEY(user_id)", workspace.Distribution{Key: "user_id", Style: "KEY"}, workspace.Distribution{Key: "user_id", Style: "KEY"}},
-		{"AUTO(KEY(user_id))", workspace.Distribution{Key: "user_id", Style: "KEY"}, workspace.Distribution{Style: "AUTO"}},
-		{"AUTO(EVEN)", workspace.Distribution{}, workspace.Distribution{Style: "AUTO"}},
-		{"EVEN", workspace.Distribution{SortKey: []string{"a"}}, workspace.Distribution{Style: "EVEN", SortKey: []string{"a"}}},
-		{"ALL", workspace.Distribution{}, workspace.Distribution{Style: "ALL"}},
-		{"", workspace.Distribution{Key: "k", Style: "KEY"}, workspace.Distribution{Key: "k", Style: "KEY"}}, // empty table: not in SVV_TABLE_INFO
+		{"KEY(user_id)", redshift.Distribution{Key: "user_id", Style: "KEY"}, redshift.Distribution{Key: "user_id", Style: "KEY"}},
+		{"AUTO(KEY(user_id))", redshift.Distribution{Key: "user_id", Style: "KEY"}, redshift.Distribution{Style: "AUTO"}},
+		{"AUTO(EVEN)", redshift.Distribution{}, redshift.Distribution{Style: "AUTO"}},
+		{"EVEN", redshift.Distribution{SortKey: []string{"a"}}, redshift.Distribution{Style: "EVEN", SortKey: []string{"a"}}},
+		{"ALL", redshift.Distribution{}, redshift.Distribution{Style: "ALL"}},
+		{"", redshift.Distribution{Key: "k", Style: "KEY"}, redshift.Distribution{Key: "k", Style: "KEY"}}, // empty table: not in SVV_TABLE_INFO
 	}
 	for _, c := range cases {
 		d := c.in

@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/jig-sql/jig/workspace"
+	"github.com/jig-sql/jig/workspace/redshift"
 )
 
 // tableFile is one table's schema file before its header: the table and
@@ -137,7 +138,7 @@ func (f *tableFile) fkDef(fk workspace.ForeignKey) string {
 }
 
 // distClauses writes the Redshift design exactly as jig's loader reads it.
-func distClauses(d workspace.Distribution) string {
+func distClauses(d redshift.Distribution) string {
 	var parts []string
 	if d.Style != "" {
 		parts = append(parts, "DISTSTYLE "+d.Style)

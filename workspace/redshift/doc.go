@@ -1,12 +1,21 @@
 // Package redshift owns running Redshift SQL on Postgres without a
-// warehouse: RewriteQuery rewrites the syntax Postgres lacks (NVL, DECODE,
-// LISTAGG, TOP, MEDIAN, date parts, ...) into equivalent Postgres, keeping a
-// map from every position of the result back to the user's text, and
-// rejects what cannot run locally (PIVOT, QUALIFY, IGNORE NULLS, ...) with
-// a workspace.Errors at its line and column. FunctionsSQL holds the
-// functions Postgres lacks (GETDATE, DATEADD, ...); the engine creates them,
-// since nothing under workspace talks to a database.
+// warehouse, in two halves:
 //
-// The schema-file translator (workspace.TranslateSchema) stays in package
-// workspace, whose loader calls it.
+//   - TranslateSchema reads Redshift DDL (schema files) and gives Postgres
+//     DDL of the same length wherever it can: DISTSTYLE, DISTKEY, SORTKEY,
+//     ENCODE and BACKUP are blanked and kept as each table's Distribution,
+//     IDENTITY, GETDATE, NVARCHAR, SUPER, VARBYTE and (MAX) lengths are
+//     rewritten, and mistakes in the design (a DISTKEY naming a missing
+//     column, two SORTKEYs, ...) are reported at their line and column.
+//     workspace.ParseSchema wraps it for the loader.
+//   - RewriteQuery rewrites the query syntax Postgres lacks (NVL, DECODE,
+//     LISTAGG, TOP, MEDIAN, date parts, ...) into equivalent Postgres and
+//     rejects what cannot run locally (PIVOT, QUALIFY, IGNORE NULLS, ...).
+//     FunctionsSQL holds the functions Postgres lacks (GETDATE, DATEADD,
+//     ...); the engine creates them, since nothing under workspace talks to
+//     a database.
+//
+// Both keep a map from every position of their output back to the user's
+// text (SourcePos) and report problems as a diag.Errors. The package sits
+// below workspace: it imports only diag, sqlscan and the standard library.
 package redshift

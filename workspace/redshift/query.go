@@ -5,7 +5,7 @@ import (
 	"sort"
 	"strings"
 
-	"github.com/jig-sql/jig/workspace"
+	"github.com/jig-sql/jig/workspace/diag"
 )
 
 // RewrittenQuery is a Redshift query rewritten to run on Postgres. Only the
@@ -32,7 +32,7 @@ type span struct {
 // inside text a rewrite generated points at the start of the Redshift
 // construct that produced it; an offset in copied text points at itself.
 func (q *RewrittenQuery) SourcePos(offset int) (line, col int) {
-	return workspace.LineCol(q.Source, q.sourceOffset(offset))
+	return diag.LineCol(q.Source, q.sourceOffset(offset))
 }
 
 func (q *RewrittenQuery) sourceOffset(off int) int {

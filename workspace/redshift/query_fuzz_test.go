@@ -6,7 +6,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/jig-sql/jig/workspace"
+	"github.com/jig-sql/jig/workspace/diag"
 )
 
 // FuzzRewriteQuery: no input panics; every offset of the output
@@ -44,7 +44,7 @@ func FuzzRewriteQuery(f *testing.F) {
 				t.Fatalf("SourcePos(%d) = %d:%d outside the source (%d lines)", off, l, c, lines)
 			}
 		}
-		if es, ok := err.(workspace.Errors); ok {
+		if es, ok := err.(diag.Errors); ok {
 			for _, e := range es {
 				if e.Line < 1 || e.Line > lines || e.Col < 1 || e.Col > len(src)+1 {
 					t.Fatalf("error %v outside the source", e)

@@ -1,8 +1,10 @@
 package redshift
 
 import (
+	"slices"
 	"strings"
 
+	"github.com/jig-sql/jig/workspace/diag"
 	"github.com/jig-sql/jig/workspace/sqlscan"
 )
 
@@ -71,8 +73,8 @@ func rewriteDatePartArg(r *queryRewriter, i int) {
 		return
 	}
 	canon, known := dateParts[part]
-	if !known || !contains(allowed, canon) {
-		r.errAt(p.Offset, didYouMean(part, allowed), "%s does not take the date part `%s`", asciiUpper(name), part)
+	if !known || !slices.Contains(allowed, canon) {
+		r.errAt(p.Offset, diag.DidYouMean(part, allowed), "%s does not take the date part `%s`", asciiUpper(name), part)
 		return
 	}
 	r.replaceToks(args[0][0], args[0][0], "'"+canon+"'")

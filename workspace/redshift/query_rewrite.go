@@ -1,10 +1,9 @@
 package redshift
 
 import (
-	"fmt"
 	"strings"
 
-	"github.com/jig-sql/jig/workspace"
+	"github.com/jig-sql/jig/workspace/diag"
 	"github.com/jig-sql/jig/workspace/sqlscan"
 )
 
@@ -16,7 +15,7 @@ type queryRewriter struct {
 	toks      []sqlscan.Token
 	parent    []int // index of the "(" enclosing each token, -1 at the top
 	edits     []qedit
-	errs      workspace.Errors
+	errs      diag.Errors
 }
 
 func newQueryRewriter(file, src string) *queryRewriter {
@@ -95,8 +94,8 @@ func (r *queryRewriter) replaceToks(i, j int, text string) {
 func (r *queryRewriter) insert(at int, text string) { r.replace(at, at, text) }
 
 func (r *queryRewriter) errAt(off int, hint, format string, args ...any) {
-	line, col := workspace.LineCol(r.src, off)
-	r.errs = append(r.errs, &workspace.PosError{File: r.file, Line: line, Col: col, Msg: fmt.Sprintf(format, args...), Hint: hint})
+	line, col := diag.LineCol(r.src, off)
+	r.errs.Add(r.file, line, col, hint, format, args...)
 }
 
 // call recognises toks[i] "(" ... ")" and returns the index of the closing

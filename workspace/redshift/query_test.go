@@ -6,7 +6,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/jig-sql/jig/workspace"
+	"github.com/jig-sql/jig/workspace/diag"
 )
 
 // TestRewriteQuery checks each rewrite's output and that SourcePos
@@ -53,7 +53,7 @@ func TestRewriteQuery(t *testing.T) {
 			if q.SQL != tt.want {
 				t.Fatalf("rewrite\n got: %s\nwant: %s", q.SQL, tt.want)
 			}
-			wl, wc := workspace.LineCol(tt.in, strings.Index(tt.in, "zz"))
+			wl, wc := diag.LineCol(tt.in, strings.Index(tt.in, "zz"))
 			if l, c := q.SourcePos(strings.Index(q.SQL, "zz")); l != wl || c != wc {
 				t.Errorf("SourcePos(zz) = %d:%d, want %d:%d", l, c, wl, wc)
 			}
@@ -108,11 +108,11 @@ func TestRewriteRejects(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			_, err := RewriteQuery("queries/q.sql", tt.in)
-			es, ok := err.(workspace.Errors)
+			es, ok := err.(diag.Errors)
 			if !ok || len(es) == 0 {
 				t.Fatalf("got %v, want a positioned error", err)
 			}
-			wl, wc := workspace.LineCol(tt.in, strings.Index(tt.in, tt.at))
+			wl, wc := diag.LineCol(tt.in, strings.Index(tt.in, tt.at))
 			if e := es[0]; e.Line != wl || e.Col != wc || !strings.Contains(e.Msg, tt.msg) || e.Hint == "" || e.File != "queries/q.sql" {
 				t.Errorf("got %v, want %d:%d %q with a hint", e, wl, wc, tt.msg)
 			}

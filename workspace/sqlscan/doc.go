@@ -18,7 +18,7 @@
 // is a one-byte Punct. The server judges the SQL; jig only must not misread it.
 //
 // Positions: Offset is a 0-based byte offset; Line and Col are 1-based and
-// Col counts characters (runes), not bytes, exactly as workspace.LineCol
+// Col counts characters (runes), not bytes, exactly as diag.LineCol
 // and every file:line:col error jig prints.
 //
 // The package imports only the standard library, so any package may use it.

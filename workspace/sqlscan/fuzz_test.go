@@ -4,13 +4,13 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/jig-sql/jig/workspace"
+	"github.com/jig-sql/jig/workspace/diag"
 	"github.com/jig-sql/jig/workspace/sqlscan"
 )
 
 // FuzzScan: Scan never panics, its tokens join back to the input byte for
 // byte, and every token's offset and line:col agree with the source and
-// with workspace.LineCol (the positions jig prints). The helpers and the
+// with diag.LineCol (the positions jig prints). The helpers and the
 // value decoders must not panic on whatever Scan returns.
 func FuzzScan(f *testing.F) {
 	for _, s := range []string{
@@ -30,7 +30,7 @@ func FuzzScan(f *testing.F) {
 			if tk.Offset != b.Len() || src[tk.Offset:tk.End()] != tk.Text {
 				t.Fatalf("token %d %q at offset %d does not match the source", i, tk.Text, tk.Offset)
 			}
-			if line, col := workspace.LineCol(src, tk.Offset); tk.Line != line || tk.Col != col {
+			if line, col := diag.LineCol(src, tk.Offset); tk.Line != line || tk.Col != col {
 				t.Fatalf("token %d %q at %d:%d, LineCol says %d:%d", i, tk.Text, tk.Line, tk.Col, line, col)
 			}
 			if tk.Err != nil && (tk.Err.Offset != tk.Offset || tk.Err.Line != tk.Line || tk.End() != len(src)) {

@@ -1,4 +1,4 @@
-package workspace
+package redshift
 
 import (
 	"reflect"
@@ -151,27 +151,6 @@ func TestSourcePos(t *testing.T) {
 	}
 	if line, col := f.SourcePos(0); line != 1 || col != 1 {
 		t.Errorf("start at %d:%d", line, col)
-	}
-}
-
-func TestLineCol(t *testing.T) {
-	text := "ab\nçé x\n"
-	for _, tt := range []struct{ off, line, col int }{
-		{0, 1, 1}, {2, 1, 3}, {3, 2, 1}, {5, 2, 2}, {8, 2, 4}, {100, 3, 1}, {-4, 1, 1},
-	} {
-		if l, c := LineCol(text, tt.off); l != tt.line || c != tt.col {
-			t.Errorf("LineCol(%d) = %d:%d, want %d:%d", tt.off, l, c, tt.line, tt.col)
-		}
-	}
-}
-
-func TestNearest(t *testing.T) {
-	for _, tt := range []struct{ name, want string }{
-		{"dialet", "dialect"}, {"DIALECT", "dialect"}, {"sed", "seed"}, {"zzzzzz", ""}, {"", ""},
-	} {
-		if got := Nearest(tt.name, []string{"dialect", "seed", "schema"}); got != tt.want {
-			t.Errorf("Nearest(%q) = %q, want %q", tt.name, got, tt.want)
-		}
 	}
 }
 

@@ -1,8 +1,10 @@
-package workspace
+package redshift
 
 import (
+	"slices"
 	"strings"
 
+	"github.com/jig-sql/jig/workspace/diag"
 	"github.com/jig-sql/jig/workspace/sqlscan"
 )
 
@@ -32,8 +34,8 @@ func (t *translator) tableOptions(d *tableDesign, st []sqlscan.Token) {
 				t.blankToks(tk, tk)
 				continue
 			}
-			if style := strings.ToUpper(v.Text); !contains(distStyles, style) {
-				t.errAt(v.Offset, didYouMean(style, distStyles), "unknown DISTSTYLE `%s` (expected ALL, EVEN, KEY or AUTO)", v.Text)
+			if style := strings.ToUpper(v.Text); !slices.Contains(distStyles, style) {
+				t.errAt(v.Offset, diag.DidYouMean(style, distStyles), "unknown DISTSTYLE `%s` (expected ALL, EVEN, KEY or AUTO)", v.Text)
 			} else if d.distStyle != nil {
 				t.errAt(tk.Offset, "", "DISTSTYLE is given twice")
 			} else {
@@ -155,8 +157,8 @@ func (t *translator) checkColumns(d *tableDesign, keys []sqlscan.Token, kw strin
 		return
 	}
 	for _, k := range keys {
-		if name := k.Name(); !contains(d.columns, name) {
-			t.errAt(k.Offset, didYouMean(name, d.columns), "%s names column `%s`, which the table does not have", kw, name)
+		if name := k.Name(); !slices.Contains(d.columns, name) {
+			t.errAt(k.Offset, diag.DidYouMean(name, d.columns), "%s names column `%s`, which the table does not have", kw, name)
 		}
 	}
 }

@@ -1,21 +1,22 @@
-package workspace
+package redshift
 
 import (
 	"fmt"
 	"strings"
 
+	"github.com/jig-sql/jig/workspace/diag"
 	"github.com/jig-sql/jig/workspace/sqlscan"
 )
 
 // translator rewrites Redshift DDL into Postgres DDL by editing byte ranges of
 // the source. Redshift-only clauses are blanked with spaces (offsets stay the
 // same, so positions map back for free); the few rewrites that change length
-// are kept so SchemaFile.SourcePos can undo them.
+// are kept so TranslatedSchema.SourcePos can undo them.
 type translator struct {
 	file, src string
 	redshift  bool // dialect: redshift — also apply Redshift's type semantics
 	edits     []edit
-	errs      Errors
+	errs      diag.Errors
 	tables    map[string]Distribution
 	used      bool // a Redshift-only clause was seen
 }
@@ -30,8 +31,8 @@ type edit struct {
 // file in errors. Redshift-only clauses are always translated (Postgres would
 // reject them anyway); redshift additionally applies Redshift's meaning to
 // types Postgres reads differently (BPCHAR is CHAR(256)). The returned
-// SchemaFile is usable even when the error (an Errors) is not nil.
-func TranslateSchema(path, src string, redshift bool) (*SchemaFile, error) {
+// TranslatedSchema is usable even when the error (a diag.Errors) is not nil.
+func TranslateSchema(path, src string, redshift bool) (*TranslatedSchema, error) {
 	t := &translator{file: path, src: src, redshift: redshift, tables: map[string]Distribution{}}
 	toks := sqlscan.ScanSignificant(src)
 	t.globalRewrites(toks)
@@ -40,7 +41,7 @@ func TranslateSchema(path, src string, redshift bool) (*SchemaFile, error) {
 			t.createTable(st)
 		}
 	}
-	f := &SchemaFile{Path: path, Source: src, Tables: t.tables, Redshift: t.used}
+	f := &TranslatedSchema{Source: src, Tables: t.tables, Redshift: t.used}
 	f.SQL, f.edits = applyEdits(src, t.edits)
 	return f, t.errs.Err()
 }
@@ -70,8 +71,8 @@ func (t *translator) replace(start, end int, text string) {
 }
 
 func (t *translator) errAt(off int, hint, format string, args ...any) {
-	line, col := LineCol(t.src, off)
-	t.errs.add(t.file, line, col, hint, format, args...)
+	line, col := diag.LineCol(t.src, off)
+	t.errs.Add(t.file, line, col, hint, format, args...)
 }
 
 // globalRewrites handles what is Redshift-only wherever it appears:

@@ -1,4 +1,4 @@
-package workspace
+package diag
 
 import (
 	"cmp"
@@ -56,8 +56,8 @@ func (es Errors) Err() error {
 	return es
 }
 
-// add appends a positioned error.
-func (es *Errors) add(file string, line, col int, hint, format string, args ...any) {
+// Add appends a positioned error; the message is format applied to args.
+func (es *Errors) Add(file string, line, col int, hint, format string, args ...any) {
 	*es = append(*es, &PosError{File: file, Line: line, Col: col, Msg: fmt.Sprintf(format, args...), Hint: hint})
 }
 
@@ -101,10 +101,12 @@ func Nearest(name string, candidates []string) string {
 	return best
 }
 
-// didYouMean formats Nearest as a hint, or "" when nothing is near.
-func didYouMean(name string, candidates []string) string {
+// DidYouMean is the hint for a misspelt name: "did you mean `x`?" with the
+// Nearest candidate, or "" when none is near. Every hint of this kind in
+// jig's domain packages comes from here, so they read the same.
+func DidYouMean(name string, candidates []string) string {
 	if n := Nearest(name, candidates); n != "" {
-		return fmt.Sprintf("did you mean `%s`?", n)
+		return "did you mean `" + n + "`?"
 	}
 	return ""
 }

@@ -1,9 +1,11 @@
-package workspace
+package redshift
 
-// SchemaFile is one schema/*.sql file: the user's text and the Postgres SQL
-// jig runs in its place.
-type SchemaFile struct {
-	Path   string // relative to the workspace, slash-separated
+import "github.com/jig-sql/jig/workspace/diag"
+
+// TranslatedSchema is one schema file translated for Postgres: the user's
+// text, the SQL jig runs in its place, and the Redshift design of each table
+// it creates.
+type TranslatedSchema struct {
 	Source string // the file as written
 	SQL    string // translated for Postgres; same length as Source unless a rewrite grew
 	// Tables maps each table the file creates (name folded as Postgres does,
@@ -16,16 +18,26 @@ type SchemaFile struct {
 	edits []edit // length-changing rewrites, in order
 }
 
+// Distribution is the Redshift physical design of a table, kept from the
+// schema files as metadata: Postgres has no use for it, jig shows it and gives
+// advice from it.
+type Distribution struct {
+	Style     string   // ALL | EVEN | KEY | AUTO, "" when not given
+	Key       string   // DISTKEY column
+	SortKey   []string // SORTKEY columns in order
+	SortStyle string   // COMPOUND | INTERLEAVED, "" when not given
+}
+
 // SourcePos maps a 0-based byte offset into SQL (as Postgres reports an
 // error position, after converting its 1-based character position) back to
 // the 1-based line and column of Source. An offset inside rewritten text
 // points at the start of the clause that produced it.
-func (f *SchemaFile) SourcePos(offset int) (line, col int) {
-	return LineCol(f.Source, f.sourceOffset(offset))
+func (f *TranslatedSchema) SourcePos(offset int) (line, col int) {
+	return diag.LineCol(f.Source, f.sourceOffset(offset))
 }
 
 // sourceOffset undoes the length-changing edits.
-func (f *SchemaFile) sourceOffset(offset int) int {
+func (f *TranslatedSchema) sourceOffset(offset int) int {
 	delta := 0 // len(SQL prefix) - len(Source prefix) so far
 	for _, e := range f.edits {
 		start := e.start + delta
@@ -42,7 +54,7 @@ func (f *SchemaFile) sourceOffset(offset int) int {
 
 // Distribution returns the Redshift design recorded for a table, trying the
 // schema-qualified name first. Names are compared as Postgres folds them.
-func (f *SchemaFile) Distribution(schema, table string) (Distribution, bool) {
+func (f *TranslatedSchema) Distribution(schema, table string) (Distribution, bool) {
 	if schema != "" {
 		if d, ok := f.Tables[schema+"."+table]; ok {
 			return d, true
