@@ -132,6 +132,15 @@ func startJigBinary(tb testing.TB, bin string, env []string, args ...string) *ji
 	return p
 }
 
+func (p *jigProc) exited() bool {
+	select {
+	case <-p.done:
+		return true
+	default:
+		return false
+	}
+}
+
 func (p *jigProc) kill() {
 	p.cmd.Process.Signal(syscall.SIGKILL)
 	<-p.done

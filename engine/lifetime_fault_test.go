@@ -50,12 +50,12 @@ func TestFaultNoServerOutlivesJig(t *testing.T) {
 		args []string
 		code int // -1: killed by the signal
 	}{
-		{syscall.SIGHUP, []string{"serve"}, 130},
+		{syscall.SIGHUP, []string{"serve"}, 0}, // serve's way out is a signal
 		{syscall.SIGHUP, []string{"test"}, 130},
 		{syscall.SIGHUP, []string{"run", "q"}, 130},
-		{syscall.SIGHUP, []string{"check"}, 130},
+		{syscall.SIGHUP, []string{"check", "--self-test"}, 130},
 		{syscall.SIGQUIT, []string{"test"}, 130},
-		{syscall.SIGQUIT, []string{"serve"}, 130},
+		{syscall.SIGQUIT, []string{"serve"}, 0},
 		{syscall.SIGKILL, []string{"test"}, -1},
 		{syscall.SIGKILL, []string{"serve"}, -1},
 	} {
@@ -76,7 +76,7 @@ func TestFaultNoServerOutlivesJig(t *testing.T) {
 			if tc.args[0] == "serve" {
 				busy = func() bool { return strings.Contains(p.out.String(), "Ctrl-C stops it") }
 			}
-			if !waitFor(time.Minute, busy) {
+			if !waitFor(time.Minute, func() bool { return busy() || p.exited() }) || p.exited() {
 				t.Fatalf("jig %v never got busy:\n%s", tc.args, p.out)
 			}
 			p.cmd.Process.Signal(tc.sig)
@@ -136,6 +136,35 @@ func TestFaultPanicStopsServer(t *testing.T) {
 	code := p.wait(t, time.Minute)
 	if code != 2 || !strings.Contains(p.out.String(), "JIG_FAULT_PANIC") {
 		t.Fatalf("exit %d, want the fault build's panic (2):\n%s", code, p.out)
+	}
+	serverGoneWithin(t, cache, 2*time.Second)
+	afterKill(t, env, cache, ws)
+}
+
+// Ctrl-C while a first start initialises Postgres stops jig at once, with
+// "interrupted" and none of the cancelled steps' raw errors.
+func TestFaultInterruptColdStart(t *testing.T) {
+	cache := tempCache(t)
+	env := explicitEnv(t, cache)
+	ws := tinyWorkspace(t, nil)
+	p := startJig(t, env, "test", "-w", ws)
+	if !waitFor(2*time.Minute, func() bool { return len(procsUnder(cache, "initdb")) > 0 }) {
+		t.Fatalf("initdb never ran:\n%s", p.out)
+	}
+	start := time.Now()
+	p.cmd.Process.Signal(syscall.SIGINT)
+	code := p.wait(t, 30*time.Second)
+	took := time.Since(start)
+	out := p.out.String()
+	t.Logf("exit %d %s after SIGINT:\n%s", code, took.Round(time.Millisecond), out)
+	if code != 130 || !strings.Contains(out, "jig: interrupted") {
+		t.Errorf("exit %d, want 130 and \"interrupted\":\n%s", code, out)
+	}
+	if strings.Contains(out, "canceled") || strings.Contains(out, "failed to connect") || strings.Contains(out, "initdb") {
+		t.Errorf("raw errors of the cancelled start were printed:\n%s", out)
+	}
+	if took > 500*time.Millisecond {
+		t.Errorf("jig took %s to stop after SIGINT; want well under a second", took)
 	}
 	serverGoneWithin(t, cache, 2*time.Second)
 	afterKill(t, env, cache, ws)

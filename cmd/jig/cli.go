@@ -6,12 +6,9 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"os"
-	"os/signal"
 	"runtime/debug"
 	"sort"
 	"strings"
-	"syscall"
 
 	"github.com/jig-sql/jig/engine"
 	"github.com/jig-sql/jig/workspace"
@@ -66,8 +63,10 @@ func init() {
 // run is the whole CLI: it parses args, wires the pieces and returns the exit
 // code, so tests drive it without a process.
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer) (code int) {
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
-	defer stop()
+	sigs := watchSignals(stdout, stderr)
+	defer sigs.stop()
+	ctx := sigs.ctx
+	stdout, stderr = quiet{stdout, sigs}, quiet{stderr, sigs}
 	c := &cli{ctx: ctx, stdin: stdin, stdout: stdout, stderr: stderr}
 	defer func() {
 		if r := recover(); r != nil {
@@ -91,6 +90,9 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) (code int) {
 	for _, cmd := range commands {
 		if cmd.name == args[0] {
 			code := cmd.run(c, args[1:])
+			if sigs.brokenPipe() {
+				return exitBrokenPipe // the reader left: nothing to say, nobody to say it to
+			}
 			if code != exitOK && code != exitInterrupted && ctx.Err() != nil {
 				// Whatever failed did so because the user stopped it: say
 				// that, not "failed" (serve exits 0 on Ctrl-C by design).
@@ -152,6 +154,9 @@ func parse(fs *flag.FlagSet, args []string) ([]string, int) {
 
 // fail prints err and returns the exit code its kind calls for.
 func (c *cli) fail(err error) int {
+	if c.stopped() {
+		return exitDB // a signal's doing: run says "interrupted"
+	}
 	fmt.Fprintln(c.stderr, "jig: "+redact(err.Error()))
 	var se *engine.StartError
 	var wse workspace.Errors
