@@ -6,6 +6,7 @@ import (
 	"os"
 	"os/exec"
 	"os/user"
+	"path/filepath"
 	"strconv"
 	"syscall"
 )
@@ -107,4 +108,50 @@ func hashString(s string) uint32 {
 		h *= 16777619
 	}
 	return h
+}
+
+// canReach checks, before any program runs as the account, that it can
+// enter every folder down to dir (what names it in the error: "cache",
+// "binaries"), and names the first folder that stops it and the fix.
+func (a *account) canReach(dir, what, alternative string) error {
+	if a == nil {
+		return nil
+	}
+	abs, err := filepath.Abs(dir)
+	if err != nil {
+		return err
+	}
+	var chain []string
+	for p := abs; ; p = filepath.Dir(p) {
+		chain = append(chain, p)
+		if p == filepath.Dir(p) {
+			break
+		}
+	}
+	for i := len(chain) - 1; i >= 0; i-- {
+		p := chain[i]
+		fi, err := os.Stat(p)
+		if err != nil {
+			continue // made later, 0755
+		}
+		st, ok := fi.Sys().(*syscall.Stat_t)
+		if !ok || a.mayEnter(fi.Mode().Perm(), st.Uid, st.Gid) {
+			continue
+		}
+		return fmt.Errorf("the server runs as %s, which cannot reach the %s %s: %s is %s (owner uid %d)\n  hint: run `chmod o+x %s`, or %s",
+			a, what, abs, p, fi.Mode(), st.Uid, p, alternative)
+	}
+	return nil
+}
+
+// mayEnter reports whether the account may search a folder with this
+// mode and owner (its supplementary groups are cleared when it runs).
+func (a *account) mayEnter(perm os.FileMode, uid, gid uint32) bool {
+	switch {
+	case uid == a.uid:
+		return perm&0o100 != 0
+	case gid == a.gid:
+		return perm&0o010 != 0
+	}
+	return perm&0o001 != 0
 }

@@ -95,9 +95,15 @@ func startEmbedded(ctx context.Context, o Options) (*Server, error) {
 	if err != nil {
 		return nil, err
 	}
+	if err := acct.canReach(o.CacheDir, "cache", "set JIG_CACHE_DIR to a folder it can reach (root's default is /var/cache/jig)"); err != nil {
+		return nil, err
+	}
 	o.Progress.report(Progress{Step: StepResolve, Message: "looking for Postgres " + rel.major + " binaries"})
 	binDir, err := resolveBinaries(ctx, &o, rel)
 	if err != nil {
+		return nil, err
+	}
+	if err := acct.canReach(binDir, "binaries", "put them in a folder it can reach"); err != nil {
 		return nil, err
 	}
 	version, err := binariesVersion(&o, binDir, rel)
