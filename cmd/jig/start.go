@@ -73,6 +73,7 @@ func serverOptions(ws *workspace.Workspace, dsn string) engine.Options {
 func (c *cli) start(o engine.Options) (*engine.Server, error) {
 	p := newProgressLine(c.stderr)
 	o.Progress = p.report
+	o.Interrupt = c.ctx
 	s, err := engine.Start(c.ctx, o)
 	p.done()
 	if err == nil && s.Note != "" {
