@@ -176,7 +176,7 @@ func waitFor(d time.Duration, cond func() bool) bool {
 	return cond()
 }
 
-// procsUnder lists live processes named name (initdb, pg_ctl, postgres)
+// procsUnder lists live processes named name (initdb, postgres)
 // whose working directory or command line lies under dir.
 func procsUnder(dir, name string) []int {
 	var out []int
@@ -204,8 +204,8 @@ func noServersUnder(tb testing.TB, dir string) {
 	}
 }
 
-// waitOrphans waits for processes a killed jig left running (an initdb, a
-// pg_ctl waiting for its server) to finish on their own.
+// waitOrphans waits for processes a killed jig left running to finish
+// (none should: initdb and the server die with jig).
 func waitOrphans(tb testing.TB, dir, name string) {
 	tb.Helper()
 	if !waitFor(60*time.Second, func() bool { return len(procsUnder(dir, name)) == 0 }) {
