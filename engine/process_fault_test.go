@@ -66,8 +66,8 @@ func TestFaultKillDuringInitdb(t *testing.T) {
 		t.Fatalf("initdb never ran:\n%s", p.out)
 	}
 	p.kill()
-	// The killed jig's initdb runs to its end on its own; what it leaves is
-	// a temporary cluster nobody will rename, which the next start sweeps.
+	// The killed jig's initdb dies with it; what it leaves is a temporary
+	// cluster nobody will rename, which the next start sweeps.
 	waitOrphans(t, cache, "initdb")
 	afterKill(t, env, cache, ws)
 }

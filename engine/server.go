@@ -471,7 +471,7 @@ func (s *Server) Stop() error {
 	s.stopOnce.Do(func() {
 		if e := s.embedded; e != nil {
 			if !e.abort() {
-				s.stopErr = fmt.Errorf("Postgres did not stop on a fast shutdown and was stopped harder; see %s", s.LogPath())
+				s.stopErr = fmt.Errorf("the server did not stop on a fast shutdown and was stopped harder; see %s", s.LogPath())
 			}
 			if s.background != nil {
 				<-s.background // never leave a half-made template or spare behind
