@@ -2,6 +2,7 @@ package engine_test
 
 import (
 	"bytes"
+	"crypto/sha256"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -64,7 +65,11 @@ func buildJig(name string, flags ...string) (string, error) {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return "", err
 	}
-	path := filepath.Join(dir, name)
+	// Named per checkout: other worktrees' test runs build their own jig
+	// into the same folder at the same time.
+	wd, _ := os.Getwd()
+	sum := sha256.Sum256([]byte(wd))
+	path := filepath.Join(dir, fmt.Sprintf("%s-%x", name, sum[:6]))
 	tmp := fmt.Sprintf("%s.tmp-%d", path, os.Getpid())
 	defer os.Remove(tmp)
 	args := append(append([]string{"build"}, flags...), "-o", tmp, "github.com/jig-sql/jig/cmd/jig")

@@ -1,10 +1,15 @@
 package engine_test
 
 import (
+	"fmt"
 	"os"
+	"os/user"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"testing"
+
+	"github.com/jig-sql/jig/engine"
 )
 
 // As root the server runs as an unprivileged account; a cache under a
@@ -33,5 +38,25 @@ func TestCacheTheServerCannotReach(t *testing.T) {
 	}
 	if strings.Contains(msg, "fork/exec") {
 		t.Errorf("the error is the raw exec failure:\n%s", msg)
+	}
+}
+
+// The server log is the server account's, as when Postgres made it, so
+// that a jig of any version on the same cache can start the server.
+func TestServerLogBelongsToTheAccount(t *testing.T) {
+	if os.Geteuid() != 0 {
+		t.Skip("only root hands the server to another account")
+	}
+	u, err := user.Lookup(engine.ServerAccount)
+	if err != nil {
+		t.Skip(err)
+	}
+	s := start(t, explicitOptions(t))
+	fi, err := os.Stat(s.LogPath())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if uid := fi.Sys().(*syscall.Stat_t).Uid; fmt.Sprint(uid) != u.Uid {
+		t.Errorf("%s belongs to uid %d, want %s's (%s)", s.LogPath(), uid, engine.ServerAccount, u.Uid)
 	}
 }

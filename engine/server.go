@@ -353,6 +353,11 @@ func (s *Server) bootEmbedded(ctx context.Context, acct *account, binDir, passwo
 	if e.logFile, err = os.OpenFile(logPath, os.O_CREATE|os.O_WRONLY|os.O_APPEND, 0o600); err != nil {
 		return err
 	}
+	// The account's, as when the server made it: a jig that runs the
+	// server's own log collector (older ones did) must be able to open it.
+	if err := acct.chown(logPath); err != nil {
+		return err
+	}
 	from, _ := e.logFile.Seek(0, io.SeekEnd)
 	// A free port is only free until someone takes it: another jig starting
 	// at the same moment can pick the same one. Such a clash is retried on a
