@@ -221,7 +221,7 @@ func (e *embedded) prepare(o *Options, acct *account, template string) error {
 		return err
 	}
 	data := e.dataDir()
-	e.fresh = !validCluster(data)
+	e.fresh = !validCluster(data) || ranInEarlierBoot(e.clusterDir)
 	if e.fresh {
 		os.RemoveAll(data)       // a half copy from a killed jig
 		removeTempSiblings(data) // or its temp copy (we hold the cluster's lock)
@@ -372,7 +372,10 @@ func (s *Server) bootEmbedded(ctx context.Context, acct *account, binDir, passwo
 			return err
 		}
 		s.cfg.Password = password
-		if e.pm, err = startPostmaster(acct, binDir, e.dataDir(), e.port, serverSettings, e.logFile); err != nil {
+		if err := markBoot(e.clusterDir); err != nil && !errors.Is(err, os.ErrNotExist) {
+			return err
+		}
+		if e.pm, err = startPostmaster(acct, binDir, e.dataDir(), e.port, durabilitySettings(serverSettings), e.logFile); err != nil {
 			return err
 		}
 		e.ready, err = e.pm.waitReady(ctx, s.cfg, e.dataDir(), 30*time.Second)
