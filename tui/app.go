@@ -88,19 +88,26 @@ func Run(ctx context.Context, ws *workspace.Workspace, o Options, popts ...tea.P
 			err = &CrashError{Value: r, Stack: debug.Stack()}
 		}
 	}()
-	p := tea.NewProgram(m, append([]tea.ProgramOption{tea.WithContext(ctx)}, popts...)...)
+	// Signals are the caller's: ctx ends on them (bubbletea's own handler
+	// would make SIGTERM a plain quit, exit 0).
+	p := tea.NewProgram(m, append([]tea.ProgramOption{tea.WithContext(ctx), tea.WithoutSignalHandler()}, popts...)...)
 	_, err = p.Run()
 	switch {
 	case errors.Is(err, tea.ErrProgramPanic):
 		return &CrashError{Value: "the workbench panicked (stack above)"}
 	case errors.Is(err, tea.ErrProgramKilled), errors.Is(err, tea.ErrInterrupted):
-		err = nil // a signal: a normal way out
+		m.flushAutosave() // the edit in flight may not have been written
+		return ErrInterrupted
 	}
 	if err == nil {
 		err = m.fatal
 	}
 	return err
 }
+
+// ErrInterrupted is Run's error when a signal (ctx) ended the workbench:
+// the session was autosaved, the server stopped.
+var ErrInterrupted = errors.New("interrupted")
 
 // CrashError is a panic caught at the top of the workbench, after the
 // terminal was restored and the server stopped.

@@ -65,6 +65,17 @@ func (a *autosaver) saveCmd(s *Session, fixturesDir string, remove bool) tea.Cmd
 	}
 }
 
+// flushAutosave writes the session's autosave now, when it has unsaved
+// changes: on a signal, the last edit's autosave command may never run.
+func (m *Model) flushAutosave() {
+	if m.sess == nil || !m.sess.Dirty || m.auto == nil || m.auto.path == "" {
+		return
+	}
+	if cmd := m.auto.saveCmd(m.sess, m.fixturesDir, false); cmd != nil {
+		cmd()
+	}
+}
+
 // encodeAutosave is the header, the fixture's name, then the fixture.
 func encodeAutosave(s *Session, fixturesDir string) []byte {
 	var b bytes.Buffer

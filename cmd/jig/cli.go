@@ -5,10 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
-	"os/signal"
 	"runtime/debug"
-	"syscall"
 
 	"charm.land/fang/v2"
 	"github.com/spf13/cobra"
@@ -44,8 +41,10 @@ type cli struct {
 // run is the whole CLI: it parses args, wires the pieces and returns the exit
 // code, so tests drive it without a process.
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer) (code int) {
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
-	defer stop()
+	sigs := watchSignals(stdout, stderr)
+	defer sigs.stop()
+	ctx := sigs.ctx
+	stdout, stderr = quiet{stdout, sigs}, quiet{stderr, sigs}
 	c := &cli{ctx: ctx, stdin: stdin, stdout: stdout, stderr: stderr}
 	defer func() {
 		if r := recover(); r != nil {
@@ -65,6 +64,9 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) (code int) {
 	code = c.code
 	if err != nil {
 		code = exitUsage // cobra rejected the command line; printError said why
+	}
+	if sigs.brokenPipe() {
+		return exitBrokenPipe // the reader left: nothing to say, nobody to say it to
 	}
 	if code != exitOK && code != exitInterrupted && ctx.Err() != nil {
 		// Whatever failed did so because the user stopped it: say that,
@@ -92,6 +94,9 @@ func (c *cli) runE(b body) func(*cobra.Command, []string) error {
 
 // fail prints err and returns the exit code its kind calls for.
 func (c *cli) fail(err error) int {
+	if c.stopped() {
+		return exitDB // a signal's doing: run says "interrupted"
+	}
 	fmt.Fprintln(c.stderr, "jig: "+redact(err.Error()))
 	var se *postgres.StartError
 	var wse diag.Errors

@@ -82,6 +82,9 @@ func runTest(c *cli, tf *testFlags, patterns []string) int {
 
 // setupFailed reports an error preparing the workspace (schema or checks).
 func (c *cli) setupFailed(err error) int {
+	if c.stopped() {
+		return exitDB // a signal's doing: run says "interrupted"
+	}
 	var se *engine.SQLError
 	var we diag.Errors
 	var st *postgres.StartError

@@ -61,6 +61,7 @@ func serverOptions(ws *workspace.Workspace, dsn string) postgres.Options {
 func (c *cli) start(o postgres.Options) (*postgres.Server, error) {
 	p := newProgressLine(c.stderr)
 	o.Progress = p.report
+	o.Interrupt = c.ctx
 	s, err := postgres.Start(c.ctx, o)
 	p.done()
 	if err == nil && s.Note != "" {
@@ -130,7 +131,7 @@ func bar(n, total int64, width int) string {
 
 // isTerminal reports whether w is a character device (a terminal).
 func isTerminal(w io.Writer) bool {
-	f, ok := w.(*os.File)
+	f, ok := unwrap(w).(*os.File)
 	if !ok {
 		return false
 	}

@@ -41,14 +41,23 @@ func runWorkbench(c *cli, wf *wsFlags) int {
 	if ws == nil {
 		return code
 	}
+	if !isTerminal(c.stdout) {
+		fmt.Fprintln(c.stderr, "jig: the workbench needs a terminal, and the output is not one (a pipe or a file)\n  hint: for scripts, use jig test, jig run QUERY or jig check")
+		return exitUsage
+	}
 	start := func(ctx context.Context, progress postgres.ProgressFunc) (*postgres.Server, error) {
 		o := serverOptions(ws, wf.dsn)
 		o.Progress = progress
+		o.Interrupt = c.ctx
 		return postgres.Start(ctx, o)
 	}
 	err := tui.Run(c.ctx, ws, tui.Options{Start: start, Dark: true})
-	if err == nil {
+	switch {
+	case err == nil:
 		return exitOK
+	case errors.Is(err, tui.ErrInterrupted) || c.stopped():
+		fmt.Fprintln(c.stderr, "jig: interrupted")
+		return exitInterrupted
 	}
 	return workbenchFailed(c, err)
 }

@@ -1,13 +1,13 @@
 package postgres
 
 import (
+	"context"
 	"fmt"
 	"os"
 	"os/exec"
 	"os/user"
 	"path/filepath"
 	"strconv"
-	"strings"
 	"syscall"
 )
 
@@ -79,9 +79,15 @@ func createAccount(name string) {
 
 // command builds an exec.Cmd that runs as the account.
 func (a *account) command(name string, args ...string) *exec.Cmd {
-	cmd := exec.Command(name, args...)
+	return a.commandContext(context.Background(), name, args...)
+}
+
+// commandContext is command killed when ctx ends.
+func (a *account) commandContext(ctx context.Context, name string, args ...string) *exec.Cmd {
+	cmd := exec.CommandContext(ctx, name, args...)
+	cmd.SysProcAttr = &syscall.SysProcAttr{}
 	if a != nil {
-		cmd.SysProcAttr = &syscall.SysProcAttr{Credential: &syscall.Credential{Uid: a.uid, Gid: a.gid}}
+		cmd.SysProcAttr.Credential = &syscall.Credential{Uid: a.uid, Gid: a.gid}
 		cmd.Env = append(os.Environ(), "HOME=/tmp", "USER="+a.name, "LOGNAME="+a.name)
 	}
 	return cmd
@@ -95,55 +101,6 @@ func (a *account) chown(path string) error {
 	return os.Lchown(path, int(a.uid), int(a.gid))
 }
 
-// shim returns a binaries folder for embedded-postgres whose bin/pg_ctl and
-// bin/initdb switch to the account before running the real ones. The library
-// runs those two programs itself and has no notion of a user, so this is the
-// seam where root becomes the server account.
-func (a *account) shim(cacheDir, binDir string) (string, error) {
-	if a == nil {
-		return binDir, nil
-	}
-	dir := filepath.Join(cacheDir, "shim", fmt.Sprintf("%d-%x", a.uid, hashString(binDir)))
-	if _, err := os.Stat(filepath.Join(dir, "bin", "pg_ctl")); err == nil {
-		return dir, nil
-	}
-	prefix, err := a.switchPrefix()
-	if err != nil {
-		return "", err
-	}
-	tmp := tempSibling(dir)
-	defer os.RemoveAll(tmp)
-	if err := os.MkdirAll(filepath.Join(tmp, "bin"), 0o755); err != nil {
-		return "", err
-	}
-	for _, prog := range []string{"pg_ctl", "initdb"} {
-		script := "#!/bin/sh\nexec " + prefix + " " + shellQuote(filepath.Join(binDir, "bin", prog)) + " \"$@\"\n"
-		if err := os.WriteFile(filepath.Join(tmp, "bin", prog), []byte(script), 0o755); err != nil {
-			return "", err
-		}
-	}
-	if err := os.Rename(tmp, dir); err != nil && !os.IsExist(err) {
-		if _, serr := os.Stat(filepath.Join(dir, "bin", "pg_ctl")); serr != nil {
-			return "", err
-		}
-	}
-	return dir, nil
-}
-
-func (a *account) switchPrefix() (string, error) {
-	if p, err := exec.LookPath("setpriv"); err == nil {
-		return fmt.Sprintf("%s --reuid=%d --regid=%d --clear-groups --", p, a.uid, a.gid), nil
-	}
-	if p, err := exec.LookPath("runuser"); err == nil {
-		return fmt.Sprintf("%s -u %s --", p, shellQuote(a.name)), nil
-	}
-	return "", fmt.Errorf("running as root needs setpriv or runuser (util-linux) to start Postgres as %s", a)
-}
-
-func shellQuote(s string) string {
-	return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'"
-}
-
 func hashString(s string) uint32 {
 	h := uint32(2166136261)
 	for i := 0; i < len(s); i++ {
@@ -151,4 +108,50 @@ func hashString(s string) uint32 {
 		h *= 16777619
 	}
 	return h
+}
+
+// canReach checks, before any program runs as the account, that it can
+// enter every folder down to dir (what names it in the error: "cache",
+// "binaries"), and names the first folder that stops it and the fix.
+func (a *account) canReach(dir, what, alternative string) error {
+	if a == nil {
+		return nil
+	}
+	abs, err := filepath.Abs(dir)
+	if err != nil {
+		return err
+	}
+	var chain []string
+	for p := abs; ; p = filepath.Dir(p) {
+		chain = append(chain, p)
+		if p == filepath.Dir(p) {
+			break
+		}
+	}
+	for i := len(chain) - 1; i >= 0; i-- {
+		p := chain[i]
+		fi, err := os.Stat(p)
+		if err != nil {
+			continue // made later, 0755
+		}
+		st, ok := fi.Sys().(*syscall.Stat_t)
+		if !ok || a.mayEnter(fi.Mode().Perm(), st.Uid, st.Gid) {
+			continue
+		}
+		return fmt.Errorf("the server runs as %s, which cannot reach the %s %s: %s is %s (owner uid %d)\n  hint: run `chmod o+x %s`, or %s",
+			a, what, abs, p, fi.Mode(), st.Uid, p, alternative)
+	}
+	return nil
+}
+
+// mayEnter reports whether the account may search a folder with this
+// mode and owner (its supplementary groups are cleared when it runs).
+func (a *account) mayEnter(perm os.FileMode, uid, gid uint32) bool {
+	switch {
+	case uid == a.uid:
+		return perm&0o100 != 0
+	case gid == a.gid:
+		return perm&0o010 != 0
+	}
+	return perm&0o001 != 0
 }

@@ -67,9 +67,7 @@ func tryLockFile(path string) (*fileLock, error) {
 		}
 		return nil, fmt.Errorf("locking %s: %w", path, err)
 	}
-	// The holder's pid, for messages like "open in another jig (pid 42)".
-	_ = f.Truncate(0)
-	_, _ = f.WriteAt([]byte(fmt.Sprint(os.Getpid())), 0)
+	writeHolder(f)
 	return &fileLock{f: f}, nil
 }
 
@@ -88,7 +86,7 @@ func createLocked(path string) (*fileLock, error) {
 		os.Remove(tmp)
 		return nil, fmt.Errorf("locking %s: %w", path, err)
 	}
-	_, _ = f.WriteAt([]byte(fmt.Sprint(os.Getpid())), 0)
+	writeHolder(f)
 	if err := os.Rename(tmp, path); err != nil {
 		f.Close()
 		os.Remove(tmp)
@@ -97,12 +95,30 @@ func createLocked(path string) (*fileLock, error) {
 	return &fileLock{f: f}, nil
 }
 
-// holderPID reads the pid the current holder wrote, or 0.
+// writeHolder writes our pid into a lock file we hold, for messages like
+// "open in another jig (pid 42)". Written over the last holder's, never
+// truncated to nothing first, so a reader finds a pid at every moment but
+// the first (a new, empty file), which holderPID waits out.
+func writeHolder(f *os.File) {
+	line := []byte(fmt.Sprintf("%d\n", os.Getpid()))
+	if _, err := f.WriteAt(line, 0); err == nil {
+		_ = f.Truncate(int64(len(line)))
+	}
+}
+
+// holderPID reads the pid the current holder wrote, or 0. A file still
+// empty (just created) or naming a dead process (the previous holder, the
+// instant before the new one writes) is read again, for up to 200 ms.
 func holderPID(path string) int {
-	b, _ := os.ReadFile(path)
 	var pid int
-	fmt.Sscan(strings.TrimSpace(string(b)), &pid)
-	return pid
+	for end := time.Now().Add(200 * time.Millisecond); ; time.Sleep(2 * time.Millisecond) {
+		b, _ := os.ReadFile(path)
+		pid = 0
+		fmt.Sscan(strings.TrimSpace(string(b)), &pid)
+		if pid > 0 && syscall.Kill(pid, 0) != syscall.ESRCH || time.Now().After(end) {
+			return pid
+		}
+	}
 }
 
 func (l *fileLock) unlock() {

@@ -12,6 +12,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"runtime"
 	"strconv"
 	"strings"
 	"sync"
@@ -64,7 +65,7 @@ func ensureTemplate(ctx context.Context, o *Options, acct *account, binDir, vers
 	if err := mkdirOwned(filepath.Dir(data), acct); err != nil {
 		return "", err
 	}
-	return data, initCluster(acct, binDir, password, data)
+	return data, initCluster(ctx, acct, binDir, password, data)
 }
 
 // templatePath is the template cluster's data directory. The suffix names
@@ -77,7 +78,7 @@ func templatePath(o *Options, binDir, version string) string {
 // initCluster runs initdb as acct into data (via a temp name), with jig's
 // superuser and the cache's password. The caller holds the lock that
 // serialises writers of data.
-func initCluster(acct *account, binDir, password, data string) error {
+func initCluster(ctx context.Context, acct *account, binDir, password, data string) error {
 	dir := filepath.Dir(data)
 	// What a jig killed during initdb left: its temp cluster and password file.
 	removeTempSiblings(data)
@@ -92,13 +93,22 @@ func initCluster(acct *account, binDir, password, data string) error {
 	if err := acct.chown(pwfile); err != nil {
 		return err
 	}
-	cmd := acct.command(filepath.Join(binDir, "bin", "initdb"), "-D", tmp, "-U", superuser,
+	cmd := acct.commandContext(ctx, filepath.Join(binDir, "bin", "initdb"), "-D", tmp, "-U", superuser,
 		"--auth=scram-sha-256", "--pwfile="+pwfile, "--encoding=UTF8", "--locale=C",
 		"--no-sync", "--no-instructions",
 		// 1 MB WAL segments instead of 16: a cluster starts with one
 		// segment, so every copy of the template is 15 MB smaller.
 		"--wal-segsize=1")
+	// Like the server (startPostmaster), initdb dies with jig, and so does
+	// the postgres it runs, which reads its script from initdb: the thread
+	// that forks it stays locked to this goroutine until it ends.
+	runtime.LockOSThread()
+	defer runtime.UnlockOSThread()
+	tieToParent(cmd.SysProcAttr)
 	if out, err := cmd.CombinedOutput(); err != nil {
+		if ctx.Err() != nil {
+			return ctx.Err() // stopped, not failed: the temp cluster goes with the defer
+		}
 		return fmt.Errorf("initdb as %s: %w\n%s", acct, err, out)
 	}
 	return os.Rename(tmp, data)

@@ -2,6 +2,7 @@ package postgres_test
 
 import (
 	"bytes"
+	"crypto/sha256"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -24,9 +25,9 @@ import (
 // (or its server) at chosen moments. The binary is built once per test
 // binary run.
 var (
-	jigOnce sync.Once
-	jigPath string
-	jigErr  error
+	jigOnce, faultOnce sync.Once
+	jigPath, faultPath string
+	jigErr, faultErr   error
 )
 
 // jigBinary builds cmd/jig once per test binary run.
@@ -35,28 +36,47 @@ func jigBinary(tb testing.TB) string {
 	if testing.Short() {
 		tb.Skip("fault tests build and run the jig binary; skipped with -short")
 	}
-	jigOnce.Do(func() {
-		// Built next to the test binaries' other large files, under a
-		// temp name renamed into place: a concurrent run keeps executing
-		// the file it started.
-		dir := testdataCache()
-		if jigErr = os.MkdirAll(dir, 0o755); jigErr != nil {
-			return
-		}
-		jigPath = filepath.Join(dir, "jig")
-		tmp := fmt.Sprintf("%s.tmp-%d", jigPath, os.Getpid())
-		defer os.Remove(tmp)
-		cmd := exec.Command("go", "build", "-o", tmp, "github.com/jig-sql/jig/cmd/jig")
-		if out, err := cmd.CombinedOutput(); err != nil {
-			jigErr = fmt.Errorf("go build: %v\n%s", err, out)
-			return
-		}
-		jigErr = os.Rename(tmp, jigPath)
-	})
+	jigOnce.Do(func() { jigPath, jigErr = buildJig("jig") })
 	if jigErr != nil {
 		tb.Fatal(jigErr)
 	}
 	return jigPath
+}
+
+// jigFaultBinary builds cmd/jig with the jigfault tag, whose hooks
+// (engine/fault_hooks.go) crash it on request.
+func jigFaultBinary(tb testing.TB) string {
+	tb.Helper()
+	if testing.Short() {
+		tb.Skip("fault tests build and run the jig binary; skipped with -short")
+	}
+	faultOnce.Do(func() { faultPath, faultErr = buildJig("jig-fault", "-tags", "jigfault") })
+	if faultErr != nil {
+		tb.Fatal(faultErr)
+	}
+	return faultPath
+}
+
+// buildJig builds cmd/jig next to the test binaries' other large files,
+// under a temp name renamed into place: a concurrent run keeps executing
+// the file it started.
+func buildJig(name string, flags ...string) (string, error) {
+	dir := testdataCache()
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return "", err
+	}
+	// Named per checkout: other worktrees' test runs build their own jig
+	// into the same folder at the same time.
+	wd, _ := os.Getwd()
+	sum := sha256.Sum256([]byte(wd))
+	path := filepath.Join(dir, fmt.Sprintf("%s-%x", name, sum[:6]))
+	tmp := fmt.Sprintf("%s.tmp-%d", path, os.Getpid())
+	defer os.Remove(tmp)
+	args := append(append([]string{"build"}, flags...), "-o", tmp, "github.com/jig-sql/jig/cmd/jig")
+	if out, err := exec.Command("go", args...).CombinedOutput(); err != nil {
+		return "", fmt.Errorf("go build: %v\n%s", err, out)
+	}
+	return path, os.Rename(tmp, path)
 }
 
 // jigEnv is the environment of a jig process: this process's, minus any
@@ -100,7 +120,13 @@ func (s *syncBuffer) String() string {
 // startJig starts the jig binary; the test's cleanup kills it if it still runs.
 func startJig(tb testing.TB, env []string, args ...string) *jigProc {
 	tb.Helper()
-	p := &jigProc{cmd: exec.Command(jigBinary(tb), args...), out: &syncBuffer{}, done: make(chan struct{})}
+	return startJigBinary(tb, jigBinary(tb), env, args...)
+}
+
+// startJigBinary is startJig with another build of jig.
+func startJigBinary(tb testing.TB, bin string, env []string, args ...string) *jigProc {
+	tb.Helper()
+	p := &jigProc{cmd: exec.Command(bin, args...), out: &syncBuffer{}, done: make(chan struct{})}
 	p.cmd.Env = env
 	p.cmd.Stdout, p.cmd.Stderr = p.out, p.out
 	if err := p.cmd.Start(); err != nil {
@@ -109,6 +135,15 @@ func startJig(tb testing.TB, env []string, args ...string) *jigProc {
 	go func() { p.err = p.cmd.Wait(); close(p.done) }()
 	tb.Cleanup(func() { p.kill() })
 	return p
+}
+
+func (p *jigProc) exited() bool {
+	select {
+	case <-p.done:
+		return true
+	default:
+		return false
+	}
 }
 
 func (p *jigProc) kill() {
@@ -146,7 +181,7 @@ func waitFor(d time.Duration, cond func() bool) bool {
 	return cond()
 }
 
-// procsUnder lists live processes named name (initdb, pg_ctl, postgres)
+// procsUnder lists live processes named name (initdb, postgres)
 // whose working directory or command line lies under dir.
 func procsUnder(dir, name string) []int {
 	var out []int
@@ -174,8 +209,8 @@ func noServersUnder(tb testing.TB, dir string) {
 	}
 }
 
-// waitOrphans waits for processes a killed jig left running (an initdb, a
-// pg_ctl waiting for its server) to finish on their own.
+// waitOrphans waits for processes a killed jig left running to finish
+// (none should: initdb and the server die with jig).
 func waitOrphans(tb testing.TB, dir, name string) {
 	tb.Helper()
 	if !waitFor(60*time.Second, func() bool { return len(procsUnder(dir, name)) == 0 }) {

@@ -5,11 +5,14 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"net"
 	"os"
 	"os/exec"
+	"os/user"
 	"path/filepath"
 	"strconv"
 	"strings"
+	"syscall"
 	"testing"
 	"time"
 
@@ -26,7 +29,9 @@ func runHelper(mode string) int {
 	var err error
 	switch mode {
 	case "start":
-		err = helperStart()
+		err = helperStart(false)
+	case "orphan":
+		err = helperStart(true)
 	case "coldstart":
 		err = helperColdStart()
 	case "naive":
@@ -55,9 +60,10 @@ func helperOptions() postgres.Options {
 }
 
 // helperStart starts a server, writes a marker row, prints
-// "READY <postmaster pid>" and serves until stdin closes — or until the
-// test SIGKILLs it, leaving the postmaster orphaned as a killed jig would.
-func helperStart() error {
+// "READY <postmaster pid>" and serves until stdin closes or the test kills
+// it. With orphan, it then replaces jig's server by one it starts detached
+// (as jigs did through pg_ctl), which a killed helper leaves running.
+func helperStart(orphan bool) error {
 	ctx := context.Background()
 	s, err := postgres.Start(ctx, helperOptions())
 	if err != nil {
@@ -76,9 +82,51 @@ func helperStart() error {
 		return err
 	}
 	conn.Close(ctx)
+	if orphan {
+		if err := s.Stop(); err != nil {
+			return err
+		}
+		if err := startDetached(data); err != nil {
+			return err
+		}
+	}
 	fmt.Printf("READY %d\n", pidFromFile(filepath.Join(data, "postmaster.pid")))
 	io.Copy(io.Discard, os.Stdin)
 	return s.Stop()
+}
+
+// startDetached starts a postmaster on data that is nobody's child to
+// watch: its own session, no parent-death signal; it returns once the
+// server wrote its pid file.
+func startDetached(data string) error {
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		return err
+	}
+	port := l.Addr().(*net.TCPAddr).Port
+	l.Close()
+	cmd := exec.Command(filepath.Join(os.Getenv("JIG_TEST_BINARIES"), "bin", "postgres"), "-D", data, "-p", strconv.Itoa(port),
+		"-c", "listen_addresses=127.0.0.1", "-c", "unix_socket_directories=")
+	cmd.SysProcAttr = &syscall.SysProcAttr{Setsid: true}
+	if os.Geteuid() == 0 {
+		u, err := user.Lookup(postgres.ServerAccount)
+		if err != nil {
+			return err
+		}
+		uid, _ := strconv.Atoi(u.Uid)
+		gid, _ := strconv.Atoi(u.Gid)
+		cmd.SysProcAttr.Credential = &syscall.Credential{Uid: uint32(uid), Gid: uint32(gid)}
+	}
+	if err := cmd.Start(); err != nil {
+		return err
+	}
+	go cmd.Wait()
+	for end := time.Now().Add(30 * time.Second); time.Now().Before(end); time.Sleep(10 * time.Millisecond) {
+		if pidFromFile(filepath.Join(data, "postmaster.pid")) == cmd.Process.Pid {
+			return nil
+		}
+	}
+	return fmt.Errorf("the detached postmaster on %s wrote no pid file", data)
 }
 
 // helperColdStart starts, runs one query and stops: one jig's whole life.
@@ -139,9 +187,9 @@ func helper(tb testing.TB, mode string, env ...string) *exec.Cmd {
 
 // startHelper starts a "start" helper on opts's cache and workspace and
 // returns it with its postmaster's pid once the server is ready.
-func startHelper(tb testing.TB, o postgres.Options) (*exec.Cmd, int) {
+func startHelper(tb testing.TB, o postgres.Options, mode string) (*exec.Cmd, int) {
 	tb.Helper()
-	cmd := helper(tb, "start", "JIG_TEST_CACHE="+o.CacheDir, "JIG_TEST_WORKSPACE="+o.Workspace,
+	cmd := helper(tb, mode, "JIG_TEST_CACHE="+o.CacheDir, "JIG_TEST_WORKSPACE="+o.Workspace,
 		"JIG_TEST_BINARIES="+o.BinariesDir, "JIG_TEST_SOURCES="+strings.Join(o.Sources, ","))
 	stdin, err := cmd.StdinPipe()
 	if err != nil {

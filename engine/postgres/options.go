@@ -1,6 +1,7 @@
 package postgres
 
 import (
+	"context"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -36,6 +37,19 @@ type Options struct {
 	// SchemaStatements is how many statements the workspace's schema holds;
 	// the embedded server's lock table is sized for it (see maxLocks).
 	SchemaStatements int
+	// Interrupt, when it ends, abandons what Start still does in the
+	// background for later starts (the template cluster, a spare copy),
+	// so Stop returns at once; a later start finishes the work. nil: never.
+	// Start's own context cannot serve, as callers may end it on return.
+	Interrupt context.Context
+}
+
+// interrupt is Interrupt or a context that never ends.
+func (o *Options) interrupt() context.Context {
+	if o.Interrupt != nil {
+		return o.Interrupt
+	}
+	return context.Background()
 }
 
 // WithEnv fills unset options from the environment: JIG_DSN,

@@ -5,6 +5,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"net"
 	"net/url"
 	"os"
@@ -13,10 +14,8 @@ import (
 	"strconv"
 	"strings"
 	"sync"
-	"syscall"
 	"time"
 
-	embeddedpostgres "github.com/fergusstrange/embedded-postgres"
 	"github.com/jackc/pgx/v5"
 )
 
@@ -42,7 +41,9 @@ type Server struct {
 
 // embedded holds what only the embedded server has.
 type embedded struct {
-	ep         *embeddedpostgres.EmbeddedPostgres
+	pm         *postmaster
+	ready      *pgx.Conn // the connection that proved the server ready; the first Connect takes it
+	readyMu    sync.Mutex
 	clusterDir string
 	logFile    *os.File
 	passfile   string
@@ -53,8 +54,7 @@ type embedded struct {
 	// template to copy yet (the first start ever).
 	firstInit func(data string) error
 	port      int
-	libLogs   []string // embedded-postgres's temp logs, removed at Stop
-	maxLocks  int      // max_locks_per_transaction, sized for the schema
+	maxLocks  int // max_locks_per_transaction, sized for the schema
 }
 
 // StartError wraps any failure to start or reach the database, so the CLI
@@ -100,9 +100,15 @@ func startEmbedded(ctx context.Context, o Options) (*Server, error) {
 	if err != nil {
 		return nil, err
 	}
+	if err := acct.canReach(o.CacheDir, "cache", "set JIG_CACHE_DIR to a folder it can reach (root's default is /var/cache/jig)"); err != nil {
+		return nil, err
+	}
 	o.Progress.report(Progress{Step: StepResolve, Message: "looking for Postgres " + rel.major + " binaries"})
 	binDir, err := resolveBinaries(ctx, &o, rel)
 	if err != nil {
+		return nil, err
+	}
+	if err := acct.canReach(binDir, "binaries", "put them in a folder it can reach"); err != nil {
 		return nil, err
 	}
 	version, err := binariesVersion(&o, binDir, rel)
@@ -117,15 +123,15 @@ func startEmbedded(ctx context.Context, o Options) (*Server, error) {
 	// cluster gets its own initdb, and the template is made in the
 	// background once the server is up (fillCache), off the path to ready.
 	template := templatePath(&o, binDir, version)
-	firstInit := func(data string) error { return initCluster(acct, binDir, password, data) }
+	firstInit := func(data string) error { return initCluster(ctx, acct, binDir, password, data) }
 	e, note, err := openCluster(ctx, &o, acct, template, version, firstInit)
 	if err != nil {
 		return nil, err
 	}
 	s := &Server{version: version, embedded: e, Note: note}
 	e.maxLocks = maxLocks(o.SchemaStatements)
-	err = s.bootEmbedded(acct, binDir, password)
-	if err != nil && !e.fresh {
+	err = s.bootEmbedded(ctx, acct, binDir, password)
+	if err != nil && !e.fresh && ctx.Err() == nil {
 		// A reused data directory that no longer starts (a crash mid-write,
 		// a disk that filled up) is only a cache: set it aside and start
 		// from the template, rather than leave the user to clean up.
@@ -134,7 +140,7 @@ func startEmbedded(ctx context.Context, o Options) (*Server, error) {
 		if rerr := os.Rename(e.dataDir(), aside); rerr == nil {
 			s.Note = strings.TrimSpace(s.Note + fmt.Sprintf(" The workspace's cluster did not start (%s); it was moved to %s and rebuilt.", firstLineOf(err), aside))
 			if err = e.prepare(&o, acct, template); err == nil {
-				err = s.bootEmbedded(acct, binDir, password)
+				err = s.bootEmbedded(ctx, acct, binDir, password)
 			}
 		}
 	}
@@ -161,7 +167,7 @@ func fillCache(o Options, acct *account, binDir, version, password, template str
 	go func() {
 		defer close(done)
 		if !validCluster(template) {
-			ctx, cancel := context.WithTimeout(context.Background(), 5*time.Minute)
+			ctx, cancel := context.WithTimeout(o.interrupt(), 5*time.Minute)
 			defer cancel()
 			if _, err := ensureTemplate(ctx, &o, acct, binDir, version, password); err != nil {
 				return
@@ -184,6 +190,7 @@ func openCluster(ctx context.Context, o *Options, acct *account, template, versi
 	}
 	sweepEphemeral(clusters)
 	sweepOrphans(clusters)
+	sweepLibraryLogs(clusters)
 	key := clusterKey(o.Workspace, version)
 	e := &embedded{clusterDir: filepath.Join(clusters, key), firstInit: firstInit}
 	var note string
@@ -223,7 +230,7 @@ func (e *embedded) prepare(o *Options, acct *account, template string) error {
 		return err
 	}
 	data := e.dataDir()
-	e.fresh = !validCluster(data)
+	e.fresh = !validCluster(data) || ranInEarlierBoot(e.clusterDir)
 	if e.fresh {
 		os.RemoveAll(data)       // a half copy from a killed jig
 		removeTempSiblings(data) // or its temp copy (we hold the cluster's lock)
@@ -249,18 +256,27 @@ func (e *embedded) prepare(o *Options, acct *account, template string) error {
 
 func (e *embedded) dataDir() string { return filepath.Join(e.clusterDir, "data") }
 
-// abort stops a server that started but could not be set up, and cleans
-// the library's temp log.
-func (e *embedded) abort() {
-	if e.ep != nil {
-		e.ep.Stop()
-		e.ep = nil
+// abort stops a server that started but could not be set up (and is
+// Stop's last step): it closes the ready connection, stops the postmaster
+// and closes the log. False when the server needed more than a fast
+// shutdown.
+func (e *embedded) abort() bool {
+	e.readyMu.Lock()
+	if e.ready != nil {
+		e.ready.Close(context.Background())
+		e.ready = nil
+	}
+	e.readyMu.Unlock()
+	clean := true
+	if e.pm != nil {
+		clean = e.pm.stop()
+		e.pm = nil
 	}
 	if e.logFile != nil {
 		e.logFile.Close()
 		e.logFile = nil
 	}
-	e.removeLibraryLogs()
+	return clean
 }
 
 // release unlocks and, for a private cluster, deletes it.
@@ -321,121 +337,108 @@ func sweepOrphans(clusters string) {
 	}
 }
 
-// bootEmbedded starts the postmaster through embedded-postgres.
-func (s *Server) bootEmbedded(acct *account, binDir, password string) error {
+// serverSettings are the postmaster's -c settings. A scratch server for
+// tests: small shared memory and no WAL shipping start faster (measured
+// ~35% here) and are plenty for a runner's connections. Its log is its
+// stderr, which jig points at the cluster's log file (no collector process
+// to start and stop).
+var serverSettings = map[string]string{
+	"listen_addresses":        "127.0.0.1",
+	"unix_socket_directories": "",
+	"logging_collector":       "off",
+	"synchronous_commit":      "off",
+	"shared_buffers":          "32MB",
+	"huge_pages":              "off",
+	"wal_level":               "minimal",
+	"max_wal_senders":         "0",
+}
+
+// settings are serverSettings plus the lock table sized for the
+// workspace's schema: 10,000 tables overflow the default.
+func (e *embedded) settings() map[string]string {
+	out := map[string]string{"max_locks_per_transaction": strconv.Itoa(e.maxLocks)}
+	for k, v := range serverSettings {
+		out[k] = v
+	}
+	return out
+}
+
+// bootEmbedded starts the postmaster on the cluster and waits until it
+// accepts a connection (kept for the first Connect).
+func (s *Server) bootEmbedded(ctx context.Context, acct *account, binDir, password string) error {
 	e := s.embedded
-	shim, err := acct.shim(filepath.Dir(filepath.Dir(e.clusterDir)), binDir)
-	if err != nil {
+	logPath := filepath.Join(e.clusterDir, "log", "postgres.log")
+	var err error
+	if e.logFile, err = os.OpenFile(logPath, os.O_CREATE|os.O_WRONLY|os.O_APPEND, 0o600); err != nil {
 		return err
 	}
-	logDir := filepath.Join(e.clusterDir, "log")
-	e.logFile, err = os.OpenFile(filepath.Join(logDir, "jig-start.log"), os.O_CREATE|os.O_WRONLY|os.O_APPEND, 0o600)
-	if err != nil {
+	// The account's, as when the server made it: a jig that runs the
+	// server's own log collector (older ones did) must be able to open it.
+	if err := acct.chown(logPath); err != nil {
 		return err
 	}
-	major, _, _ := strings.Cut(s.version, ".")
-	cfg := embeddedpostgres.DefaultConfig().
-		Version(embeddedpostgres.PostgresVersion(releases[major].maven)).
-		BinariesPath(shim).
-		DataPath(e.dataDir()).
-		RuntimePath(filepath.Join(e.clusterDir, "run")).
-		CachePath(filepath.Join(filepath.Dir(filepath.Dir(e.clusterDir)), "embedded-postgres")).
-		Username(superuser).Password(password).Database("postgres").
-		Encoding("UTF8").Locale("C").
-		StartTimeout(30 * time.Second).
-		Logger(e.logFile).
-		StartParameters(map[string]string{
-			"listen_addresses":        "127.0.0.1",
-			"unix_socket_directories": "",
-			"logging_collector":       "on",
-			"log_directory":           logDir,
-			"log_filename":            "postgres.log",
-			"log_file_mode":           "0600",
-			"synchronous_commit":      "off",
-			// A scratch server for tests: small shared memory and no WAL
-			// shipping start faster (measured ~35% here) and are plenty for
-			// a runner's connections.
-			"shared_buffers":  "32MB",
-			"huge_pages":      "off",
-			"wal_level":       "minimal",
-			"max_wal_senders": "0",
-			// Sized for the workspace's schema: 10,000 tables overflow the default.
-			"max_locks_per_transaction": strconv.Itoa(e.maxLocks),
-		})
-	logPath := filepath.Join(logDir, "postgres.log")
+	from, _ := e.logFile.Seek(0, io.SeekEnd)
 	// A free port is only free until someone takes it: another jig starting
 	// at the same moment can pick the same one. Such a clash is retried on a
 	// new port; anything else is reported with the log's own words (a
-	// private cluster's log is deleted with it, and pg_ctl only says
-	// "examine the log").
+	// private cluster's log is deleted with it).
 	for attempt := 1; ; attempt++ {
 		if e.port, err = freePort(); err != nil {
 			return err
 		}
-		e.ep = embeddedpostgres.NewDatabase(cfg.Port(uint32(e.port)))
-		before := libraryLogs()
-		err = e.ep.Start()
-		e.libLogs = append(e.libLogs, ourLibraryLogs(before, logDir)...)
+		s.cfg, err = pgx.ParseConfig(fmt.Sprintf("host=127.0.0.1 port=%d user=%s dbname=postgres sslmode=disable", e.port, superuser))
+		if err != nil {
+			return err
+		}
+		s.cfg.Password = password
+		if err := markBoot(e.clusterDir); err != nil && !errors.Is(err, os.ErrNotExist) {
+			return err
+		}
+		if e.pm, err = startPostmaster(acct, binDir, e.dataDir(), e.port, durabilitySettings(e.settings()), e.logFile); err != nil {
+			return err
+		}
+		e.ready, err = e.pm.waitReady(ctx, s.cfg, e.dataDir(), 30*time.Second)
 		if err == nil {
 			break
 		}
-		tail := logTail(logPath, 5)
+		e.pm.stop()
+		e.pm = nil
+		if ctx.Err() != nil {
+			return ctx.Err()
+		}
+		tail := logTail(logPath, from, 5)
 		if attempt < 3 && portClash(err.Error()+tail) {
 			continue
 		}
 		return fmt.Errorf("starting Postgres %s as %s (log: %s): %w%s", s.version, acct, logPath, err, tail)
 	}
-	s.cfg, err = pgx.ParseConfig(fmt.Sprintf("host=127.0.0.1 port=%d user=%s dbname=postgres sslmode=disable", e.port, superuser))
-	if err != nil {
-		return err
-	}
-	s.cfg.Password = password
 	e.passfile, err = writePassfile(filepath.Dir(filepath.Dir(e.clusterDir)), password)
 	return err
 }
 
-// libraryLogs lists embedded-postgres's temp log files (it creates one in
-// $TMPDIR per Start and never removes it).
-func libraryLogs() map[string]bool {
-	m := map[string]bool{}
+// sweepLibraryLogs removes the temp logs that jigs before this one left in
+// $TMPDIR (embedded-postgres made one per start and never removed it):
+// only those naming this cache's clusters, so another program's are left
+// alone.
+func sweepLibraryLogs(clusters string) {
 	files, _ := filepath.Glob(filepath.Join(os.TempDir(), "embedded_postgres_log*"))
 	for _, f := range files {
-		m[f] = true
-	}
-	return m
-}
-
-// ourLibraryLogs finds the temp log our Start created: a new file that
-// names our log directory (Postgres writes "redirecting log output to ...
-// directory" into it). Other processes' files are left alone. The library
-// reopens the file by name in Stop, so it is removed only after Stop.
-func ourLibraryLogs(before map[string]bool, logDir string) []string {
-	var ours []string
-	for f := range libraryLogs() {
-		if before[f] {
-			continue
-		}
 		b, err := os.ReadFile(f)
-		if err == nil && bytes.Contains(b, []byte(logDir)) {
-			ours = append(ours, f)
+		if err == nil && bytes.Contains(b, []byte(clusters+string(filepath.Separator))) {
+			os.Remove(f)
 		}
 	}
-	return ours
 }
 
-func (e *embedded) removeLibraryLogs() {
-	for _, f := range e.libLogs {
-		os.Remove(f)
-	}
-	e.libLogs = nil
-}
-
-// logTail is the last n lines of the server log that say why it stopped
-// (FATAL, PANIC, ERROR, HINT), indented, or "".
-func logTail(path string, n int) string {
+// logTail is the last n lines written to the server log from offset from
+// on that say why it stopped (FATAL, PANIC, ERROR, HINT), indented, or "".
+func logTail(path string, from int64, n int) string {
 	b, err := os.ReadFile(path)
 	if err != nil {
 		return ""
+	}
+	if from > 0 && from <= int64(len(b)) {
+		b = b[from:]
 	}
 	var keep []string
 	for _, l := range strings.Split(string(b), "\n") {
@@ -493,27 +496,13 @@ func writePassfile(cacheDir, password string) (string, error) {
 // goroutine.
 func (s *Server) Stop() error {
 	s.stopOnce.Do(func() {
-		if s.background != nil {
-			<-s.background // never leave a half-made template or spare behind
-		}
-		if s.embedded != nil {
-			e := s.embedded
-			// A fast shutdown signalled directly is ~3x quicker than pg_ctl
-			// stop, which polls every 100 ms; pg_ctl stays the fallback.
-			if pid, _ := readPostmasterPID(filepath.Join(e.dataDir(), "postmaster.pid")); pid > 0 {
-				if syscall.Kill(pid, syscall.SIGINT) == nil && waitGone(pid, 10*time.Second) {
-					e.logFile.Close()
-					e.removeLibraryLogs()
-					e.release()
-					return
-				}
+		if e := s.embedded; e != nil {
+			if !e.abort() {
+				s.stopErr = fmt.Errorf("the server did not stop on a fast shutdown and was stopped harder; see %s", s.LogPath())
 			}
-			s.stopErr = e.ep.Stop()
-			if s.stopErr != nil && errors.Is(s.stopErr, embeddedpostgres.ErrServerNotStarted) {
-				s.stopErr = nil
+			if s.background != nil {
+				<-s.background // never leave a half-made template or spare behind
 			}
-			e.logFile.Close()
-			e.removeLibraryLogs()
 			e.release()
 			return
 		}
@@ -565,6 +554,15 @@ func (s *Server) LogPath() string {
 // as the superuser (or the DSN's user): for jig's own set-up, never for
 // workspace SQL (ConnectWorkspace).
 func (s *Server) Connect(ctx context.Context) (*pgx.Conn, error) {
+	if e := s.embedded; e != nil {
+		e.readyMu.Lock()
+		conn := e.ready
+		e.ready = nil
+		e.readyMu.Unlock()
+		if conn != nil && !conn.IsClosed() {
+			return conn, nil
+		}
+	}
 	cfg := s.cfg.Copy()
 	if s.schema != "" {
 		cfg.RuntimeParams["search_path"] = s.schema

@@ -14,13 +14,32 @@ import (
 	"github.com/jig-sql/jig/engine/postgres"
 )
 
-// A jig killed with SIGKILL leaves its postmaster running on the cluster.
-// The next jig on the workspace must stop that orphan (never run a second
-// server on the same data) and reuse the data.
+// A jig killed with SIGKILL takes its postmaster with it: the kernel
+// stops the server when its parent dies.
+func TestKilledJigTakesItsServer(t *testing.T) {
+	o := explicitOptions(t)
+	cmd, pid := startHelper(t, o, "start")
+	if err := cmd.Process.Signal(syscall.SIGKILL); err != nil {
+		t.Fatal(err)
+	}
+	cmd.Wait()
+	if !waitDead(pid, 2*time.Second) {
+		t.Fatalf("the killed jig's postmaster %d still runs 2s later", pid)
+	}
+	s := start(t, o)
+	conn := connect(t, s)
+	if n := queryString(t, conn, "SELECT count(*)::text FROM marker"); n != "1" {
+		t.Errorf("marker rows = %s, want the killed jig's 1 row (its shutdown kept the data)", n)
+	}
+}
+
+// A postmaster an older jig left running (started through pg_ctl, so not
+// its child) on the cluster: the next jig on the workspace must stop that
+// orphan (never run a second server on the same data) and reuse the data.
 func TestStartAfterKilledJig(t *testing.T) {
 	t.Parallel()
 	o := warmOptions(t)
-	cmd, oldPID := startHelper(t, o)
+	cmd, oldPID := startHelper(t, o, "orphan")
 	if err := cmd.Process.Signal(syscall.SIGKILL); err != nil {
 		t.Fatal(err)
 	}
