@@ -53,6 +53,12 @@ func checkEntries(d *ydec, data []byte, kv *ast.MappingValueNode, nextLine int) 
 			text = dedent(strings.TrimRight(v.String(), "\n")) + "\n"
 		} else {
 			text = entryText(lines[line-1:entryEnd(lines, line, end, col)], col)
+			if t := trimLineEnds(text); t != text && readsAs(t, d.unwrap(v)) {
+				// Trailing blanks mean nothing outside a block scalar, and
+				// the file's last line keeps them where a re-written one
+				// would not: drop them so an entry reads the same both ways.
+				text = t
+			}
 			if !readsAs(text, d.unwrap(v)) {
 				// goccy misplaces multi-line plain scalars: use the parsed text.
 				text = dedent(strings.TrimRight(v.String(), "\n")) + "\n"
@@ -106,6 +112,15 @@ func entryEnd(lines []string, line, end, col int) int {
 func firstLine(s string) string {
 	first, _, _ := strings.Cut(s, "\n")
 	return first
+}
+
+// trimLineEnds drops the spaces and tabs that end each line of text.
+func trimLineEnds(text string) string {
+	lines := strings.Split(text, "\n")
+	for i, l := range lines {
+		lines[i] = strings.TrimRight(l, " \t")
+	}
+	return strings.Join(lines, "\n")
 }
 
 // entryText dedents an entry's lines by col-1 characters, blanking what
