@@ -168,26 +168,46 @@ func (s *Suite) resolver() checks.Resolver {
 	}
 }
 
-// NewSuite describes the tables in conn's schema (where the workspace's
-// schema was applied) and prepares the factory and checks.
+// newSuite describes the tables in the worker's schema (where the
+// workspace's schema was applied), prepares the factory and checks, and
+// validates the checks against the tables.
 func newSuite(ctx context.Context, w *worker, ws *workspace.Workspace, checkFiles []*checks.File) (*Suite, error) {
+	s, err := describeSuite(ctx, w, ws, checkFiles)
+	if err != nil {
+		return nil, err
+	}
+	if err := s.validateChecks(); err != nil {
+		return nil, err
+	}
+	return s, nil
+}
+
+// describeSuite describes the tables in the worker's schema and prepares
+// the factory; it validates nothing.
+func describeSuite(ctx context.Context, w *worker, ws *workspace.Workspace, checkFiles []*checks.File) (*Suite, error) {
 	tables, err := DescribeWorkspace(ctx, w.conn, w.schema, ws.Schema)
 	if err != nil {
 		return nil, err
 	}
 	unqualify(tables, w.schema)
-	s := &Suite{WS: ws, Tables: tables, Factory: rows.NewFactory(ws.Config.Seed, tables), Checks: checkFiles}
+	return &Suite{WS: ws, Tables: tables, Factory: rows.NewFactory(ws.Config.Seed, tables), Checks: checkFiles}, nil
+}
+
+// validateChecks reports, together, check files whose target is unknown
+// and check parameters that do not fit the schema.
+func (s *Suite) validateChecks() error {
+	var errs workspace.Errors
 	if err := s.checkTargets(); err != nil {
-		return nil, err
+		errs = append(errs, err.(workspace.Errors)...)
 	}
 	var all []checks.Configured
-	for _, f := range checkFiles {
+	for _, f := range s.Checks {
 		all = append(all, f.Checks...)
 	}
 	if err := checks.ValidateSchema(all, s.lookup); err != nil {
-		return nil, err
+		errs = append(errs, err.(workspace.Errors)...)
 	}
-	return s, nil
+	return errs.Err()
 }
 
 // lookup is the checks.SchemaLookup of the suite: a table of the schema

@@ -7,7 +7,6 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/jig-sql/jig/engine"
 	"github.com/jig-sql/jig/workspace"
 )
 
@@ -93,45 +92,4 @@ func newDemoCmd(c *cli) *cobra.Command {
 			return runWorkbench(c, &wsFlags{dir: dir})
 		}),
 	}
-}
-
-func newValidateCmd(c *cli) *cobra.Command {
-	var wf wsFlags
-	var of outFlags
-	cmd := &cobra.Command{
-		Use:     "validate",
-		Short:   "read every workspace file, report every error, run nothing",
-		Long:    "Read every workspace file and report every error at its file:line:column; run nothing.",
-		Example: "jig validate -w jig-demo",
-		GroupID: "fixtures",
-		Args:    noArgs,
-		RunE: c.runE(func(*cobra.Command, []string) int {
-			ws, code := c.load(wf.dir)
-			if ws == nil {
-				return code
-			}
-			if _, err := engine.DecodeChecks(ws); err != nil {
-				fmt.Fprintln(c.stderr, err)
-				return exitUsage
-			}
-			v := jsonValidate{SchemaFiles: len(ws.Schema), Queries: len(ws.Queries), CheckFiles: len(ws.CheckFiles), Fixtures: len(ws.Fixtures)}
-			if of.json {
-				writeJSONLine(c.stdout, v)
-				return exitOK
-			}
-			fmt.Fprintf(c.stdout, "ok: %d schema files, %d queries, %d check files, %d fixtures\n",
-				v.SchemaFiles, v.Queries, v.CheckFiles, v.Fixtures)
-			return exitOK
-		}),
-	}
-	wf.register(cmd, false)
-	of.register(cmd, false, "one object counting what was read: "+shapeOf(jsonValidate{}))
-	return cmd
-}
-
-type jsonValidate struct {
-	SchemaFiles int `json:"schema_files"`
-	Queries     int `json:"queries"`
-	CheckFiles  int `json:"check_files"`
-	Fixtures    int `json:"fixtures"`
 }

@@ -73,6 +73,9 @@ func runCheck(c *cli, cf *checkFlags, targets []string) int {
 		return code
 	}
 	defer conn.Close(c.ctx)
+	if code := c.validateLive(conn, ws, cfg); code >= 0 {
+		return code
+	}
 	d := dialectOf(ws)
 	start := time.Now()
 	results := checks.Run(c.ctx, engine.ReadOnlyQuerier{Conn: conn, Timeout: cf.timeout}, cfg,
@@ -169,6 +172,17 @@ func (c *cli) liveConn(ws *workspace.Workspace, dsnFlag, what, hint string) (*pg
 		return nil, c.fail(err)
 	}
 	return conn, -1
+}
+
+// validateLive checks the checks' parameters against the live tables'
+// columns (read from the catalogs, before any check runs). It returns -1
+// when they fit, else exitUsage, having printed each mistake.
+func (c *cli) validateLive(conn *pgx.Conn, ws *workspace.Workspace, cfg []checks.Configured) int {
+	if err := checks.ValidateSchema(cfg, engine.LiveLookup(c.ctx, conn, ws)); err != nil {
+		fmt.Fprintln(c.stderr, err)
+		return exitUsage
+	}
+	return -1
 }
 
 // dialectOf is the SQL dialect checks compile to for the workspace.

@@ -72,6 +72,10 @@ func runPromote(c *cli, pf *promoteFlags) int {
 		return code
 	}
 	defer conn.Close(c.ctx)
+	if code := c.validateLive(conn, ws, cfg); code >= 0 {
+		fmt.Fprintln(c.stderr, "jig: nothing was moved")
+		return code
+	}
 	res, err := engine.Promote(c.ctx, conn, pf.from, pf.to, cfg, dialectOf(ws))
 	if err != nil {
 		fmt.Fprintln(c.stderr, "jig: promote: "+redact(err.Error())+"\njig: nothing was moved")

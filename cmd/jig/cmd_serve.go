@@ -6,10 +6,11 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/jig-sql/jig/engine"
+	"github.com/jig-sql/jig/engine/postgres"
 )
 
-// serveSchema is where `jig serve` puts the workspace's tables: the server's
-// user is "jig", so psql's default search_path ("$user", public) finds them.
+// serveSchema is where `jig serve` puts the workspace's tables, owned by
+// the workspace role; the DSN serve prints sets the search_path to it.
 const serveSchema = "jig"
 
 func newServeCmd(c *cli) *cobra.Command {
@@ -49,23 +50,26 @@ func runServe(c *cli, wf *wsFlags, of outFlags) int {
 		return c.fail(err)
 	}
 	defer s.Stop()
-	conn, err := s.Connect(c.ctx)
+	// The schema files run as the workspace role, and so does every session
+	// on the DSN printed below: psql is sandboxed like the tests.
+	conn, err := s.ConnectWorkspace(c.ctx, serveSchema)
 	if err != nil {
-		return c.fail(err)
+		return c.fail(&postgres.StartError{Err: err})
 	}
-	err = engine.CreateSchema(c.ctx, conn, serveSchema, ws.Schema)
+	err = engine.ApplySchema(c.ctx, conn, ws.Schema)
 	conn.Close(c.ctx)
 	if err != nil {
 		fmt.Fprintln(c.stderr, err)
 		return exitUsage
 	}
+	dsn := s.WorkspaceDSN(serveSchema)
 	if of.json {
-		writeJSONLine(c.stdout, jsonServe{DSN: s.DSN(), Schema: serveSchema, Log: s.LogPath()})
+		writeJSONLine(c.stdout, jsonServe{DSN: dsn, Schema: serveSchema, Log: s.LogPath()})
 	} else {
-		fmt.Fprintf(c.stdout, "%s\n", s.DSN())
+		fmt.Fprintf(c.stdout, "%s\n", dsn)
 	}
-	fmt.Fprintf(c.stderr, "jig: %s, schema %q applied; try: psql %q -c '\\d'\njig: server log %s; Ctrl-C stops it\n",
-		s.Describe(), serveSchema, s.DSN(), s.LogPath())
+	fmt.Fprintf(c.stderr, "jig: %s, schema %q applied as role %s (no superuser); try: psql %q -c '\\d'\njig: server log %s; Ctrl-C stops it\n",
+		s.Describe(), serveSchema, s.WorkspaceRole(), dsn, s.LogPath())
 	<-c.ctx.Done()
 	fmt.Fprintln(c.stderr, "jig: stopping Postgres")
 	return exitOK

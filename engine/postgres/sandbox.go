@@ -9,6 +9,7 @@ import (
 	"encoding/base64"
 	"encoding/hex"
 	"fmt"
+	"net/url"
 	"os"
 	"path/filepath"
 
@@ -170,4 +171,20 @@ func (s *Server) WorkspaceRole() string {
 		return s.workspace.User
 	}
 	return s.cfg.User
+}
+
+// WorkspaceDSN is a connection string for psql or any libpq client that
+// logs in as the workspace role, so a session is sandboxed like workspace
+// SQL, with search_path schema (a plain identifier; "" leaves the
+// default). Like DSN it carries no password: it names the 0600 passfile.
+// In DSN mode, or when no workspace role exists, it is DSN().
+func (s *Server) WorkspaceDSN(schema string) string {
+	if s.embedded == nil || s.workspace == nil {
+		return s.DSN()
+	}
+	q := url.Values{"sslmode": {"disable"}, "passfile": {s.embedded.passfile}}
+	if schema != "" {
+		q.Set("options", "-csearch_path="+schema)
+	}
+	return fmt.Sprintf("postgres://%s@127.0.0.1:%d/postgres?%s", s.workspace.User, s.embedded.port, q.Encode())
 }

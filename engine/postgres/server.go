@@ -476,11 +476,13 @@ func freePort() (int, error) {
 	return l.Addr().(*net.TCPAddr).Port, nil
 }
 
-// writePassfile writes a libpq password file (0600) so the DSN jig prints
-// carries no password but psql and pgx can still connect.
+// writePassfile writes a libpq password file (0600) so the DSNs jig prints
+// carry no password but psql and pgx can still connect: as the superuser
+// (DSN) and as the workspace role (WorkspaceDSN).
 func writePassfile(cacheDir, password string) (string, error) {
 	path := filepath.Join(cacheDir, "pgpass")
-	line := "127.0.0.1:*:*:" + superuser + ":" + password + "\n"
+	line := "127.0.0.1:*:*:" + superuser + ":" + password + "\n" +
+		"127.0.0.1:*:*:" + localRole + ":" + rolePassword(password) + "\n"
 	if b, err := os.ReadFile(path); err == nil && string(b) == line {
 		return path, nil
 	}

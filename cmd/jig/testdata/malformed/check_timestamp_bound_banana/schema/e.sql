@@ -1,0 +1,1 @@
+CREATE TABLE e (id int PRIMARY KEY, ts timestamp NOT NULL);

@@ -1,0 +1,63 @@
+package engine
+
+import (
+	"context"
+	"time"
+
+	"github.com/jig-sql/jig/engine/postgres"
+	"github.com/jig-sql/jig/workspace"
+)
+
+// Validate applies the workspace's schema in a private schema of srv,
+// describes it, and reports together every mistake jig test would find
+// before running any SQL of a fixture: check files on unknown tables, check
+// parameters that do not fit the schema, and fixtures' given rows and
+// checks (ValidateFixtures). The private schema is dropped on return;
+// nothing else on srv changes. Errors in schema files come back as
+// *SQLError, the rest as workspace.Errors.
+func Validate(ctx context.Context, srv *postgres.Server, ws *workspace.Workspace) error {
+	checkFiles, err := DecodeChecks(ws)
+	if err != nil {
+		return err
+	}
+	r := &Runner{srv: srv, parallel: 1, timeout: 30 * time.Second}
+	w, err := r.newWorker(ctx, ws)
+	if err != nil {
+		return err
+	}
+	defer w.close()
+	s, err := describeSuite(ctx, w, ws, checkFiles)
+	if err != nil {
+		return err
+	}
+	var errs workspace.Errors
+	for _, err := range []error{s.validateChecks(), s.ValidateFixtures(ws.Fixtures)} {
+		if err != nil {
+			errs = append(errs, err.(workspace.Errors)...)
+		}
+	}
+	return errs.Err()
+}
+
+// ValidateFixtures reports, without running anything, every mistake the
+// suite would find in the fixtures when running them: given tables and
+// columns that do not exist, cells not of their column's type, and fixture
+// checks whose parameters do not fit the schema. Fixtures that name no
+// query of the workspace are left to workspace.Load, which reports them.
+func (s *Suite) ValidateFixtures(fixtures []*workspace.Fixture) error {
+	var errs workspace.Errors
+	add := func(f *workspace.Fixture, err error) {
+		if es, ok := err.(workspace.Errors); ok {
+			errs = append(errs, es...)
+		} else if err != nil {
+			errs = append(errs, &workspace.PosError{File: f.Path, Line: 1, Col: 1, Msg: err.Error()})
+		}
+	}
+	for _, f := range fixtures {
+		_, err := s.overrides(f)
+		add(f, err)
+		_, err = s.checksFor(f)
+		add(f, err)
+	}
+	return errs.Err()
+}
