@@ -196,16 +196,16 @@ func describeSuite(ctx context.Context, w *worker, ws *workspace.Workspace, chec
 // validateChecks reports, together, check files whose target is unknown
 // and check parameters that do not fit the schema.
 func (s *Suite) validateChecks() error {
-	var errs workspace.Errors
+	var errs diag.Errors
 	if err := s.checkTargets(); err != nil {
-		errs = append(errs, err.(workspace.Errors)...)
+		errs = append(errs, err.(diag.Errors)...)
 	}
 	var all []checks.Configured
 	for _, f := range s.Checks {
 		all = append(all, f.Checks...)
 	}
 	if err := checks.ValidateSchema(all, s.lookup); err != nil {
-		errs = append(errs, err.(workspace.Errors)...)
+		errs = append(errs, err.(diag.Errors)...)
 	}
 	return errs.Err()
 }

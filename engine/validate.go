@@ -6,6 +6,7 @@ import (
 
 	"github.com/jig-sql/jig/engine/postgres"
 	"github.com/jig-sql/jig/workspace"
+	"github.com/jig-sql/jig/workspace/diag"
 )
 
 // Validate applies the workspace's schema in a private schema of srv,
@@ -14,7 +15,7 @@ import (
 // parameters that do not fit the schema, and fixtures' given rows and
 // checks (ValidateFixtures). The private schema is dropped on return;
 // nothing else on srv changes. Errors in schema files come back as
-// *SQLError, the rest as workspace.Errors.
+// *SQLError, the rest as diag.Errors.
 func Validate(ctx context.Context, srv *postgres.Server, ws *workspace.Workspace) error {
 	checkFiles, err := DecodeChecks(ws)
 	if err != nil {
@@ -30,10 +31,10 @@ func Validate(ctx context.Context, srv *postgres.Server, ws *workspace.Workspace
 	if err != nil {
 		return err
 	}
-	var errs workspace.Errors
+	var errs diag.Errors
 	for _, err := range []error{s.validateChecks(), s.ValidateFixtures(ws.Fixtures)} {
 		if err != nil {
-			errs = append(errs, err.(workspace.Errors)...)
+			errs = append(errs, err.(diag.Errors)...)
 		}
 	}
 	return errs.Err()
@@ -45,12 +46,12 @@ func Validate(ctx context.Context, srv *postgres.Server, ws *workspace.Workspace
 // checks whose parameters do not fit the schema. Fixtures that name no
 // query of the workspace are left to workspace.Load, which reports them.
 func (s *Suite) ValidateFixtures(fixtures []*workspace.Fixture) error {
-	var errs workspace.Errors
+	var errs diag.Errors
 	add := func(f *workspace.Fixture, err error) {
-		if es, ok := err.(workspace.Errors); ok {
+		if es, ok := err.(diag.Errors); ok {
 			errs = append(errs, es...)
 		} else if err != nil {
-			errs = append(errs, &workspace.PosError{File: f.Path, Line: 1, Col: 1, Msg: err.Error()})
+			errs = append(errs, &diag.PosError{File: f.Path, Line: 1, Col: 1, Msg: err.Error()})
 		}
 	}
 	for _, f := range fixtures {
