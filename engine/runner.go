@@ -223,7 +223,7 @@ func (r *Runner) runSafely(ctx context.Context, w *worker, f *workspace.Fixture)
 	defer func() {
 		if p := recover(); p != nil {
 			res = &FixtureResult{Fixture: f, Status: StatusError, Err: fmt.Errorf(
-				"internal error running %s: %v\n%s\nPlease report this at https://github.com/jig-sql/jig/issues with the fixture", f.Name, p, debug.Stack())}
+				"internal error running %s: %v\n%s\nPlease report this at %s with the fixture", f.Name, p, debug.Stack(), workspace.ReportURL)}
 			// The connection may be mid-transaction: roll it back so the
 			// next fixture on it starts clean.
 			w.conn.Exec(context.Background(), "ROLLBACK")

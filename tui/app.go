@@ -18,7 +18,7 @@ import (
 )
 
 // ReportURL is where crashes should be reported.
-const ReportURL = "https://github.com/jig-sql/jig/issues"
+const ReportURL = workspace.ReportURL
 
 // Options configure the workbench.
 type Options struct {

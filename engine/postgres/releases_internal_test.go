@@ -15,3 +15,11 @@ func TestSupportedVersionsMatchReleases(t *testing.T) {
 		t.Errorf("engine has releases %v, workspace accepts %v", got, workspace.SupportedPostgresVersions)
 	}
 }
+
+// Every source jig.yaml accepts by default is one findBinaries knows.
+func TestDefaultSourcesAreKnown(t *testing.T) {
+	known := []string{SourceExplicit, SourceCache, SourceMaven, SourceNPM, SourceLocal}
+	if !slices.Equal(DefaultSources, known) {
+		t.Errorf("default sources %v, the server knows %v", DefaultSources, known)
+	}
+}
