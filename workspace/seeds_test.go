@@ -1,0 +1,62 @@
+package workspace
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestInferSeedType(t *testing.T) {
+	cases := []struct {
+		values []string
+		want   string
+	}{
+		{[]string{"1", "-2", "", "2147483647"}, "integer"},
+		{[]string{"1", "2147483648"}, "bigint"},
+		{[]string{"1", "9223372036854775808"}, "numeric"},
+		{[]string{"1.50", "2", "-.5", "1e3"}, "numeric"},
+		{[]string{"true", "FALSE", ""}, "boolean"},
+		{[]string{"1", "true"}, "text"},
+		{[]string{"2024-02-29", "2023-12-31"}, "date"},
+		{[]string{"2023-02-29"}, "text"}, // not a leap year
+		{[]string{"2024-01-02 03:04:05", "2024-01-02T03:04:05.123456", "2024-01-02 23:59"}, "timestamp"},
+		{[]string{"2024-01-02", "2024-01-02 03:04:05"}, "text"}, // a date and a timestamp: no one type of the list fits both
+		{[]string{"2024-01-02 24:00:00"}, "text"},
+		{[]string{"a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11", ""}, "uuid"},
+		{[]string{"", ""}, "text"},
+		{[]string{"007", "x"}, "text"},
+	}
+	for _, c := range cases {
+		if got := InferSeedType(c.values); got != c.want {
+			t.Errorf("InferSeedType(%q) = %s, want %s", c.values, got, c.want)
+		}
+	}
+}
+
+func TestParseSeedPositions(t *testing.T) {
+	s, err := ParseSeed("seeds/raw_orders.csv", []byte("id,note\n1,\"two\nlines\"\n2,\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if s.Name != "raw_orders" || len(s.Rows) != 2 || s.Rows[0][1] != "two\nlines" || s.Rows[1][1] != "" {
+		t.Fatalf("parsed %+v", s)
+	}
+	if l, c := s.CellPos(1, 1); l != 4 || c != 3 {
+		t.Errorf("CellPos(1, 1) = %d:%d, want 4:3", l, c)
+	}
+	if got := s.Columns[0].Type + "," + s.Columns[1].Type; got != "integer,text" {
+		t.Errorf("types %s", got)
+	}
+}
+
+func TestConfigSeedsFolder(t *testing.T) {
+	cfg, err := ParseConfig(ConfigFile, []byte("seeds: data/csv\n"))
+	if err != nil || cfg.Seeds != "data/csv" {
+		t.Fatalf("seeds: %q, %v", cfg.Seeds, err)
+	}
+	if DefaultConfig().Seeds != "seeds" {
+		t.Error("default seeds folder is not seeds")
+	}
+	if _, err := ParseConfig(ConfigFile, []byte("seeds: \"\"\n")); err == nil || !strings.Contains(err.Error(), "seeds: expected a folder path") {
+		t.Errorf("empty seeds: %v", err)
+	}
+}
