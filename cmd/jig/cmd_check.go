@@ -27,7 +27,7 @@ func newCheckCmd(c *cli) *cobra.Command {
 	var cf checkFlags
 	cmd := &cobra.Command{
 		Use:   "check [TARGET...]",
-		Short: "run checks; --dsn runs them read-only against a live database",
+		Short: "run checks on the schema and seeds; --dsn runs them read-only against a live database",
 		Long: "Run the workspace's checks (all, or those on the named tables and queries) inside a live database " +
 			"(--dsn), each in a READ ONLY transaction with a statement timeout; with no DSN, on the local server's " +
 			"tables loaded with the workspace's seeds. --self-test instead proves on the " +
