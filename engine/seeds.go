@@ -168,3 +168,16 @@ func (r *Runner) clearSeeds(f *workspace.Fixture) string {
 	}
 	return sb.String()
 }
+
+// emptySeeds empties every seed table (inside the caller's transaction): a
+// self-test judges a check on the rows it builds alone, not on the seed's.
+func (s *Suite) emptySeeds() string {
+	if len(s.WS.Seeds) == 0 {
+		return ""
+	}
+	names := make([]string, len(s.WS.Seeds))
+	for i, seed := range s.WS.Seeds {
+		names[i] = workspace.QuoteIdent(seed.Name)
+	}
+	return "TRUNCATE " + strings.Join(names, ", ") + " CASCADE"
+}

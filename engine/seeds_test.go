@@ -107,3 +107,15 @@ func TestSeedsHeaderColumnNotDeclared(t *testing.T) {
 		t.Errorf("error:\n%v\nwant\n%s", err, want)
 	}
 }
+
+// TestSeedsSelfTestIgnoresSeedRows: a self-test judges a check on the rows
+// it builds, so a seed that already violates the check (two rows with id 1,
+// a zero amount) neither proves it nor keeps it from passing.
+func TestSeedsSelfTestIgnoresSeedRows(t *testing.T) {
+	got := selfTest(t, map[string]string{
+		"seeds/pay.csv":   "id,amount\n1,0\n1,5\n",
+		"checks/pay.yaml": "table: pay\nchecks:\n  - unique: [id]\n  - expression: \"amount > 0\"\n    name: positive\n",
+	})
+	expect(t, got, map[string]engine.SelfTestOutcome{"unique(id)": engine.SelfTestProven, "positive": engine.SelfTestProven},
+		map[string]string{"unique(id)": "passes on two rows with different values", "positive": "passes on"})
+}
