@@ -7,6 +7,7 @@ import (
 	"io"
 	"path"
 	"strings"
+	"unicode/utf8"
 )
 
 // Seed is one seeds/*.csv file: a table named after the file, its header's
@@ -17,7 +18,9 @@ type Seed struct {
 	Path    string // relative to the workspace, slash-separated
 	Columns []SeedColumn
 	Rows    [][]string // one per data row, a value per column; "" is NULL
-	pos     []int32    // line, column of every cell, row by row
+	pos     []int32    // line, byte column of every cell, row by row
+	text    string     // the file, for columns in characters
+	lines   []int      // byte offset of each line's start, built on first use
 }
 
 // SeedColumn is a header cell and the type its values were inferred to.
@@ -30,8 +33,11 @@ type SeedColumn struct {
 // ParseSeed reads a CSV seed. The first row is the header; every row must
 // have as many fields. Errors name the file and line:column.
 func ParseSeed(file string, data []byte) (*Seed, error) {
-	s := &Seed{Name: strings.TrimSuffix(path.Base(file), ".csv"), Path: file}
-	r := csv.NewReader(strings.NewReader(string(data)))
+	// Spreadsheets save CSV with a byte-order mark: it is not part of the
+	// first column's name.
+	text := strings.TrimPrefix(string(data), "\ufeff")
+	s := &Seed{Name: strings.TrimSuffix(path.Base(file), ".csv"), Path: file, text: text}
+	r := csv.NewReader(strings.NewReader(text))
 	r.FieldsPerRecord = -1 // ragged rows are reported here, with a hint
 	r.ReuseRecord = false
 	var errs Errors
@@ -41,7 +47,7 @@ func ParseSeed(file string, data []byte) (*Seed, error) {
 		return s, errs
 	}
 	if err != nil {
-		return s, append(errs, csvError(file, err))
+		return s, append(errs, s.csvError(err))
 	}
 	s.header(r, header, &errs)
 	for {
@@ -50,11 +56,12 @@ func ParseSeed(file string, data []byte) (*Seed, error) {
 			break
 		}
 		if err != nil {
-			errs = append(errs, csvError(file, err))
+			errs = append(errs, s.csvError(err))
 			break
 		}
 		if len(rec) != len(header) {
 			line, col := r.FieldPos(min(len(rec)-1, len(header))) // the first extra value, or the last
+			col = s.charCol(line, col)
 			errs.add(file, line, col, "every row needs one value per header column; leave a value empty for NULL",
 				"row has %d values, the header has %d columns", len(rec), len(header))
 			continue
@@ -74,6 +81,7 @@ func (s *Seed) header(r *csv.Reader, header []string, errs *Errors) {
 	seen := map[string]int{}
 	for i, name := range header {
 		line, col := r.FieldPos(i)
+		col = s.charCol(line, col)
 		name = strings.TrimSpace(name)
 		switch folded := strings.ToLower(name); {
 		case name == "":
@@ -94,11 +102,30 @@ func (s *Seed) CellPos(row, col int) (line, column int) {
 	if row < 0 || col < 0 || i+1 >= len(s.pos) {
 		return 1, 1
 	}
-	return int(s.pos[i]), int(s.pos[i+1])
+	return int(s.pos[i]), s.charCol(int(s.pos[i]), int(s.pos[i+1]))
+}
+
+// charCol turns encoding/csv's column, in bytes, into jig's, in characters.
+func (s *Seed) charCol(line, byteCol int) int {
+	if s.lines == nil {
+		s.lines = []int{0}
+		for i := 0; i < len(s.text); i++ {
+			if s.text[i] == '\n' {
+				s.lines = append(s.lines, i+1)
+			}
+		}
+	}
+	if line < 1 || line > len(s.lines) {
+		return byteCol
+	}
+	start := s.lines[line-1]
+	end := min(start+byteCol-1, len(s.text))
+	return utf8.RuneCountInString(s.text[start:end]) + 1
 }
 
 // csvError turns encoding/csv's error into a positioned one.
-func csvError(file string, err error) *PosError {
+func (s *Seed) csvError(err error) *PosError {
+	file := s.Path
 	var pe *csv.ParseError
 	if errors.As(err, &pe) {
 		hint := ""
@@ -108,7 +135,7 @@ func csvError(file string, err error) *PosError {
 		case errors.Is(pe.Err, csv.ErrQuote):
 			hint = fmt.Sprintf(`the quoted value opened on line %d is not closed: end it with " (and double quotes inside it)`, pe.StartLine)
 		}
-		return &PosError{File: file, Line: pe.Line, Col: pe.Column, Msg: "bad CSV: " + pe.Err.Error(), Hint: hint}
+		return &PosError{File: file, Line: pe.Line, Col: s.charCol(pe.Line, pe.Column), Msg: "bad CSV: " + pe.Err.Error(), Hint: hint}
 	}
 	return &PosError{File: file, Line: 1, Col: 1, Msg: fmt.Sprintf("cannot read CSV: %v", err)}
 }

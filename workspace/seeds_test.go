@@ -48,6 +48,28 @@ func TestParseSeedPositions(t *testing.T) {
 	}
 }
 
+func TestParseSeedByteOrderMarkAndCRLF(t *testing.T) {
+	s, err := ParseSeed("seeds/x.csv", []byte("\ufeffid,name\r\n1,Ann\r\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if s.Columns[0].Name != "id" || s.Rows[0][1] != "Ann" {
+		t.Errorf("parsed %+v", s)
+	}
+}
+
+// Columns count characters, as everywhere in jig, not encoding/csv's bytes.
+func TestSeedColumnsInCharacters(t *testing.T) {
+	_, err := ParseSeed("seeds/x.csv", []byte("name,city\nJosé,Zürich,extra\n"))
+	if err == nil || !strings.HasPrefix(err.Error(), "seeds/x.csv:2:13: row has 3 values") {
+		t.Errorf("error: %v", err)
+	}
+	s, _ := ParseSeed("seeds/x.csv", []byte("name,city\nJosé,Zürich\n"))
+	if l, c := s.CellPos(0, 1); l != 2 || c != 6 {
+		t.Errorf("CellPos = %d:%d, want 2:6", l, c)
+	}
+}
+
 func TestConfigSeedsFolder(t *testing.T) {
 	cfg, err := ParseConfig(ConfigFile, []byte("seeds: data/csv\n"))
 	if err != nil || cfg.Seeds != "data/csv" {
