@@ -13,6 +13,7 @@ import (
 
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgconn"
+	"github.com/jig-sql/jig/rows"
 	"github.com/jig-sql/jig/workspace"
 )
 
@@ -156,14 +157,27 @@ func seedNames(ws *workspace.Workspace) map[string]bool {
 	return out
 }
 
-// clearSeeds deletes the loaded rows of the seed tables a fixture gives rows
-// for: its rows replace the seed's, inside the transaction that rolls back.
-func (r *Runner) clearSeeds(f *workspace.Fixture) string {
+// clearSeeds deletes the loaded rows of the seed tables a fixture gives
+// rows for, and of those its dataset fills with parent rows for foreign
+// keys: the fixture's rows replace the seed's, inside the transaction that
+// rolls back. Children go first (the dataset lists parents first).
+func (r *Runner) clearSeeds(f *workspace.Fixture, ds *rows.Dataset) string {
 	seeds := seedNames(r.Suite.WS)
-	var sb strings.Builder
+	var order []string
+	for i := len(ds.Tables) - 1; i >= 0; i-- {
+		if t := ds.Tables[i]; len(t.Rows) > 0 {
+			order = append(order, t.Table.Name)
+		}
+	}
 	for _, g := range f.Given {
-		if seeds[g.Table] {
-			sb.WriteString("DELETE FROM " + workspace.QuoteIdent(g.Table) + ";\n")
+		order = append(order, g.Table)
+	}
+	var sb strings.Builder
+	done := map[string]bool{}
+	for _, name := range order {
+		if seeds[name] && !done[name] {
+			done[name] = true
+			sb.WriteString("DELETE FROM " + workspace.QuoteIdent(name) + ";\n")
 		}
 	}
 	return sb.String()

@@ -119,3 +119,24 @@ func TestSeedsSelfTestIgnoresSeedRows(t *testing.T) {
 	expect(t, got, map[string]engine.SelfTestOutcome{"unique(id)": engine.SelfTestProven, "positive": engine.SelfTestProven},
 		map[string]string{"unique(id)": "passes on two rows with different values", "positive": "passes on"})
 }
+
+// TestSeedsFixtureParentsReplaceSeed: a fixture that gives a child seed's
+// rows gets a factory parent for its foreign key, which replace the parent
+// seed's rows (instead of colliding with their keys); an empty given list
+// empties a seed.
+func TestSeedsFixtureParentsReplaceSeed(t *testing.T) {
+	r, ws := enginetest.RunnerFromFiles(t, map[string]string{
+		"schema/shop.sql": "CREATE TABLE cust (id integer PRIMARY KEY, name text);\n" +
+			"CREATE TABLE ord (id integer PRIMARY KEY, cust_id integer NOT NULL REFERENCES cust (id));",
+		"seeds/cust.csv":    "id,name\n1,Ann\n2,Bo\n3,Cy\n",
+		"seeds/ord.csv":     "id,cust_id\n1,1\n2,3\n",
+		"queries/n.sql":     "SELECT (SELECT count(*) FROM cust) AS custs, (SELECT count(*) FROM ord) AS ords",
+		"fixtures/n/a.yaml": "query: n\ngiven:\n  ord:\n    - {id: 5}\n    - {id: 6}\nexpect:\n  rows:\n    - {custs: 1, ords: 2}\n",
+		"fixtures/n/b.yaml": "query: n\ngiven:\n  ord: []\nexpect:\n  rows:\n    - {custs: 3, ords: 0}\n",
+	}, engine.RunnerOptions{Parallel: 1})
+	for _, name := range []string{"n/a", "n/b"} {
+		if res := r.RunFixture(context.Background(), ws.Fixture(name)); res.Status != engine.StatusPass {
+			t.Errorf("%s: %s %v\n%s", name, res.Status, res.Err, engine.FormatFailure(res, false))
+		}
+	}
+}
