@@ -15,12 +15,13 @@ import (
 	"github.com/jackc/pgx/v5/pgconn"
 	"github.com/jig-sql/jig/rows"
 	"github.com/jig-sql/jig/workspace"
+	"github.com/jig-sql/jig/workspace/diag"
 )
 
 // LoadSeeds creates a table for every seed the schema files do not declare
 // (with the seed's inferred types) in schema, and loads every seed's rows
 // with COPY. A value that does not fit its column comes back as a
-// workspace.Errors at the seed's file:line:col.
+// diag.Errors at the seed's file:line:col.
 func LoadSeeds(ctx context.Context, conn *pgx.Conn, schema string, seeds []*workspace.Seed) error {
 	if len(seeds) == 0 {
 		return nil
@@ -29,7 +30,7 @@ func LoadSeeds(ctx context.Context, conn *pgx.Conn, schema string, seeds []*work
 	if err != nil {
 		return err
 	}
-	var errs workspace.Errors
+	var errs diag.Errors
 	for _, s := range seeds {
 		cols, ok := declared[s.Name]
 		if !ok {
@@ -41,7 +42,7 @@ func LoadSeeds(ctx context.Context, conn *pgx.Conn, schema string, seeds []*work
 			continue
 		}
 		if err := copySeed(ctx, conn, schema, s); err != nil {
-			var pe *workspace.PosError
+			var pe *diag.PosError
 			if !errors.As(err, &pe) {
 				return err
 			}
@@ -71,11 +72,11 @@ func declaredColumns(ctx context.Context, conn *pgx.Conn, schema string) (map[st
 }
 
 // unknownSeedColumns reports header columns the declared table lacks.
-func unknownSeedColumns(s *workspace.Seed, cols []string) workspace.Errors {
-	var errs workspace.Errors
+func unknownSeedColumns(s *workspace.Seed, cols []string) diag.Errors {
+	var errs diag.Errors
 	for _, c := range s.Columns {
 		if !slices.Contains(cols, c.Name) {
-			errs = append(errs, &workspace.PosError{File: s.Path, Line: c.Line, Col: c.Col,
+			errs = append(errs, &diag.PosError{File: s.Path, Line: c.Line, Col: c.Col,
 				Msg:  fmt.Sprintf("table %s declared in schema/ has no column %q", s.Name, c.Name),
 				Hint: seedColumnHint(c.Name, cols)})
 		}
@@ -84,7 +85,7 @@ func unknownSeedColumns(s *workspace.Seed, cols []string) workspace.Errors {
 }
 
 func seedColumnHint(name string, cols []string) string {
-	if h := didYouMean(name, cols); h != "" {
+	if h := diag.DidYouMean(name, cols); h != "" {
 		return h
 	}
 	return "add the column to the table's CREATE TABLE in schema/, or rename it in the header (columns: " + strings.Join(cols, ", ") + ")"
@@ -135,7 +136,7 @@ var copyWhere = regexp.MustCompile(`COPY [^,]*, line ([0-9]+)(?:, column ([^:]+)
 func seedCopyError(s *workspace.Seed, pe *pgconn.PgError) error {
 	m := copyWhere.FindStringSubmatch(pe.Where)
 	if m == nil {
-		return &workspace.PosError{File: s.Path, Line: 1, Col: 1, Msg: "loading the seed: " + pe.Message}
+		return &diag.PosError{File: s.Path, Line: 1, Col: 1, Msg: "loading the seed: " + pe.Message}
 	}
 	row, _ := strconv.Atoi(m[1])
 	col := slices.IndexFunc(s.Columns, func(c workspace.SeedColumn) bool { return c.Name == m[2] || c.Name == pe.ColumnName })
@@ -144,7 +145,7 @@ func seedCopyError(s *workspace.Seed, pe *pgconn.PgError) error {
 	if col >= 0 {
 		msg = fmt.Sprintf("column %s: %s", s.Columns[col].Name, pe.Message)
 	}
-	return &workspace.PosError{File: s.Path, Line: line, Col: column, Msg: msg,
+	return &diag.PosError{File: s.Path, Line: line, Col: column, Msg: msg,
 		Hint: "fix the value, or change the column's type in the table's CREATE TABLE in schema/"}
 }
 

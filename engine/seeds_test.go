@@ -10,6 +10,7 @@ import (
 	"github.com/jig-sql/jig/engine"
 	"github.com/jig-sql/jig/engine/enginetest"
 	"github.com/jig-sql/jig/workspace"
+	"github.com/jig-sql/jig/workspace/diag"
 )
 
 // seedFiles is a workspace with an inferred seed (orders) and a declared one
@@ -86,9 +87,9 @@ func TestSeedsValueNotFittingDeclaredType(t *testing.T) {
 		"seeds/t.csv":  "id,day\n1,2024-01-01\n2,someday\n",
 	})
 	_, err := engine.NewRunner(context.Background(), enginetest.Server(t), ws, engine.RunnerOptions{Parallel: 1})
-	var we workspace.Errors
+	var we diag.Errors
 	if !errors.As(err, &we) {
-		t.Fatalf("got %T %v, want workspace.Errors", err, err)
+		t.Fatalf("got %T %v, want diag.Errors", err, err)
 	}
 	want := `seeds/t.csv:3:3: column day: invalid input syntax for type date: "someday"`
 	if !strings.HasPrefix(err.Error(), want) || !strings.Contains(err.Error(), "hint: fix the value") {
@@ -102,7 +103,7 @@ func TestSeedsHeaderColumnNotDeclared(t *testing.T) {
 		"seeds/t.csv":  "id,amount,amout\n1,2,3\n",
 	})
 	_, err := engine.NewRunner(context.Background(), enginetest.Server(t), ws, engine.RunnerOptions{Parallel: 1})
-	want := `seeds/t.csv:1:11: table t declared in schema/ has no column "amout"` + "\n  hint: did you mean \"amount\"?"
+	want := `seeds/t.csv:1:11: table t declared in schema/ has no column "amout"` + "\n  hint: did you mean `amount`?"
 	if err == nil || err.Error() != want {
 		t.Errorf("error:\n%v\nwant\n%s", err, want)
 	}

@@ -8,6 +8,8 @@ import (
 	"path"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/jig-sql/jig/workspace/diag"
 )
 
 // Seed is one seeds/*.csv file: a table named after the file, its header's
@@ -40,10 +42,10 @@ func ParseSeed(file string, data []byte) (*Seed, error) {
 	r := csv.NewReader(strings.NewReader(text))
 	r.FieldsPerRecord = -1 // ragged rows are reported here, with a hint
 	r.ReuseRecord = false
-	var errs Errors
+	var errs diag.Errors
 	header, err := r.Read()
 	if err == io.EOF {
-		errs.add(file, 1, 1, "write the column names on the first line, e.g. id,name", "seed has no header row")
+		errs.Add(file, 1, 1, "write the column names on the first line, e.g. id,name", "seed has no header row")
 		return s, errs
 	}
 	if err != nil {
@@ -62,7 +64,7 @@ func ParseSeed(file string, data []byte) (*Seed, error) {
 		if len(rec) != len(header) {
 			line, col := r.FieldPos(min(len(rec)-1, len(header))) // the first extra value, or the last
 			col = s.charCol(line, col)
-			errs.add(file, line, col, "every row needs one value per header column; leave a value empty for NULL",
+			errs.Add(file, line, col, "every row needs one value per header column; leave a value empty for NULL",
 				"row has %d values, the header has %d columns", len(rec), len(header))
 			continue
 		}
@@ -77,7 +79,7 @@ func ParseSeed(file string, data []byte) (*Seed, error) {
 }
 
 // header records the columns, reporting empty and duplicate names.
-func (s *Seed) header(r *csv.Reader, header []string, errs *Errors) {
+func (s *Seed) header(r *csv.Reader, header []string, errs *diag.Errors) {
 	seen := map[string]int{}
 	for i, name := range header {
 		line, col := r.FieldPos(i)
@@ -85,9 +87,9 @@ func (s *Seed) header(r *csv.Reader, header []string, errs *Errors) {
 		name = strings.TrimSpace(name)
 		switch folded := strings.ToLower(name); {
 		case name == "":
-			errs.add(s.Path, line, col, "name every column in the header row (the first line)", "header column %d has no name", i+1)
+			errs.Add(s.Path, line, col, "name every column in the header row (the first line)", "header column %d has no name", i+1)
 		case seen[folded] > 0:
-			errs.add(s.Path, line, col, "rename one of them", "column %q appears twice in the header (also column %d)", name, seen[folded])
+			errs.Add(s.Path, line, col, "rename one of them", "column %q appears twice in the header (also column %d)", name, seen[folded])
 		default:
 			seen[folded] = i + 1
 		}
@@ -124,7 +126,7 @@ func (s *Seed) charCol(line, byteCol int) int {
 }
 
 // csvError turns encoding/csv's error into a positioned one.
-func (s *Seed) csvError(err error) *PosError {
+func (s *Seed) csvError(err error) *diag.PosError {
 	file := s.Path
 	var pe *csv.ParseError
 	if errors.As(err, &pe) {
@@ -135,9 +137,9 @@ func (s *Seed) csvError(err error) *PosError {
 		case errors.Is(pe.Err, csv.ErrQuote):
 			hint = fmt.Sprintf(`the quoted value opened on line %d is not closed: end it with " (and double quotes inside it)`, pe.StartLine)
 		}
-		return &PosError{File: file, Line: pe.Line, Col: s.charCol(pe.Line, pe.Column), Msg: "bad CSV: " + pe.Err.Error(), Hint: hint}
+		return &diag.PosError{File: file, Line: pe.Line, Col: s.charCol(pe.Line, pe.Column), Msg: "bad CSV: " + pe.Err.Error(), Hint: hint}
 	}
-	return &PosError{File: file, Line: 1, Col: 1, Msg: fmt.Sprintf("cannot read CSV: %v", err)}
+	return &diag.PosError{File: file, Line: 1, Col: 1, Msg: fmt.Sprintf("cannot read CSV: %v", err)}
 }
 
 // Seed returns the seed with that name, or nil.

@@ -3,6 +3,8 @@ package workspace
 import (
 	"strings"
 	"testing"
+
+	"github.com/jig-sql/jig/workspace/diag"
 )
 
 func TestInferSeedType(t *testing.T) {
@@ -92,7 +94,7 @@ func FuzzParseSeed(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, src string) {
 		s, err := ParseSeed("seeds/s.csv", []byte(src))
-		if es, ok := err.(Errors); ok {
+		if es, ok := err.(diag.Errors); ok {
 			for _, e := range es {
 				if e.Line < 1 || e.Col < 1 {
 					t.Fatalf("error without a position: %v", e)
