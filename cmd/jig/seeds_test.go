@@ -47,9 +47,8 @@ func TestShopRunTestCheck(t *testing.T) {
 	}
 }
 
-// TestSeedErrorsExitUsage: a bad CSV stops validate, test and run with exit
-// 2 at file:line:col; a value that does not fit a declared type stops test
-// and run (validate does not start the server).
+// TestSeedErrorsExitUsage: a bad CSV, or a value that does not fit its
+// declared type, stops validate, test and run with exit 2 at file:line:col.
 func TestSeedErrorsExitUsage(t *testing.T) {
 	t.Setenv("JIG_DSN", enginetest.Server(t).DSN())
 	dir := t.TempDir()
@@ -68,7 +67,7 @@ func TestSeedErrorsExitUsage(t *testing.T) {
 		"seeds/raw_orders.csv":  "id,amount\n1,2\n3,lots\n",
 		"schema/raw_orders.sql": "CREATE TABLE raw_orders (id integer, amount numeric);",
 	})
-	for _, args := range [][]string{{"test"}, {"run", "q"}} {
+	for _, args := range [][]string{{"validate"}, {"test"}, {"run", "q"}} {
 		code, out := jig(t, append(args, "-w", dir)...)
 		if code != exitUsage || !strings.Contains(out, `seeds/raw_orders.csv:3:3: column amount: invalid input syntax for type numeric: "lots"`) {
 			t.Errorf("jig %s: exit %d\n%s", args[0], code, out)
