@@ -37,6 +37,10 @@ func BenchmarkLoadSeed100k(b *testing.B) {
 		}
 		took += time.Since(start)
 		b.StopTimer()
+		var got int
+		if err := conn.QueryRow(ctx, "SELECT count(*) FROM orders").Scan(&got); err != nil || got != n {
+			b.Fatalf("loaded %d rows (%v), want %d", got, err, n)
+		}
 		enginetest.Exec(b, conn, "DROP TABLE orders")
 		b.StartTimer()
 	}
