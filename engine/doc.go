@@ -22,8 +22,9 @@
 //	results := r.SelfTest(ctx, checks)       // each check shown able to fail
 //
 // NewRunner opens up to RunnerOptions.Parallel connections, each with a
-// private schema holding the workspace's tables (and, in a Redshift
-// workspace, jig's Redshift compatibility functions). A fixture runs in one
+// private schema holding the workspace's tables, loaded with its seeds by
+// COPY (LoadSeeds), and, in a Redshift workspace, jig's Redshift
+// compatibility functions. A fixture runs in one
 // transaction that is rolled back, so fixtures never see each other's rows;
 // Compare and FormatDiff judge its result against the fixture's expect.
 //
@@ -33,7 +34,8 @@
 // (Options.DSN) it connects to an existing server instead and creates a
 // private schema there (jig_<random>); the runner's schemas live beside it
 // and everything is dropped on Stop and Close, so nothing jig made is left
-// behind. jig check does not start a runner at all: it opens one connection
+// behind. jig check with a DSN does not start a runner at all (without one
+// it runs on a runner's connection, over the seeds): it opens one connection
 // with postgres.ConnectDSN and runs each check through ReadOnlyQuerier, in a
 // READ ONLY transaction with a statement timeout, so a check cannot change
 // data. Promote is the one command that writes, in a single transaction.

@@ -98,6 +98,9 @@ func (res *FixtureResult) judge(actual *Result) {
 func (r *Runner) compile(f *workspace.Fixture, q *workspace.Query, ds *rows.Dataset, cfg []checks.Configured) (*script, error) {
 	s := &script{}
 	s.add("BEGIN", Where{}, roleIgnore) // statement_timeout is set once per connection (newWorker)
+	if del := r.clearSeeds(f, ds); del != "" {
+		s.own(del, Where{File: f.Path})
+	}
 	if ins := rows.InsertSQL(ds); ins != "" {
 		s.own(ins, Where{File: f.Path})
 	}

@@ -91,6 +91,10 @@ func (r *Runner) newWorker(ctx context.Context, ws *workspace.Workspace) (*worke
 		w.close()
 		return nil, err
 	}
+	if err := LoadSeeds(ctx, conn, schema, ws.Seeds); err != nil {
+		w.close()
+		return nil, err
+	}
 	if w.types, err = typeNames(ctx, conn, w.schema); err != nil {
 		w.close()
 		return nil, err

@@ -80,6 +80,11 @@ func (st *selfTest) try(ctx context.Context, a *checks.Attempt, violate bool) (i
 		return -1, err
 	}
 	defer conn.Exec(context.WithoutCancel(ctx), "ROLLBACK")
+	if clr := st.r.Suite.emptySeeds(); clr != "" {
+		if _, err := conn.Exec(ctx, clr); err != nil {
+			return -1, err
+		}
+	}
 	if ins := rows.InsertSQL(ds); ins != "" {
 		if _, err := conn.PgConn().Exec(ctx, ins).ReadAll(); err != nil {
 			var pg *pgconn.PgError

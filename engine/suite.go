@@ -147,6 +147,9 @@ func (s *Suite) checksFor(f *workspace.Fixture) ([]checks.Configured, error) {
 	return out, errs.Err()
 }
 
+// Resolver is the checks.Resolver of the local server (see resolver).
+func (s *Suite) Resolver() checks.Resolver { return s.resolver() }
+
 // resolver resolves check targets on the local server: a query name reads
 // that query's output (rewritten for Postgres in a Redshift workspace),
 // anything else is a table.

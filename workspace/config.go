@@ -49,6 +49,7 @@ type Config struct {
 	Queries  string
 	Checks   string
 	Fixtures string
+	Seeds    string
 }
 
 // PostgresConfig is the postgres: section, about the embedded server.
@@ -66,12 +67,12 @@ func DefaultConfig() Config {
 		Postgres: PostgresConfig{Version: DefaultPostgresVersion, Sources: append([]string(nil), DefaultSources...)},
 		Dialect:  DefaultDialect,
 		Seed:     DefaultSeed,
-		Schema:   "schema", Queries: "queries", Checks: "checks", Fixtures: "fixtures",
+		Schema:   "schema", Queries: "queries", Checks: "checks", Fixtures: "fixtures", Seeds: "seeds",
 	}
 }
 
 var (
-	configKeys = []string{"postgres", "dsn", "dialect", "seed", "schema", "queries", "checks", "fixtures"}
+	configKeys = []string{"postgres", "dsn", "dialect", "seed", "schema", "queries", "checks", "fixtures", "seeds"}
 	// SupportedPostgresVersions are the majors jig has a build of, oldest first.
 	SupportedPostgresVersions = []string{"16", "17", "18"}
 	postgresKeys              = []string{"version", "binaries", "sources", "maven_url", "npm_registry"}
@@ -116,8 +117,8 @@ func decodeConfig(d *ydec, data []byte) Config {
 			if i, ok := d.integer(v, "seed"); ok {
 				cfg.Seed = i
 			}
-		case "schema", "queries", "checks", "fixtures":
-			folder := map[string]*string{"schema": &cfg.Schema, "queries": &cfg.Queries, "checks": &cfg.Checks, "fixtures": &cfg.Fixtures}[key]
+		case "schema", "queries", "checks", "fixtures", "seeds":
+			folder := map[string]*string{"schema": &cfg.Schema, "queries": &cfg.Queries, "checks": &cfg.Checks, "fixtures": &cfg.Fixtures, "seeds": &cfg.Seeds}[key]
 			if s, ok := d.str(v, key); ok && s != "" {
 				*folder = s
 			} else if ok {

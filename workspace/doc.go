@@ -1,7 +1,8 @@
 // Package workspace owns the files a user keeps in git: jig.yaml, schema/,
-// queries/, checks/ and fixtures/. It loads them with errors that point at
-// file:line:column, translates Redshift DDL for Postgres (keeping
-// distribution and sort keys as metadata), and writes files atomically.
+// queries/, checks/, fixtures/ and seeds/ (CSV, each column's type
+// inferred). It loads them with errors that point at file:line:column,
+// translates Redshift DDL for Postgres (keeping distribution and sort keys as
+// metadata), and writes files atomically.
 // The translation itself lives in workspace/redshift, the one SQL scanner in
 // workspace/sqlscan, the positioned errors every loader reports in
 // workspace/diag, and watching the files for changes in workspace/watch.

@@ -18,6 +18,7 @@ type Workspace struct {
 	Queries    []*Query      // in name order
 	CheckFiles []File        // checks/*.yaml, for package checks to decode
 	Fixtures   []*Fixture    // by folder, then file name
+	Seeds      []*Seed       // seeds/*.csv, in name order
 }
 
 // File is a workspace file read but not decoded here.
@@ -61,6 +62,13 @@ func Load(dir string) (*Workspace, error) {
 	for _, p := range l.list(w.Config.Checks, ".yaml", ".yml") {
 		if data, ok := l.read(p, false); ok {
 			w.CheckFiles = append(w.CheckFiles, File{Path: l.rel(p), Data: data})
+		}
+	}
+	for _, p := range l.list(w.Config.Seeds, ".csv") {
+		if data, ok := l.read(p, false); ok {
+			s, err := ParseSeed(l.rel(p), data)
+			l.merge(err)
+			w.Seeds = append(w.Seeds, s)
 		}
 	}
 	w.Fixtures = l.fixtures(w.Config.Fixtures)

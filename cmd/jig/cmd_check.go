@@ -27,9 +27,10 @@ func newCheckCmd(c *cli) *cobra.Command {
 	var cf checkFlags
 	cmd := &cobra.Command{
 		Use:   "check [TARGET...]",
-		Short: "run checks; --dsn runs them read-only against a live database",
+		Short: "run checks on the schema and seeds; --dsn runs them read-only against a live database",
 		Long: "Run the workspace's checks (all, or those on the named tables and queries) inside a live database " +
-			"(--dsn), each in a READ ONLY transaction with a statement timeout. --self-test instead proves on the " +
+			"(--dsn), each in a READ ONLY transaction with a statement timeout; with no DSN, on the local server's " +
+			"tables loaded with the workspace's seeds. --self-test instead proves on the " +
 			"local server that each check can fail.",
 		Example:           "jig check -w jig-demo --self-test net_revenue",
 		GroupID:           "data",
@@ -68,18 +69,11 @@ func runCheck(c *cli, cf *checkFlags, targets []string) int {
 	if cf.selfTest {
 		return runSelfTest(c, ws, cfg, cf.out)
 	}
-	conn, code := c.liveConn(ws, cf.dsn, "jig check", "\n  hint: --self-test proves each check can fail on the local server; jig test runs checks on fixtures")
-	if conn == nil {
-		return code
-	}
-	defer conn.Close(c.ctx)
-	if code := c.validateLive(conn, ws, cfg); code >= 0 {
-		return code
-	}
-	d := dialectOf(ws)
 	start := time.Now()
-	results := checks.Run(c.ctx, engine.ReadOnlyQuerier{Conn: conn, Timeout: cf.timeout}, cfg,
-		checks.WithDialect(d), checks.WithResolver(queryResolver(ws)))
+	results, code := c.checkResults(ws, cf, cfg)
+	if results == nil {
+		return code
+	}
 	printChecks(c.stdout, results, cf.out.json)
 	if cf.junit != "" {
 		if err := writeJUnit(cf.junit, "jig check", checkCases(results), time.Since(start)); err != nil {
@@ -88,6 +82,45 @@ func runCheck(c *cli, cf *checkFlags, targets []string) int {
 		}
 	}
 	return checksExit(results)
+}
+
+// checkResults runs the checks read-only on the live database, or, with no
+// DSN anywhere, on the local server's copy of the schema and seeds.
+func (c *cli) checkResults(ws *workspace.Workspace, cf *checkFlags, cfg []checks.Configured) ([]checks.Result, int) {
+	if serverOptions(ws, cf.dsn).DSN == "" {
+		return c.localChecks(ws, cf, cfg)
+	}
+	conn, code := c.liveConn(ws, cf.dsn, "jig check", "")
+	if conn == nil {
+		return nil, code
+	}
+	defer conn.Close(c.ctx)
+	if code := c.validateLive(conn, ws, cfg); code >= 0 {
+		return nil, code
+	}
+	return checks.Run(c.ctx, engine.ReadOnlyQuerier{Conn: conn, Timeout: cf.timeout}, cfg,
+		checks.WithDialect(dialectOf(ws)), checks.WithResolver(queryResolver(ws))), -1
+}
+
+// localChecks runs the checks on the embedded server: the schema's tables,
+// loaded with the workspace's seeds (other tables are empty).
+func (c *cli) localChecks(ws *workspace.Workspace, cf *checkFlags, cfg []checks.Configured) ([]checks.Result, int) {
+	srv, runner, code := c.openRunner(ws, "", 1)
+	if srv == nil {
+		return nil, code
+	}
+	defer srv.Stop()
+	defer runner.Close()
+	var results []checks.Result
+	err := runner.WithConn(c.ctx, func(conn *pgx.Conn) error {
+		results = checks.Run(c.ctx, engine.ReadOnlyQuerier{Conn: conn, Timeout: cf.timeout}, cfg,
+			checks.WithDialect(checks.Postgres), checks.WithResolver(runner.Suite.Resolver()))
+		return nil
+	})
+	if err != nil {
+		return nil, c.fail(err)
+	}
+	return results, -1
 }
 
 // selectChecks keeps the checks on the named targets (all when none named).

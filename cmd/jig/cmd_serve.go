@@ -57,6 +57,9 @@ func runServe(c *cli, wf *wsFlags, of outFlags) int {
 		return c.fail(&postgres.StartError{Err: err})
 	}
 	err = engine.ApplySchema(c.ctx, conn, ws.Schema)
+	if err == nil {
+		err = engine.LoadSeeds(c.ctx, conn, serveSchema, ws.Seeds)
+	}
 	conn.Close(c.ctx)
 	if err != nil {
 		fmt.Fprintln(c.stderr, err)
