@@ -227,8 +227,9 @@ func indent(s, prefix string) string {
 	return strings.Join(lines, "\n") + "\n"
 }
 
-// update rewrites failing fixtures' expected rows from their actual result,
-// keeping the rest of each file byte for byte.
+// update rewrites failing fixtures' expected rows from their actual result
+// with the workbench's in-place editor: comments, key order, number
+// spellings and every row that did not change are kept byte for byte.
 func (c *cli) update(ws *workspace.Workspace, results []*engine.FixtureResult) {
 	for _, r := range results {
 		if r == nil || r.Result == nil || r.Comparison == nil || r.Comparison.OK() {
@@ -238,7 +239,7 @@ func (c *cli) update(ws *workspace.Workspace, results []*engine.FixtureResult) {
 		src, err := os.ReadFile(p)
 		if err == nil {
 			var out []byte
-			out, err = workspace.UpdateExpectedRows(src, engine.ExpectedRows(r.Result))
+			out, err = updatedFixture(r.Fixture.Path, src, engine.ExpectedRows(r.Result))
 			if err == nil {
 				err = workspace.WriteFileAtomic(p, out, 0o644)
 			}
@@ -249,4 +250,14 @@ func (c *cli) update(ws *workspace.Workspace, results []*engine.FixtureResult) {
 		}
 		fmt.Fprintf(c.stdout, "updated %s\n", r.Fixture.Path)
 	}
+}
+
+// updatedFixture is src, a fixture file, with its expected rows made rows.
+func updatedFixture(path string, src []byte, rows []workspace.Row) ([]byte, error) {
+	fx, err := workspace.ParseFixture(path, src)
+	if err != nil {
+		return nil, err
+	}
+	fx.Expect.Rows = rows
+	return workspace.UpdateFixture(src, fx)
 }
