@@ -129,9 +129,13 @@ func bar(n, total int64, width int) string {
 	return fmt.Sprintf("[%s] %.1f/%.1f MB", b, float64(n)/1e6, float64(total)/1e6)
 }
 
-// isTerminal reports whether w is a character device (a terminal).
-func isTerminal(w io.Writer) bool {
-	f, ok := unwrap(w).(*os.File)
+// isTerminal reports whether s, a stream (io.Reader or io.Writer), is a
+// character device (a terminal).
+func isTerminal(s any) bool {
+	if w, ok := s.(io.Writer); ok {
+		s = unwrap(w)
+	}
+	f, ok := s.(*os.File)
 	if !ok {
 		return false
 	}

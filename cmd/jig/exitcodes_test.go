@@ -1,0 +1,55 @@
+package main
+
+import (
+	"bytes"
+	"fmt"
+	"os"
+	"strings"
+	"testing"
+
+	"golang.org/x/sys/unix"
+)
+
+// openPTY is the terminal end of a new pseudo-terminal, for a stdout that
+// is a terminal without one attached to the test.
+func openPTY(t *testing.T) *os.File {
+	t.Helper()
+	ptm, err := os.OpenFile("/dev/ptmx", os.O_RDWR|unix.O_NOCTTY, 0)
+	if err != nil {
+		t.Skipf("no pseudo-terminals here: %v", err)
+	}
+	t.Cleanup(func() { ptm.Close() })
+	fd := int(ptm.Fd())
+	if err := unix.IoctlSetPointerInt(fd, unix.TIOCSPTLCK, 0); err != nil {
+		t.Skipf("unlockpt: %v", err)
+	}
+	n, err := unix.IoctlGetInt(fd, unix.TIOCGPTN)
+	if err != nil {
+		t.Skipf("ptsname: %v", err)
+	}
+	pts, err := os.OpenFile(fmt.Sprintf("/dev/pts/%d", n), os.O_RDWR|unix.O_NOCTTY, 0)
+	if err != nil {
+		t.Skipf("open pts: %v", err)
+	}
+	t.Cleanup(func() { pts.Close() })
+	return pts
+}
+
+// The workbench on a terminal whose input is a pipe refuses to start with
+// exit 2 and a pointer to the script commands, not bubbletea's "could not
+// open TTY" and exit 3.
+func TestWorkbenchNeedsTerminalInput(t *testing.T) {
+	dir := t.TempDir() + "/demo"
+	if code, out := jig(t, "init", "--demo", dir); code != exitOK {
+		t.Fatalf("init: exit %d\n%s", code, out)
+	}
+	tty := openPTY(t)
+	for _, args := range [][]string{{"-w", dir}, {"demo", dir}} {
+		var errs bytes.Buffer
+		code := run(args, strings.NewReader(""), tty, &errs)
+		want := "the workbench needs a terminal; use jig test/run/check for scripts"
+		if code != exitUsage || !strings.Contains(errs.String(), want) || strings.Contains(errs.String(), "TTY") {
+			t.Errorf("jig %v with stdin a pipe: exit %d, want %d with %q:\n%s", args, code, exitUsage, want, errs.String())
+		}
+	}
+}
