@@ -53,3 +53,17 @@ func TestWorkbenchNeedsTerminalInput(t *testing.T) {
 		}
 	}
 }
+
+// jig completion without a shell it knows is bad usage: exit 2, naming
+// the shells, rather than help and exit 0.
+func TestCompletionNeedsAShell(t *testing.T) {
+	for _, args := range [][]string{{"completion"}, {"completion", "tcsh"}} {
+		code, out := jig(t, args...)
+		if code != exitUsage || !strings.Contains(out, "bash, zsh, fish, powershell") {
+			t.Errorf("jig %v: exit %d, want %d naming the shells:\n%s", args, code, exitUsage, out)
+		}
+	}
+	if code, out := jig(t, "completion", "bash"); code != exitOK || !strings.Contains(out, "bash completion") {
+		t.Errorf("jig completion bash: exit %d\n%.300s", code, out)
+	}
+}

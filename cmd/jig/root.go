@@ -49,9 +49,25 @@ func newRootCmd(c *cli) *cobra.Command {
 		if cmd.Name() == "completion" {
 			cmd.Short = "print the completion script for bash, zsh, fish or powershell"
 			cmd.Example = "jig completion bash > ~/.local/share/bash-completion/completions/jig"
+			cmd.Args = shellArg
+			cmd.RunE = func(cmd *cobra.Command, args []string) error { return shellArg(cmd, args) }
 		}
 	}
 	return root
+}
+
+// shellArg rejects `jig completion` without a shell it knows (cobra's
+// own prints help and exits 0): exit 2, naming the shells.
+func shellArg(cmd *cobra.Command, args []string) error {
+	var shells []string
+	for _, sc := range cmd.Commands() {
+		shells = append(shells, sc.Name())
+	}
+	list := strings.Join(shells, ", ")
+	if len(args) == 0 {
+		return usagef(cmd, "completion needs a shell: one of %s", list)
+	}
+	return usagef(cmd, "unknown shell %q; completion knows %s", args[0], list)
 }
 
 // usageError is a command line jig cannot run: exit 2, with a pointer to
