@@ -100,7 +100,10 @@ func (c *cli) fail(err error) int {
 	fmt.Fprintln(c.stderr, "jig: "+redact(err.Error()))
 	var se *postgres.StartError
 	var wse diag.Errors
+	var de *postgres.DSNError
 	switch {
+	case errors.As(err, &de):
+		return exitUsage // a DSN that does not parse is bad usage
 	case errors.As(err, &se):
 		return exitDB
 	case errors.As(err, &wse):

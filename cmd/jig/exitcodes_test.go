@@ -67,3 +67,25 @@ func TestCompletionNeedsAShell(t *testing.T) {
 		t.Errorf("jig completion bash: exit %d\n%.300s", code, out)
 	}
 }
+
+// A DSN that does not parse is bad usage (exit 2); a server that does not
+// answer is the database unavailable (exit 3).
+func TestBadDSNIsUsage(t *testing.T) {
+	dir := t.TempDir() + "/demo"
+	if code, out := jig(t, "init", "--demo", dir); code != exitOK {
+		t.Fatalf("init: exit %d\n%s", code, out)
+	}
+	for _, cmd := range []string{"test", "check", "run"} {
+		args := []string{cmd, "-w", dir, "--dsn", "postgres://u:p@ss@127.0.0.1:1/db"}
+		if cmd == "run" {
+			args = append(args, "net_revenue")
+		}
+		code, out := jig(t, args...)
+		if code != exitUsage || !strings.Contains(out, "the DSN is not valid") {
+			t.Errorf("jig %v: exit %d, want %d:\n%s", args, code, exitUsage, out)
+		}
+	}
+	if code, out := jig(t, "test", "-w", dir, "--dsn", "postgres://u:p@127.0.0.1:1/db"); code != exitDB {
+		t.Errorf("jig test to a closed port: exit %d, want %d:\n%s", code, exitDB, out)
+	}
+}

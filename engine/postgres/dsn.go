@@ -39,13 +39,20 @@ func parseDSN(dsn string) (*pgx.ConnConfig, error) {
 	if err == nil && strings.ContainsAny(cfg.Host, "@ ") {
 		// url.Parse splits user info at the last @, pgx at the first: the
 		// rest of the password became the host.
-		return nil, errors.New("the DSN is not valid: its host contains an @ or a space; percent-encode them in the password (@ is %40, a space %20)")
+		return nil, &DSNError{msg: "the DSN is not valid: its host contains an @ or a space; percent-encode them in the password (@ is %40, a space %20)"}
 	}
 	if err != nil {
-		return nil, fmt.Errorf("the DSN is not valid%s: %s", dsnPlace(dsn), dsnReason(dsn, err))
+		return nil, &DSNError{msg: fmt.Sprintf("the DSN is not valid%s: %s", dsnPlace(dsn), dsnReason(dsn, err))}
 	}
 	return cfg, nil
 }
+
+// DSNError is a DSN that does not parse: a mistake in what the user
+// typed (exit 2), not a server that does not answer. Its message quotes
+// nothing of the DSN.
+type DSNError struct{ msg string }
+
+func (e *DSNError) Error() string { return e.msg }
 
 var (
 	kvHost = regexp.MustCompile(`(?:^|\s)host\s*=\s*([A-Za-z0-9.\-:\[\]]+)(?:\s|$)`)
