@@ -62,7 +62,7 @@ func runCheck(c *cli, cf *checkFlags, targets []string) int {
 	}
 	cfg := selectChecks(files, targets)
 	if len(cfg) == 0 {
-		fmt.Fprintln(c.stderr, "jig: no checks match")
+		fmt.Fprintln(c.stderr, noChecksMessage(files, targets))
 		return exitUsage
 	}
 	if cf.selfTest {

@@ -89,3 +89,21 @@ func TestBadDSNIsUsage(t *testing.T) {
 		t.Errorf("jig test to a closed port: exit %d, want %d:\n%s", code, exitDB, out)
 	}
 }
+
+// jig check naming a target without checks lists the targets that have
+// some, with the nearest one first.
+func TestCheckUnknownTargetListsTargets(t *testing.T) {
+	dir := t.TempDir() + "/demo"
+	if code, out := jig(t, "init", "--demo", dir); code != exitOK {
+		t.Fatalf("init: exit %d\n%s", code, out)
+	}
+	code, out := jig(t, "check", "-w", dir, "event")
+	for _, want := range []string{`no checks for "event"; did you mean "events"?`, "the targets with checks: ", "events"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("output lacks %q:\n%s", want, out)
+		}
+	}
+	if code != exitUsage {
+		t.Errorf("exit %d, want %d", code, exitUsage)
+	}
+}
