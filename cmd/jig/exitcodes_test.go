@@ -107,3 +107,16 @@ func TestCheckUnknownTargetListsTargets(t *testing.T) {
 		t.Errorf("exit %d, want %d", code, exitUsage)
 	}
 }
+
+// A workspace folder that does not exist is named as such, before any
+// server starts, with exit 2.
+func TestMissingWorkspaceFolder(t *testing.T) {
+	missing := t.TempDir() + "/nonexistent"
+	for _, args := range [][]string{{"test"}, {"validate"}, {"check"}, {}} {
+		args = append(args, "-w", missing)
+		code, out := jig(t, args...)
+		if code != exitUsage || !strings.Contains(out, "no such folder: "+missing) || strings.Contains(out, ":1:1:") {
+			t.Errorf("jig %v: exit %d, want %d and \"no such folder\":\n%s", args, code, exitUsage, out)
+		}
+	}
+}

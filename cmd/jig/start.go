@@ -1,8 +1,10 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -35,6 +37,9 @@ func (f *wsFlags) register(cmd *cobra.Command, withDSN bool) {
 // load reads the workspace and prints every problem in it. It returns nil
 // and exitUsage when the workspace has errors.
 func (c *cli) load(dir string) (*workspace.Workspace, int) {
+	if !c.isFolder(dir) {
+		return nil, exitUsage
+	}
 	ws, err := workspace.Load(dir)
 	if err != nil {
 		fmt.Fprintln(c.stderr, err)
@@ -46,6 +51,23 @@ func (c *cli) load(dir string) (*workspace.Workspace, int) {
 		return nil, exitUsage
 	}
 	return ws, -1
+}
+
+// isFolder reports whether the workspace folder dir exists, saying so
+// when it does not: "no such folder", not a file:line:col into nothing.
+func (c *cli) isFolder(dir string) bool {
+	fi, err := os.Stat(dir)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		fmt.Fprintf(c.stderr, "jig: no such folder: %s\n  hint: give the workspace folder with -w DIR, or create one with jig init DIR\n", dir)
+	case err != nil:
+		fmt.Fprintf(c.stderr, "jig: cannot open the workspace folder: %v\n", err)
+	case !fi.IsDir():
+		fmt.Fprintf(c.stderr, "jig: %s is a file, not a workspace folder\n  hint: -w takes the folder that holds jig.yaml\n", dir)
+	default:
+		return true
+	}
+	return false
 }
 
 // serverOptions combines jig.yaml, the environment and --dsn.
@@ -152,6 +174,9 @@ func useColor(w io.Writer) bool {
 // the server needs only jig.yaml, and a CI workspace with thousands of
 // fixtures takes as long to read as Postgres takes to start.
 func (c *cli) loadAndStart(dir, dsn string) (*workspace.Workspace, *postgres.Server, int) {
+	if !c.isFolder(dir) {
+		return nil, nil, exitUsage // before a server starts for nothing
+	}
 	cfg := workspace.DefaultConfig()
 	if data, err := os.ReadFile(filepath.Join(dir, workspace.ConfigFile)); err == nil {
 		if cfg, err = workspace.ParseConfig(workspace.ConfigFile, data); err != nil {
