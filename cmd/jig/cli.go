@@ -36,6 +36,9 @@ type cli struct {
 	// target is the command the arguments name, for the hint under a
 	// usage error that cobra raises without saying which command it was.
 	target *cobra.Command
+	// jsonProblems prints a workspace that does not load as JSON on
+	// stdout too (jig test --json).
+	jsonProblems bool
 }
 
 // run is the whole CLI: it parses args, wires the pieces and returns the exit

@@ -53,11 +53,13 @@ func newTestCmd(c *cli) *cobra.Command {
 		cmd.RegisterFlagCompletionFunc(name, cobra.NoFileCompletions)
 	}
 	cmd.RegisterFlagCompletionFunc("junit", completeFileExt("xml"))
-	tf.out.register(cmd, false, "one object per fixture, in fixture order: "+shapeOf(jsonResult{}))
+	tf.out.register(cmd, false, "one object per fixture, in fixture order: "+shapeOf(jsonResult{})+
+		"; when the workspace does not load, one object per problem instead: "+shapeOf(jsonProblem{}))
 	return cmd
 }
 
 func runTest(c *cli, tf *testFlags, patterns []string) int {
+	c.jsonProblems = tf.out.json
 	ws, srv, code := c.loadAndStart(tf.dir, tf.dsn)
 	if ws == nil {
 		return code

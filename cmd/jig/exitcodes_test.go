@@ -2,8 +2,10 @@ package main
 
 import (
 	"bytes"
+	"encoding/json"
 	"fmt"
 	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -118,5 +120,28 @@ func TestMissingWorkspaceFolder(t *testing.T) {
 		if code != exitUsage || !strings.Contains(out, "no such folder: "+missing) || strings.Contains(out, ":1:1:") {
 			t.Errorf("jig %v: exit %d, want %d and \"no such folder\":\n%s", args, code, exitUsage, out)
 		}
+	}
+}
+
+// jig test --json on a workspace that does not load prints the problem as
+// JSON on stdout, keeping exit 2.
+func TestTestJSONReportsYAMLError(t *testing.T) {
+	dir := t.TempDir()
+	for name, text := range map[string]string{
+		"schema/t.sql":      "create table t (id int);\n",
+		"queries/q.sql":     "select 1 as one",
+		"fixtures/q/a.yaml": "query: q\nexpect:\n  rows: [{one: 1}\n",
+	} {
+		os.MkdirAll(filepath.Join(dir, filepath.Dir(name)), 0o755)
+		os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644)
+	}
+	var stdout, stderr bytes.Buffer
+	code := run([]string{"test", "--json", "-w", dir}, strings.NewReader(""), &stdout, &stderr)
+	if code != exitUsage {
+		t.Errorf("exit %d, want %d\n%s", code, exitUsage, stderr.String())
+	}
+	var p jsonProblem
+	if err := json.Unmarshal(stdout.Bytes(), &p); err != nil || p.File != "fixtures/q/a.yaml" || p.Line == 0 || p.Col == 0 || p.Error == "" {
+		t.Errorf("stdout is not one problem object (%v):\n%s", err, stdout.String())
 	}
 }

@@ -43,6 +43,9 @@ func (c *cli) load(dir string) (*workspace.Workspace, int) {
 	ws, err := workspace.Load(dir)
 	if err != nil {
 		fmt.Fprintln(c.stderr, err)
+		if c.jsonProblems {
+			c.writeJSONProblems(err)
+		}
 		var errs diag.Errors
 		if es, ok := err.(diag.Errors); ok {
 			errs = es
