@@ -145,3 +145,17 @@ func TestTestJSONReportsYAMLError(t *testing.T) {
 		t.Errorf("stdout is not one problem object (%v):\n%s", err, stdout.String())
 	}
 }
+
+// A DSN to a closed port fails in one line, each reason once, with no
+// progress line before it.
+func TestClosedPortOneLine(t *testing.T) {
+	dir := t.TempDir() + "/demo"
+	if code, out := jig(t, "init", "--demo", dir); code != exitOK {
+		t.Fatalf("init: exit %d\n%s", code, out)
+	}
+	code, out := jig(t, "test", "-w", dir, "--dsn", "postgres://u:pw@127.0.0.1:1/db")
+	want := "jig: connecting to 127.0.0.1:1: dial error: dial tcp 127.0.0.1:1: connect: connection refused\n"
+	if code != exitDB || out != want {
+		t.Errorf("exit %d, want %d; output\n%q\nwant\n%q", code, exitDB, out, want)
+	}
+}

@@ -85,7 +85,11 @@ func serverOptions(ws *workspace.Workspace, dsn string) postgres.Options {
 // start starts the server, drawing progress on stderr.
 func (c *cli) start(o postgres.Options) (*postgres.Server, error) {
 	p := newProgressLine(c.stderr)
-	o.Progress = p.report
+	if o.DSN == "" || p.tty {
+		// Connecting to a DSN is quick, and its error names the host: off
+		// a terminal, a "connecting to" line would only repeat it.
+		o.Progress = p.report
+	}
 	o.Interrupt = c.ctx
 	s, err := postgres.Start(c.ctx, o)
 	p.done()
