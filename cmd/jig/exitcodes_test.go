@@ -159,3 +159,24 @@ func TestClosedPortOneLine(t *testing.T) {
 		t.Errorf("exit %d, want %d; output\n%q\nwant\n%q", code, exitDB, out, want)
 	}
 }
+
+// A NUL byte in a query file is reported at its place, and the query's
+// fixtures do not claim the query does not exist.
+func TestNULInQueryIsNotAMissingQuery(t *testing.T) {
+	dir := t.TempDir()
+	for name, text := range map[string]string{
+		"schema/t.sql":      "create table t (id int);\n",
+		"queries/x.sql":     "select 1 as one\nfrom t where 'a\x00b' = ''\n",
+		"fixtures/x/a.yaml": "query: x\nexpect:\n  rows: []\n",
+	} {
+		os.MkdirAll(filepath.Join(dir, filepath.Dir(name)), 0o755)
+		os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644)
+	}
+	code, out := jig(t, "validate", "-w", dir)
+	if !strings.Contains(out, "queries/x.sql:2:16: file holds a NUL byte") || strings.Contains(out, "does not exist") {
+		t.Errorf("output:\n%s", out)
+	}
+	if code != exitUsage {
+		t.Errorf("exit %d, want %d", code, exitUsage)
+	}
+}
