@@ -39,6 +39,7 @@ type cli struct {
 	// jsonProblems prints a workspace that does not load as JSON on
 	// stdout too (jig test --json).
 	jsonProblems bool
+	flushes      []func() // of cobraOut's writers, when run ends
 }
 
 // run is the whole CLI: it parses args, wires the pieces and returns the exit
@@ -64,6 +65,9 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) (code int) {
 	}
 	err := fang.Execute(ctx, root, fang.WithVersion(version()), fang.WithoutManpage(),
 		fang.WithErrorHandler(c.printError))
+	for _, flush := range c.flushes {
+		flush()
+	}
 	code = c.code
 	if err != nil {
 		code = exitUsage // cobra rejected the command line; printError said why

@@ -42,8 +42,8 @@ func newRootCmd(c *cli) *cobra.Command {
 		newVersionCmd(c), newManCmd(),
 	)
 	root.SetIn(c.stdin)
-	root.SetOut(unwrap(c.stdout)) // fang styles help only on the *os.File itself
-	root.SetErr(unwrap(c.stderr))
+	root.SetOut(c.cobraOut(c.stdout))
+	root.SetErr(c.cobraOut(c.stderr))
 	root.InitDefaultCompletionCmd() // cobra's own, made now to give it an example (after SetOut: it keeps the writer)
 	for _, cmd := range root.Commands() {
 		if cmd.Name() == "completion" {
