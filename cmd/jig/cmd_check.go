@@ -40,8 +40,8 @@ func newCheckCmd(c *cli) *cobra.Command {
 	}
 	cf.register(cmd, true)
 	f := cmd.Flags()
-	f.StringVar(&cf.junit, "junit", "", "also write a JUnit XML report to FILE")
-	f.DurationVar(&cf.timeout, "timeout", time.Minute, "statement timeout per check")
+	f.StringVar(&cf.junit, "junit", "", "also write a JUnit XML report to `FILE`")
+	f.DurationVar(&cf.timeout, "timeout", time.Minute, "statement timeout per check, a `DURATION` such as 30s")
 	f.BoolVar(&cf.selfTest, "self-test", false, "prove each check can fail: run it on rows built to violate it and to satisfy it (local server)")
 	cmd.RegisterFlagCompletionFunc("junit", completeFileExt("xml"))
 	cmd.RegisterFlagCompletionFunc("timeout", cobra.NoFileCompletions)

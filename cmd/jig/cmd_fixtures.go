@@ -44,10 +44,10 @@ func newTestCmd(c *cli) *cobra.Command {
 	}
 	tf.register(cmd, true)
 	f := cmd.Flags()
-	f.IntVar(&tf.parallel, "parallel", 0, "fixtures run at once (default: the number of CPUs)")
-	f.StringVar(&tf.junit, "junit", "", "also write a JUnit XML report to FILE")
-	f.StringVar(&tf.run, "run", "", "only fixtures whose name matches REGEX")
-	f.StringVar(&tf.shard, "shard", "", "run shard K/N of a stable split (for CI matrices)")
+	f.IntVar(&tf.parallel, "parallel", 0, "`N` fixtures run at once (default: the number of CPUs)")
+	f.StringVar(&tf.junit, "junit", "", "also write a JUnit XML report to `FILE`")
+	f.StringVar(&tf.run, "run", "", "only fixtures whose name matches `REGEX`")
+	f.StringVar(&tf.shard, "shard", "", "run shard `K/N` of a stable split (for CI matrices)")
 	f.BoolVar(&tf.update, "update", false, "rewrite failing fixtures' expected rows from the actual result")
 	for _, name := range []string{"parallel", "run", "shard"} {
 		cmd.RegisterFlagCompletionFunc(name, cobra.NoFileCompletions)

@@ -37,8 +37,8 @@ func newPromoteCmd(c *cli) *cobra.Command {
 		}),
 	}
 	pf.register(cmd, true)
-	cmd.Flags().StringVar(&pf.from, "from", "", "the staging TABLE (schema.table allowed)")
-	cmd.Flags().StringVar(&pf.to, "to", "", "the final TABLE, whose checks apply")
+	cmd.Flags().StringVar(&pf.from, "from", "", "the staging `TABLE` (schema.table allowed)")
+	cmd.Flags().StringVar(&pf.to, "to", "", "the final `TABLE`, whose checks apply")
 	cmd.MarkFlagRequired("from")
 	cmd.MarkFlagRequired("to")
 	cmd.RegisterFlagCompletionFunc("from", completeTables)

@@ -30,7 +30,7 @@ func newRunCmd(c *cli) *cobra.Command {
 		}),
 	}
 	wf.register(cmd, true)
-	cmd.Flags().StringVar(&fixture, "fixture", "", "insert this fixture's rows first (name like query/file, or a path)")
+	cmd.Flags().StringVar(&fixture, "fixture", "", "insert this `FIXTURE`'s rows first (name like query/file, or a path)")
 	cmd.RegisterFlagCompletionFunc("fixture", completeFixtures)
 	of.register(cmd, true, rowsShape)
 	return cmd

@@ -19,3 +19,23 @@ func TestHelpHasNoTrailingSpaces(t *testing.T) {
 		}
 	}
 }
+
+// Flags that take a value name it in help: --junit FILE, --parallel N.
+func TestHelpNamesFlagArguments(t *testing.T) {
+	for args, wants := range map[string][]string{
+		"test --help": {"--junit FILE", "--parallel N", "--shard K/N", "--run REGEX", "--dsn DSN", "--workspace DIR"},
+		"--help":      {"--dsn DSN", "--workspace DIR"},
+		"help rows":   {"-n --n N", "--seed SEED"},
+		"check -h":    {"--timeout DURATION", "--junit FILE"},
+	} {
+		_, out := jig(t, strings.Fields(args)...)
+		for _, want := range wants {
+			if !strings.Contains(out, want) {
+				t.Errorf("jig %s lacks %q:\n%s", args, want, out)
+			}
+		}
+		if strings.Contains(out, "`") {
+			t.Errorf("jig %s shows a backquote:\n%s", args, out)
+		}
+	}
+}

@@ -44,6 +44,7 @@ func newRootCmd(c *cli) *cobra.Command {
 	root.SetIn(c.stdin)
 	root.SetOut(c.cobraOut(c.stdout))
 	root.SetErr(c.cobraOut(c.stderr))
+	root.InitDefaultHelpCmd()
 	root.InitDefaultCompletionCmd() // cobra's own, made now to give it an example (after SetOut: it keeps the writer)
 	for _, cmd := range root.Commands() {
 		if cmd.Name() == "completion" {
@@ -53,6 +54,7 @@ func newRootCmd(c *cli) *cobra.Command {
 			cmd.RunE = func(cmd *cobra.Command, args []string) error { return shellArg(cmd, args) }
 		}
 	}
+	helpWithArgNames(root)
 	return root
 }
 

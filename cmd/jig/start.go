@@ -26,10 +26,10 @@ type wsFlags struct {
 }
 
 func (f *wsFlags) register(cmd *cobra.Command, withDSN bool) {
-	cmd.Flags().StringVarP(&f.dir, "workspace", "w", ".", "the workspace folder")
+	cmd.Flags().StringVarP(&f.dir, "workspace", "w", ".", "`DIR`, the workspace folder")
 	cmd.RegisterFlagCompletionFunc("workspace", completeDirs)
 	if withDSN {
-		cmd.Flags().StringVar(&f.dsn, "dsn", "", "use an existing Postgres-wire server (or JIG_DSN / dsn: in jig.yaml); jig works in a private schema there")
+		cmd.Flags().StringVar(&f.dsn, "dsn", "", "use an existing Postgres-wire server at `DSN` (or JIG_DSN / dsn: in jig.yaml); jig works in a private schema there")
 		cmd.RegisterFlagCompletionFunc("dsn", cobra.NoFileCompletions)
 	}
 }
