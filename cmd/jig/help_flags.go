@@ -59,25 +59,46 @@ func isWrapped(root *cobra.Command) bool { return root.Annotations[argNamesKey] 
 // names FILE in backquotes.
 func withArgNames(help func(*cobra.Command, []string)) func(*cobra.Command, []string) {
 	return func(cmd *cobra.Command, args []string) {
-		type saved struct {
-			f           *pflag.Flag
-			name, usage string
-		}
-		var undo []saved
-		cmd.Flags().VisitAll(func(f *pflag.Flag) {
-			if !strings.Contains(f.Usage, "`") {
-				return
-			}
-			name, usage := pflag.UnquoteUsage(f)
-			undo = append(undo, saved{f, f.Name, f.Usage})
-			f.Name, f.Usage = f.Name+" "+name, usage
-		})
-		defer func() {
-			for _, s := range undo {
-				s.f.Name, s.f.Usage = s.name, s.usage
-			}
-		}()
+		defer nameArgs(cmd.Flags())()
 		help(cmd, args)
+	}
+}
+
+// nameArgs renames each flag of fs whose usage names its argument in
+// backquotes to "name ARG", with the usage unquoted; the function it
+// returns undoes that.
+func nameArgs(fs *pflag.FlagSet) (undo func()) {
+	type saved struct {
+		f           *pflag.Flag
+		name, usage string
+	}
+	var was []saved
+	fs.VisitAll(func(f *pflag.Flag) {
+		if !strings.Contains(f.Usage, "`") {
+			return
+		}
+		name, usage := pflag.UnquoteUsage(f)
+		was = append(was, saved{f, f.Name, f.Usage})
+		f.Name, f.Usage = f.Name+" "+name, usage
+	})
+	return func() {
+		for _, s := range was {
+			s.f.Name, s.f.Usage = s.name, s.usage
+		}
+	}
+}
+
+// nameArgsAll is nameArgs over every command of the tree under cmd, for
+// the man page.
+func nameArgsAll(cmd *cobra.Command) (undo func()) {
+	undos := []func(){nameArgs(cmd.LocalFlags())}
+	for _, sc := range cmd.Commands() {
+		undos = append(undos, nameArgsAll(sc))
+	}
+	return func() {
+		for _, u := range undos {
+			u()
+		}
 	}
 }
 

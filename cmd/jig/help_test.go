@@ -39,3 +39,15 @@ func TestHelpNamesFlagArguments(t *testing.T) {
 		}
 	}
 }
+
+// The man page's NAME line describes jig, and its flags name their
+// arguments without pflag's backquotes.
+func TestManPageDescribesJig(t *testing.T) {
+	code, out := jig(t, "man")
+	if code != exitOK || !strings.Contains(out, "jig - unit-test SQL on a local Postgres") {
+		t.Errorf("jig man: exit %d, NAME line not about jig:\n%.400s", code, out)
+	}
+	if !strings.Contains(out, `\fB--junit FILE\fP`) || strings.Contains(out, "`") {
+		t.Errorf("jig man: flags without argument names, or with backquotes")
+	}
+}

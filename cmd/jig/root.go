@@ -241,6 +241,7 @@ func newManCmd() *cobra.Command {
 		GroupID: "other",
 		Args:    noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
+			defer nameArgsAll(cmd.Root())()
 			page, err := mcobra.NewManPage(1, cmd.Root())
 			if err != nil {
 				return err

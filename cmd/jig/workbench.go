@@ -19,7 +19,7 @@ func newWorkbenchCmd(c *cli) *cobra.Command {
 	var wf wsFlags
 	cmd := &cobra.Command{
 		Use:   "jig",
-		Short: "open the workbench",
+		Short: "unit-test SQL on a local Postgres; alone, opens the workbench",
 		Long: "jig — unit-test SQL on a local Postgres.\n\n" +
 			"Alone, jig opens the workbench on the workspace in --workspace DIR (default .).\n" +
 			"Exit codes: 0 passed, 1 a test or check failed, 2 bad usage or workspace files, 3 database unavailable, 130 interrupted (Ctrl-C; jig serve, which runs until then, exits 0).",
