@@ -94,7 +94,7 @@ func runPromote(c *cli, pf *promoteFlags) int {
 		return exitFail
 	}
 	if !pf.out.json {
-		fmt.Fprintf(c.stdout, "\npromoted %d rows from %s to %s\n", res.Moved, pf.from, pf.to)
+		fmt.Fprintf(c.stdout, "\npromoted %s from %s to %s\n", plural(res.Moved, "row"), pf.from, pf.to)
 	}
 	return exitOK
 }

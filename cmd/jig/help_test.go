@@ -1,6 +1,8 @@
 package main
 
 import (
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -49,5 +51,27 @@ func TestManPageDescribesJig(t *testing.T) {
 	}
 	if !strings.Contains(out, `\fB--junit FILE\fP`) || strings.Contains(out, "`") {
 		t.Errorf("jig man: flags without argument names, or with backquotes")
+	}
+}
+
+// Counts read as English: "1 query", "1 fixture", "2 queries".
+func TestCountsArePlural(t *testing.T) {
+	dir := t.TempDir()
+	for name, text := range map[string]string{
+		"schema/t.sql":      "create table t (id int);\n",
+		"queries/q.sql":     "select 1 as one",
+		"queries/r.sql":     "select 2 as two",
+		"fixtures/q/a.yaml": "query: q\nexpect:\n  rows: [{one: 1}]\n",
+	} {
+		os.MkdirAll(filepath.Join(dir, filepath.Dir(name)), 0o755)
+		os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644)
+	}
+	_, out := jig(t, "validate", "-w", dir)
+	if want := "ok: 1 schema file, 2 queries, 0 check files, 1 fixture\n"; out != want {
+		t.Errorf("validate: %q, want %q", out, want)
+	}
+	os.WriteFile(filepath.Join(dir, "fixtures/q/b.yaml"), []byte("query: q\nexpect: [\n"), 0o644)
+	if _, out := jig(t, "validate", "-w", dir); !strings.Contains(out, "jig: 1 problem in workspace") {
+		t.Errorf("validate on a broken fixture:\n%s", out)
 	}
 }

@@ -89,7 +89,7 @@ func TestSecurityHostileNamesLocal(t *testing.T) {
 		t.Fatalf("validate: exit %d\n%s", code, out)
 	}
 	code, out := jig(t, "test", "-w", ws)
-	if code != exitOK || !strings.Contains(out, "1 fixtures: 1 passed") {
+	if code != exitOK || !strings.Contains(out, "1 fixture: 1 passed") {
 		t.Fatalf("jig test: exit %d\n%s", code, out)
 	}
 	code, out = jig(t, "rows", hostile, "-n", "3", "-w", ws, "--json")
