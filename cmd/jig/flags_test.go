@@ -135,7 +135,7 @@ func TestRunFilterAndPatterns(t *testing.T) {
 	if code, out := jig(t, "test", "-w", dir, "--run", "null_user"); code != exitOK || !strings.Contains(out, "1 fixture: 1 passed") {
 		t.Fatalf("--run null_user: exit %d\n%s", code, out)
 	}
-	if code, out := jig(t, "test", "-w", dir, "browser_users/*"); code != exitOK || !strings.Contains(out, "1 fixtures") {
+	if code, out := jig(t, "test", "-w", dir, "browser_users/*"); code != exitOK || !strings.Contains(out, "1 fixture:") {
 		t.Fatalf("pattern browser_users/*: exit %d\n%s", code, out)
 	}
 	if code, _ := jig(t, "test", "-w", dir, "nothing_matches"); code != exitUsage {

@@ -172,8 +172,12 @@ INSERT INTO events VALUES ('e1', 'u1');`, nil)
 			if d == dsn && code != exitOK {
 				t.Errorf("%s with the good DSN: exit %d\n%s", args[0], code, out)
 			}
-			if d != dsn && code != exitDB {
-				t.Errorf("%s with a bad DSN: exit %d, want 3\n%s", args[0], code, out)
+			want := exitDB
+			if d == malformed {
+				want = exitUsage // a DSN that does not parse is bad usage
+			}
+			if d != dsn && code != want {
+				t.Errorf("%s with a bad DSN: exit %d, want %d\n%s", args[0], code, want, out)
 			}
 		}
 	}
