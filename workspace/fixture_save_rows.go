@@ -50,9 +50,19 @@ func flowRowKeeping(r Row, item ast.Node, old Row) string {
 	parts := make([]string, len(r.Cells))
 	for i, c := range r.Cells {
 		v := yamlValue(c.Value)
-		if n, ok := written[c.Column]; ok && sameValue(old, c) {
+		n, ok := written[c.Column]
+		switch {
+		case ok && sameValue(old, c):
 			if s, ok := spelling(n); ok {
 				v = s
+			}
+		case ok && isNumberNode(n):
+			// The file wrote this column as a number: a new numeric value
+			// stays one (75.50, not "75.50").
+			if s, isText := c.Value.(string); isText && plainNumber(s) {
+				if _, err := strconv.ParseFloat(s, 64); err == nil {
+					v = s
+				}
 			}
 		}
 		parts[i] = yamlString(c.Column) + ": " + v
@@ -132,6 +142,15 @@ func number(v any) (float64, bool) {
 		return f, err == nil && plainNumber(x)
 	}
 	return 0, false
+}
+
+// isNumberNode reports whether the file wrote n as a plain number.
+func isNumberNode(n ast.Node) bool {
+	switch n.(type) {
+	case *ast.IntegerNode, *ast.FloatNode:
+		return true
+	}
+	return false
 }
 
 // spelling is a scalar as the file wrote it, when that is one plain token.

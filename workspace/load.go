@@ -53,11 +53,16 @@ func Load(dir string) (*Workspace, error) {
 		}
 	}
 	for _, p := range l.list(w.Config.Queries, ".sql") {
-		if data, ok := l.read(p, false); ok {
-			q, err := ParseQuery(l.rel(p), string(data))
-			l.merge(err)
-			w.Queries = append(w.Queries, q)
+		data, ok := l.read(p, false)
+		if !ok {
+			// Reported at its place (a NUL byte, not UTF-8, too big): its
+			// fixtures must not also say the query does not exist.
+			l.unreadable = append(l.unreadable, strings.TrimSuffix(filepath.Base(p), ".sql"))
+			continue
 		}
+		q, err := ParseQuery(l.rel(p), string(data))
+		l.merge(err)
+		w.Queries = append(w.Queries, q)
 	}
 	for _, p := range l.list(w.Config.Checks, ".yaml", ".yml") {
 		if data, ok := l.read(p, false); ok {
@@ -139,7 +144,7 @@ func (l *loader) checkFixtures(w *Workspace) {
 			l.errs.Add(f.Path, 1, 1, "rename one of them", "fixture %s is defined twice (also in %s)", f.Name, prev)
 		}
 		seen[f.Name] = f.Path
-		if slices.Contains(names, f.Query) {
+		if slices.Contains(names, f.Query) || slices.Contains(l.unreadable, f.Query) {
 			continue
 		}
 		line, col := f.QueryLine, f.QueryCol

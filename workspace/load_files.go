@@ -22,6 +22,8 @@ const MaxFileSize = 10 << 20
 type loader struct {
 	dir  string
 	errs diag.Errors
+	// unreadable names the query files that exist but were rejected.
+	unreadable []string
 }
 
 func (l *loader) merge(err error) {

@@ -36,6 +36,10 @@ type cli struct {
 	// target is the command the arguments name, for the hint under a
 	// usage error that cobra raises without saying which command it was.
 	target *cobra.Command
+	// jsonProblems prints a workspace that does not load as JSON on
+	// stdout too (jig test --json).
+	jsonProblems bool
+	flushes      []func() // of cobraOut's writers, when run ends
 }
 
 // run is the whole CLI: it parses args, wires the pieces and returns the exit
@@ -61,6 +65,9 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) (code int) {
 	}
 	err := fang.Execute(ctx, root, fang.WithVersion(version()), fang.WithoutManpage(),
 		fang.WithErrorHandler(c.printError))
+	for _, flush := range c.flushes {
+		flush()
+	}
 	code = c.code
 	if err != nil {
 		code = exitUsage // cobra rejected the command line; printError said why
@@ -100,7 +107,10 @@ func (c *cli) fail(err error) int {
 	fmt.Fprintln(c.stderr, "jig: "+redact(err.Error()))
 	var se *postgres.StartError
 	var wse diag.Errors
+	var de *postgres.DSNError
 	switch {
+	case errors.As(err, &de):
+		return exitUsage // a DSN that does not parse is bad usage
 	case errors.As(err, &se):
 		return exitDB
 	case errors.As(err, &wse):

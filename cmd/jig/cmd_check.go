@@ -41,8 +41,8 @@ func newCheckCmd(c *cli) *cobra.Command {
 	}
 	cf.register(cmd, true)
 	f := cmd.Flags()
-	f.StringVar(&cf.junit, "junit", "", "also write a JUnit XML report to FILE")
-	f.DurationVar(&cf.timeout, "timeout", time.Minute, "statement timeout per check")
+	f.StringVar(&cf.junit, "junit", "", "also write a JUnit XML report to `FILE`")
+	f.DurationVar(&cf.timeout, "timeout", time.Minute, "statement timeout per check, a `DURATION` such as 30s")
 	f.BoolVar(&cf.selfTest, "self-test", false, "prove each check can fail: run it on rows built to violate it and to satisfy it (local server)")
 	cmd.RegisterFlagCompletionFunc("junit", completeFileExt("xml"))
 	cmd.RegisterFlagCompletionFunc("timeout", cobra.NoFileCompletions)
@@ -63,7 +63,7 @@ func runCheck(c *cli, cf *checkFlags, targets []string) int {
 	}
 	cfg := selectChecks(files, targets)
 	if len(cfg) == 0 {
-		fmt.Fprintln(c.stderr, "jig: no checks match")
+		fmt.Fprintln(c.stderr, noChecksMessage(files, targets))
 		return exitUsage
 	}
 	if cf.selfTest {
@@ -176,7 +176,7 @@ func printChecks(w io.Writer, results []checks.Result, asJSON bool) {
 		case r.Err != nil:
 			fmt.Fprintf(w, "\n%s on %s (%s:%d:%d) could not run:\n%s\n", r.Name, r.Target, r.Pos.File, r.Pos.Line, r.Pos.Col, indent(redact(r.Err.Error()), "  "))
 		case r.Failing > 0 && len(r.Sample.Columns) > 0:
-			fmt.Fprintf(w, "\n%s on %s (%s:%d:%d): %d failing row(s), sample:\n", r.Name, r.Target, r.Pos.File, r.Pos.Line, r.Pos.Col, r.Failing)
+			fmt.Fprintf(w, "\n%s on %s (%s:%d:%d): %s, sample:\n", r.Name, r.Target, r.Pos.File, r.Pos.Line, r.Pos.Col, plural(r.Failing, "failing row"))
 			cells := make([][]string, len(r.Sample.Rows))
 			for i, row := range r.Sample.Rows {
 				for _, v := range row {

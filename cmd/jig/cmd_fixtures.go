@@ -44,20 +44,22 @@ func newTestCmd(c *cli) *cobra.Command {
 	}
 	tf.register(cmd, true)
 	f := cmd.Flags()
-	f.IntVar(&tf.parallel, "parallel", 0, "fixtures run at once (default: the number of CPUs)")
-	f.StringVar(&tf.junit, "junit", "", "also write a JUnit XML report to FILE")
-	f.StringVar(&tf.run, "run", "", "only fixtures whose name matches REGEX")
-	f.StringVar(&tf.shard, "shard", "", "run shard K/N of a stable split (for CI matrices)")
+	f.IntVar(&tf.parallel, "parallel", 0, "`N` fixtures run at once (default: the number of CPUs)")
+	f.StringVar(&tf.junit, "junit", "", "also write a JUnit XML report to `FILE`")
+	f.StringVar(&tf.run, "run", "", "only fixtures whose name matches `REGEX`")
+	f.StringVar(&tf.shard, "shard", "", "run shard `K/N` of a stable split (for CI matrices)")
 	f.BoolVar(&tf.update, "update", false, "rewrite failing fixtures' expected rows from the actual result")
 	for _, name := range []string{"parallel", "run", "shard"} {
 		cmd.RegisterFlagCompletionFunc(name, cobra.NoFileCompletions)
 	}
 	cmd.RegisterFlagCompletionFunc("junit", completeFileExt("xml"))
-	tf.out.register(cmd, false, "one object per fixture, in fixture order: "+shapeOf(jsonResult{}))
+	tf.out.register(cmd, false, "one object per fixture, in fixture order: "+shapeOf(jsonResult{})+
+		"; when the workspace does not load, one object per problem instead: "+shapeOf(jsonProblem{}))
 	return cmd
 }
 
 func runTest(c *cli, tf *testFlags, patterns []string) int {
+	c.jsonProblems = tf.out.json
 	ws, srv, code := c.loadAndStart(tf.dir, tf.dsn)
 	if ws == nil {
 		return code
@@ -125,7 +127,7 @@ func (c *cli) report(runner *engine.Runner, ws *workspace.Workspace, fixtures []
 		}
 	})
 	if c.ctx.Err() != nil {
-		fmt.Fprintf(c.stderr, "jig: interrupted after %d of %d fixtures; nothing was updated or written\n", printed, len(fixtures))
+		fmt.Fprintf(c.stderr, "jig: interrupted after %d of %s; nothing was updated or written\n", printed, plural(int64(len(fixtures)), "fixture"))
 		return exitInterrupted
 	}
 	if tf.update {
@@ -173,7 +175,7 @@ func isDBError(err error) bool {
 }
 
 func (s summary) String() string {
-	out := fmt.Sprintf("%d fixtures: %d passed, %d failed", s.total, s.passed, s.failed)
+	out := fmt.Sprintf("%s: %d passed, %d failed", plural(int64(s.total), "fixture"), s.passed, s.failed)
 	if s.errored > 0 {
 		out += fmt.Sprintf(", %d invalid", s.errored)
 	}
@@ -227,8 +229,9 @@ func indent(s, prefix string) string {
 	return strings.Join(lines, "\n") + "\n"
 }
 
-// update rewrites failing fixtures' expected rows from their actual result,
-// keeping the rest of each file byte for byte.
+// update rewrites failing fixtures' expected rows from their actual result
+// with the workbench's in-place editor: comments, key order, number
+// spellings and every row that did not change are kept byte for byte.
 func (c *cli) update(ws *workspace.Workspace, results []*engine.FixtureResult) {
 	for _, r := range results {
 		if r == nil || r.Result == nil || r.Comparison == nil || r.Comparison.OK() {
@@ -238,7 +241,7 @@ func (c *cli) update(ws *workspace.Workspace, results []*engine.FixtureResult) {
 		src, err := os.ReadFile(p)
 		if err == nil {
 			var out []byte
-			out, err = workspace.UpdateExpectedRows(src, engine.ExpectedRows(r.Result))
+			out, err = updatedFixture(r.Fixture.Path, src, engine.ExpectedRows(r.Result))
 			if err == nil {
 				err = workspace.WriteFileAtomic(p, out, 0o644)
 			}
@@ -249,4 +252,14 @@ func (c *cli) update(ws *workspace.Workspace, results []*engine.FixtureResult) {
 		}
 		fmt.Fprintf(c.stdout, "updated %s\n", r.Fixture.Path)
 	}
+}
+
+// updatedFixture is src, a fixture file, with its expected rows made rows.
+func updatedFixture(path string, src []byte, rows []workspace.Row) ([]byte, error) {
+	fx, err := workspace.ParseFixture(path, src)
+	if err != nil {
+		return nil, err
+	}
+	fx.Expect.Rows = rows
+	return workspace.UpdateFixture(src, fx)
 }

@@ -37,8 +37,8 @@ func newPromoteCmd(c *cli) *cobra.Command {
 		}),
 	}
 	pf.register(cmd, true)
-	cmd.Flags().StringVar(&pf.from, "from", "", "the staging TABLE (schema.table allowed)")
-	cmd.Flags().StringVar(&pf.to, "to", "", "the final TABLE, whose checks apply")
+	cmd.Flags().StringVar(&pf.from, "from", "", "the staging `TABLE` (schema.table allowed)")
+	cmd.Flags().StringVar(&pf.to, "to", "", "the final `TABLE`, whose checks apply")
 	cmd.MarkFlagRequired("from")
 	cmd.MarkFlagRequired("to")
 	cmd.RegisterFlagCompletionFunc("from", completeTables)
@@ -98,7 +98,7 @@ func runPromote(c *cli, pf *promoteFlags) int {
 		return exitFail
 	}
 	if !pf.out.json {
-		fmt.Fprintf(c.stdout, "\npromoted %d rows from %s to %s\n", res.Moved, pf.from, pf.to)
+		fmt.Fprintf(c.stdout, "\npromoted %s from %s to %s\n", plural(res.Moved, "row"), pf.from, pf.to)
 	}
 	return exitOK
 }

@@ -46,7 +46,7 @@ func newPullCmd(c *cli) *cobra.Command {
 		}),
 	}
 	pf.register(cmd, true)
-	cmd.Flags().StringVar(&pf.schema, "schema", "", "the schema to read (default: the DSN's current schema)")
+	cmd.Flags().StringVar(&pf.schema, "schema", "", "the `SCHEMA` to read (default: the DSN's current schema)")
 	cmd.Flags().BoolVar(&pf.all, "all", false, "pull every table of the schema")
 	cmd.Flags().BoolVar(&pf.check, "check", false, "write nothing; exit 1 when a file is missing or out of date (for CI)")
 	cmd.RegisterFlagCompletionFunc("schema", cobra.NoFileCompletions)

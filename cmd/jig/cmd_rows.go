@@ -40,8 +40,8 @@ func newRowsCmd(c *cli) *cobra.Command {
 		}),
 	}
 	rf.register(cmd, false)
-	cmd.Flags().IntVarP(&rf.n, "n", "n", 5, "how many rows")
-	cmd.Flags().Int64Var(&rf.seed, "seed", 0, "factory seed (default: the workspace's seed)")
+	cmd.Flags().IntVarP(&rf.n, "n", "n", 5, "make `N` rows")
+	cmd.Flags().Int64Var(&rf.seed, "seed", 0, "factory `SEED` (default: the workspace's seed)")
 	cmd.RegisterFlagCompletionFunc("n", cobra.NoFileCompletions)
 	cmd.RegisterFlagCompletionFunc("seed", cobra.NoFileCompletions)
 	rf.out.register(cmd, true, rowsShape+"; DEFAULT where the column's default applies")

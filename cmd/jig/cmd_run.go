@@ -30,7 +30,7 @@ func newRunCmd(c *cli) *cobra.Command {
 		}),
 	}
 	wf.register(cmd, true)
-	cmd.Flags().StringVar(&fixture, "fixture", "", "insert this fixture's rows first (name like query/file, or a path)")
+	cmd.Flags().StringVar(&fixture, "fixture", "", "insert this `FIXTURE`'s rows first (name like query/file, or a path)")
 	cmd.RegisterFlagCompletionFunc("fixture", completeFixtures)
 	of.register(cmd, true, rowsShape)
 	return cmd
@@ -62,7 +62,7 @@ func runRun(c *cli, wf *wsFlags, of outFlags, query, fixture string) int {
 	}
 	printResult(c.stdout, res.Result, of)
 	if !of.json && !of.csv {
-		fmt.Fprintf(c.stderr, "(%d rows, %s)\n", len(res.Result.Rows), fmtDuration(res.Result.Took))
+		fmt.Fprintf(c.stderr, "(%s, %s)\n", plural(int64(len(res.Result.Rows)), "row"), fmtDuration(res.Result.Took))
 	}
 	return exitOK
 }

@@ -58,8 +58,8 @@ func runValidate(c *cli, wf *wsFlags, of outFlags) int {
 		writeJSONLine(c.stdout, v)
 		return exitOK
 	}
-	fmt.Fprintf(c.stdout, "ok: %d schema files, %d queries, %d check files, %d fixtures\n",
-		v.SchemaFiles, v.Queries, v.CheckFiles, v.Fixtures)
+	fmt.Fprintf(c.stdout, "ok: %s, %s, %s, %s\n", plural(int64(v.SchemaFiles), "schema file"),
+		plural(int64(v.Queries), "query"), plural(int64(v.CheckFiles), "check file"), plural(int64(v.Fixtures), "fixture"))
 	return exitOK
 }
 

@@ -132,10 +132,10 @@ func TestUpdateRewritesOnlyExpectedRows(t *testing.T) {
 
 func TestRunFilterAndPatterns(t *testing.T) {
 	dir := demoWorkspace(t)
-	if code, out := jig(t, "test", "-w", dir, "--run", "null_user"); code != exitOK || !strings.Contains(out, "1 fixtures: 1 passed") {
+	if code, out := jig(t, "test", "-w", dir, "--run", "null_user"); code != exitOK || !strings.Contains(out, "1 fixture: 1 passed") {
 		t.Fatalf("--run null_user: exit %d\n%s", code, out)
 	}
-	if code, out := jig(t, "test", "-w", dir, "browser_users/*"); code != exitOK || !strings.Contains(out, "1 fixtures") {
+	if code, out := jig(t, "test", "-w", dir, "browser_users/*"); code != exitOK || !strings.Contains(out, "1 fixture:") {
 		t.Fatalf("pattern browser_users/*: exit %d\n%s", code, out)
 	}
 	if code, _ := jig(t, "test", "-w", dir, "nothing_matches"); code != exitUsage {

@@ -119,7 +119,7 @@ func checkCases(results []checks.Result) []junitCase {
 		tc := junitCase{Name: r.Name, Classname: "jig.check." + r.Target, File: r.Pos.File, Time: r.Took.Seconds()}
 		switch r.Status {
 		case checks.StatusFail:
-			msg := fmt.Sprintf("%d failing row(s)", r.Failing)
+			msg := plural(r.Failing, "failing row")
 			tc.Failure = &junitProblem{Message: msg, Body: msg}
 		case checks.StatusError:
 			msg := redact(fmt.Sprint(r.Err))

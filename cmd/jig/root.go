@@ -42,16 +42,34 @@ func newRootCmd(c *cli) *cobra.Command {
 		newVersionCmd(c), newManCmd(),
 	)
 	root.SetIn(c.stdin)
-	root.SetOut(unwrap(c.stdout)) // fang styles help only on the *os.File itself
-	root.SetErr(unwrap(c.stderr))
+	root.SetOut(c.cobraOut(c.stdout))
+	root.SetErr(c.cobraOut(c.stderr))
+	root.InitDefaultHelpCmd()
 	root.InitDefaultCompletionCmd() // cobra's own, made now to give it an example (after SetOut: it keeps the writer)
 	for _, cmd := range root.Commands() {
 		if cmd.Name() == "completion" {
 			cmd.Short = "print the completion script for bash, zsh, fish or powershell"
 			cmd.Example = "jig completion bash > ~/.local/share/bash-completion/completions/jig"
+			cmd.Args = shellArg
+			cmd.RunE = func(cmd *cobra.Command, args []string) error { return shellArg(cmd, args) }
 		}
 	}
+	helpWithArgNames(root)
 	return root
+}
+
+// shellArg rejects `jig completion` without a shell it knows (cobra's
+// own prints help and exits 0): exit 2, naming the shells.
+func shellArg(cmd *cobra.Command, args []string) error {
+	var shells []string
+	for _, sc := range cmd.Commands() {
+		shells = append(shells, sc.Name())
+	}
+	list := strings.Join(shells, ", ")
+	if len(args) == 0 {
+		return usagef(cmd, "completion needs a shell: one of %s", list)
+	}
+	return usagef(cmd, "unknown shell %q; completion knows %s", args[0], list)
 }
 
 // usageError is a command line jig cannot run: exit 2, with a pointer to
@@ -223,6 +241,7 @@ func newManCmd() *cobra.Command {
 		GroupID: "other",
 		Args:    noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
+			defer nameArgsAll(cmd.Root())()
 			page, err := mcobra.NewManPage(1, cmd.Root())
 			if err != nil {
 				return err

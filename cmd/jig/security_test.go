@@ -89,7 +89,7 @@ func TestSecurityHostileNamesLocal(t *testing.T) {
 		t.Fatalf("validate: exit %d\n%s", code, out)
 	}
 	code, out := jig(t, "test", "-w", ws)
-	if code != exitOK || !strings.Contains(out, "1 fixtures: 1 passed") {
+	if code != exitOK || !strings.Contains(out, "1 fixture: 1 passed") {
 		t.Fatalf("jig test: exit %d\n%s", code, out)
 	}
 	code, out = jig(t, "rows", hostile, "-n", "3", "-w", ws, "--json")
@@ -172,8 +172,12 @@ INSERT INTO events VALUES ('e1', 'u1');`, nil)
 			if d == dsn && code != exitOK {
 				t.Errorf("%s with the good DSN: exit %d\n%s", args[0], code, out)
 			}
-			if d != dsn && code != exitDB {
-				t.Errorf("%s with a bad DSN: exit %d, want 3\n%s", args[0], code, out)
+			want := exitDB
+			if d == malformed {
+				want = exitUsage // a DSN that does not parse is bad usage
+			}
+			if d != dsn && code != want {
+				t.Errorf("%s with a bad DSN: exit %d, want %d\n%s", args[0], code, want, out)
 			}
 		}
 	}

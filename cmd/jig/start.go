@@ -1,8 +1,10 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -24,10 +26,10 @@ type wsFlags struct {
 }
 
 func (f *wsFlags) register(cmd *cobra.Command, withDSN bool) {
-	cmd.Flags().StringVarP(&f.dir, "workspace", "w", ".", "the workspace folder")
+	cmd.Flags().StringVarP(&f.dir, "workspace", "w", ".", "`DIR`, the workspace folder")
 	cmd.RegisterFlagCompletionFunc("workspace", completeDirs)
 	if withDSN {
-		cmd.Flags().StringVar(&f.dsn, "dsn", "", "use an existing Postgres-wire server (or JIG_DSN / dsn: in jig.yaml); jig works in a private schema there")
+		cmd.Flags().StringVar(&f.dsn, "dsn", "", "use an existing Postgres-wire server at `DSN` (or JIG_DSN / dsn: in jig.yaml); jig works in a private schema there")
 		cmd.RegisterFlagCompletionFunc("dsn", cobra.NoFileCompletions)
 	}
 }
@@ -35,17 +37,40 @@ func (f *wsFlags) register(cmd *cobra.Command, withDSN bool) {
 // load reads the workspace and prints every problem in it. It returns nil
 // and exitUsage when the workspace has errors.
 func (c *cli) load(dir string) (*workspace.Workspace, int) {
+	if !c.isFolder(dir) {
+		return nil, exitUsage
+	}
 	ws, err := workspace.Load(dir)
 	if err != nil {
 		fmt.Fprintln(c.stderr, err)
+		if c.jsonProblems {
+			c.writeJSONProblems(err)
+		}
 		var errs diag.Errors
 		if es, ok := err.(diag.Errors); ok {
 			errs = es
 		}
-		fmt.Fprintf(c.stderr, "jig: %d problem(s) in workspace %s\n", max(len(errs), 1), dir)
+		fmt.Fprintf(c.stderr, "jig: %s in workspace %s\n", plural(int64(max(len(errs), 1)), "problem"), dir)
 		return nil, exitUsage
 	}
 	return ws, -1
+}
+
+// isFolder reports whether the workspace folder dir exists, saying so
+// when it does not: "no such folder", not a file:line:col into nothing.
+func (c *cli) isFolder(dir string) bool {
+	fi, err := os.Stat(dir)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		fmt.Fprintf(c.stderr, "jig: no such folder: %s\n  hint: give the workspace folder with -w DIR, or create one with jig init DIR\n", dir)
+	case err != nil:
+		fmt.Fprintf(c.stderr, "jig: cannot open the workspace folder: %v\n", err)
+	case !fi.IsDir():
+		fmt.Fprintf(c.stderr, "jig: %s is a file, not a workspace folder\n  hint: -w takes the folder that holds jig.yaml\n", dir)
+	default:
+		return true
+	}
+	return false
 }
 
 // serverOptions combines jig.yaml, the environment and --dsn.
@@ -60,7 +85,11 @@ func serverOptions(ws *workspace.Workspace, dsn string) postgres.Options {
 // start starts the server, drawing progress on stderr.
 func (c *cli) start(o postgres.Options) (*postgres.Server, error) {
 	p := newProgressLine(c.stderr)
-	o.Progress = p.report
+	if o.DSN == "" || p.tty {
+		// Connecting to a DSN is quick, and its error names the host: off
+		// a terminal, a "connecting to" line would only repeat it.
+		o.Progress = p.report
+	}
 	o.Interrupt = c.ctx
 	s, err := postgres.Start(c.ctx, o)
 	p.done()
@@ -129,9 +158,13 @@ func bar(n, total int64, width int) string {
 	return fmt.Sprintf("[%s] %.1f/%.1f MB", b, float64(n)/1e6, float64(total)/1e6)
 }
 
-// isTerminal reports whether w is a character device (a terminal).
-func isTerminal(w io.Writer) bool {
-	f, ok := unwrap(w).(*os.File)
+// isTerminal reports whether s, a stream (io.Reader or io.Writer), is a
+// character device (a terminal).
+func isTerminal(s any) bool {
+	if w, ok := s.(io.Writer); ok {
+		s = unwrap(w)
+	}
+	f, ok := s.(*os.File)
 	if !ok {
 		return false
 	}
@@ -148,6 +181,9 @@ func useColor(w io.Writer) bool {
 // the server needs only jig.yaml, and a CI workspace with thousands of
 // fixtures takes as long to read as Postgres takes to start.
 func (c *cli) loadAndStart(dir, dsn string) (*workspace.Workspace, *postgres.Server, int) {
+	if !c.isFolder(dir) {
+		return nil, nil, exitUsage // before a server starts for nothing
+	}
 	cfg := workspace.DefaultConfig()
 	if data, err := os.ReadFile(filepath.Join(dir, workspace.ConfigFile)); err == nil {
 		if cfg, err = workspace.ParseConfig(workspace.ConfigFile, data); err != nil {

@@ -69,3 +69,37 @@ func TestCheckParamsMustFitSchema(t *testing.T) {
 		t.Errorf("exit %d, want %d", code, exitUsage)
 	}
 }
+
+// jig test --update edits the fixture in place: the comment above a changed
+// row, key order and the spelling of numbers that did not change survive,
+// and only the changed row is rewritten.
+func TestUpdateKeepsCommentsAndNumbers(t *testing.T) {
+	t.Setenv("JIG_DSN", enginetest.Server(t).DSN())
+	t.Setenv("NO_COLOR", "1")
+	dir := t.TempDir()
+	fixture := "# revenue per day\nquery: q\nexpect:\n  # ordered by day\n  rows:\n" +
+		"    # the first day\n    - {day: 1, gross_revenue: 150.00}\n" +
+		"    # the second day: wrong on purpose\n    - {day: 2, gross_revenue: 99.00}\n"
+	files := map[string]string{
+		"schema/t.sql":      "create table t (id int);\n",
+		"queries/q.sql":     "select * from (values (1, 150.00::numeric), (2, 75.50::numeric)) v(day, gross_revenue) order by day",
+		"fixtures/q/a.yaml": fixture,
+	}
+	for name, text := range files {
+		os.MkdirAll(filepath.Join(dir, filepath.Dir(name)), 0o755)
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if code, out := jig(t, "test", "--update", "-w", dir); !strings.Contains(out, "updated fixtures/q/a.yaml") {
+		t.Fatalf("--update: exit %d\n%s", code, out)
+	}
+	written, _ := os.ReadFile(filepath.Join(dir, "fixtures/q/a.yaml"))
+	want := strings.Replace(fixture, "gross_revenue: 99.00}", "gross_revenue: 75.50}", 1)
+	if string(written) != want {
+		t.Errorf("--update wrote\n%s\nwant\n%s", written, want)
+	}
+	if code, out := jig(t, "test", "-w", dir); code != exitOK {
+		t.Errorf("jig test after --update: exit %d\n%s", code, out)
+	}
+}

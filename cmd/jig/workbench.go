@@ -19,10 +19,10 @@ func newWorkbenchCmd(c *cli) *cobra.Command {
 	var wf wsFlags
 	cmd := &cobra.Command{
 		Use:   "jig",
-		Short: "open the workbench",
+		Short: "unit-test SQL on a local Postgres; alone, opens the workbench",
 		Long: "jig — unit-test SQL on a local Postgres.\n\n" +
 			"Alone, jig opens the workbench on the workspace in --workspace DIR (default .).\n" +
-			"Exit codes: 0 passed, 1 a test or check failed, 2 bad usage or workspace files, 3 database unavailable, 130 interrupted.",
+			"Exit codes: 0 passed, 1 a test or check failed, 2 bad usage or workspace files, 3 database unavailable, 130 interrupted (Ctrl-C; jig serve, which runs until then, exits 0).",
 		Example: "jig -w jig-demo",
 		Args:    unknownCommand,
 		RunE: c.runE(func(cmd *cobra.Command, _ []string) int {
@@ -41,9 +41,8 @@ func runWorkbench(c *cli, wf *wsFlags) int {
 	if ws == nil {
 		return code
 	}
-	if !isTerminal(c.stdout) {
-		fmt.Fprintln(c.stderr, "jig: the workbench needs a terminal, and the output is not one (a pipe or a file)\n  hint: for scripts, use jig test, jig run QUERY or jig check")
-		return exitUsage
+	if code, ok := c.needTerminal(); !ok {
+		return code
 	}
 	start := func(ctx context.Context, progress postgres.ProgressFunc) (*postgres.Server, error) {
 		o := serverOptions(ws, wf.dsn)
@@ -77,4 +76,21 @@ func workbenchFailed(c *cli, err error) int {
 		return exitUsage
 	}
 	return c.fail(err)
+}
+
+// needTerminal refuses to open the workbench when its input or its output
+// is not a terminal (a pipe, a file, a CI job): bubbletea would fail with a
+// raw "could not open TTY", or draw into a log.
+func (c *cli) needTerminal() (int, bool) {
+	var what string
+	switch {
+	case !isTerminal(c.stdin):
+		what = "input"
+	case !isTerminal(c.stdout):
+		what = "output"
+	default:
+		return exitOK, true
+	}
+	fmt.Fprintf(c.stderr, "jig: the workbench needs a terminal; use jig test/run/check for scripts (its %s is a pipe or a file)\n", what)
+	return exitUsage, false
 }

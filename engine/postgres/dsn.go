@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"net/url"
 	"regexp"
+	"slices"
 	"strings"
 	"time"
 
@@ -25,7 +26,7 @@ func ConnectDSN(ctx context.Context, dsn string) (*pgx.Conn, error) {
 	defer cancel()
 	conn, err := pgx.ConnectConfig(ctx, cfg)
 	if err != nil {
-		return nil, &StartError{Err: fmt.Errorf("connecting to %s:%d: %s", cfg.Host, cfg.Port, redactPassword(err.Error(), cfg.Password))}
+		return nil, &StartError{Err: connectError(cfg, err)}
 	}
 	return conn, nil
 }
@@ -39,13 +40,20 @@ func parseDSN(dsn string) (*pgx.ConnConfig, error) {
 	if err == nil && strings.ContainsAny(cfg.Host, "@ ") {
 		// url.Parse splits user info at the last @, pgx at the first: the
 		// rest of the password became the host.
-		return nil, errors.New("the DSN is not valid: its host contains an @ or a space; percent-encode them in the password (@ is %40, a space %20)")
+		return nil, &DSNError{msg: "the DSN is not valid: its host contains an @ or a space; percent-encode them in the password (@ is %40, a space %20)"}
 	}
 	if err != nil {
-		return nil, fmt.Errorf("the DSN is not valid%s: %s", dsnPlace(dsn), dsnReason(dsn, err))
+		return nil, &DSNError{msg: fmt.Sprintf("the DSN is not valid%s: %s", dsnPlace(dsn), dsnReason(dsn, err))}
 	}
 	return cfg, nil
 }
+
+// DSNError is a DSN that does not parse: a mistake in what the user
+// typed (exit 2), not a server that does not answer. Its message quotes
+// nothing of the DSN.
+type DSNError struct{ msg string }
+
+func (e *DSNError) Error() string { return e.msg }
 
 var (
 	kvHost = regexp.MustCompile(`(?:^|\s)host\s*=\s*([A-Za-z0-9.\-:\[\]]+)(?:\s|$)`)
@@ -109,6 +117,27 @@ var safeDSNWord = map[string]bool{"postgres": true, "postgresql": true, "host": 
 
 // redactPassword is RedactSecrets that also masks the parsed password
 // wherever a message repeats it.
+// connectError is a failed connection in one line: "connecting to
+// host:port: dial error: … connection refused". pgx lists every attempt
+// (with sslmode=prefer, TLS and then plain text: the same dial error
+// twice) under a header naming the user; each reason is said once.
+func connectError(cfg *pgx.ConnConfig, err error) error {
+	var reasons []string
+	for _, line := range strings.Split(err.Error(), "\n") {
+		line = strings.TrimSpace(line)
+		if strings.HasPrefix(line, "failed to connect to ") && strings.HasSuffix(line, ":") {
+			continue
+		}
+		if _, rest, ok := strings.Cut(line, "): "); ok && strings.HasPrefix(line, fmt.Sprintf("%s:%d (", cfg.Host, cfg.Port)) {
+			line = rest // "127.0.0.1:1 (127.0.0.1): " repeats what the message starts with
+		}
+		if line != "" && !slices.Contains(reasons, line) {
+			reasons = append(reasons, line)
+		}
+	}
+	return fmt.Errorf("connecting to %s:%d: %s", cfg.Host, cfg.Port, redactPassword(strings.Join(reasons, "; "), cfg.Password))
+}
+
 func redactPassword(msg, password string) string {
 	if password != "" {
 		msg = strings.ReplaceAll(msg, password, "****")

@@ -24,7 +24,7 @@ func startRemote(ctx context.Context, o Options) (*Server, error) {
 	defer cancel()
 	conn, err := pgx.ConnectConfig(ctx, cfg)
 	if err != nil {
-		return nil, fmt.Errorf("connecting to %s:%d: %s", cfg.Host, cfg.Port, redactPassword(err.Error(), cfg.Password))
+		return nil, connectError(cfg, err)
 	}
 	defer conn.Close(context.Background())
 	var version string
