@@ -22,7 +22,7 @@ func TestShopRunTestCheck(t *testing.T) {
 		t.Errorf("jig run: exit %d\n%s\nwant\n%s", code, out, want)
 	}
 	code, out = jig(t, "test", "-w", shopDir)
-	if code != exitOK || !strings.Contains(out, "PASS order_status_totals/split_payment") || !strings.Contains(out, "1 fixtures: 1 passed, 0 failed") {
+	if code != exitOK || !strings.Contains(out, "PASS order_status_totals/split_payment") || !strings.Contains(out, "1 fixture: 1 passed, 0 failed") {
 		t.Errorf("jig test: exit %d\n%s", code, out)
 	}
 	// jig check with no DSN anywhere runs on the embedded server's seeds.
