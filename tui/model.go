@@ -70,6 +70,7 @@ type Model struct {
 	sess      *Session
 	gen       int // bumped by every change; runs and builds carry it
 	cancelRun context.CancelFunc
+	cancelled bool // ctrl+c stopped the session's plan or run
 	live      *engine.LiveRun
 	liveGen   int
 	fatal     error // start-up failure, returned by Run

@@ -148,5 +148,5 @@ func (m *Model) onReloaded(msg reloadedMsg) tea.Cmd {
 		m.result.SetNote("query " + m.sess.Query + " is gone from " + m.ws.Config.Queries + "/; pick another in the sidebar")
 		return tea.Batch(cmds...)
 	}
-	return tea.Batch(append(cmds, queryTablesCmd(m.be, q))...)
+	return tea.Batch(append(cmds, m.startPlan(q))...)
 }
