@@ -116,8 +116,9 @@ func (m *Model) onQueryTables(msg queryTablesMsg) tea.Cmd {
 	if m.sess == nil || msg.query != m.sess.Query {
 		return nil
 	}
-	if m.cancelled || errors.Is(msg.err, context.Canceled) {
-		return nil // ctrl+c stopped this plan, or a newer plan replaced it
+	m.planning = false
+	if m.cancelled {
+		return nil // ctrl+c dropped this plan
 	}
 	if msg.err != nil {
 		// The run will fail the same way and place the error in the
@@ -152,8 +153,8 @@ func (m *Model) rerun() tea.Cmd {
 	return tea.Batch(cmd, buildCmd(m.factory, m.gen, fx, m.tables), runCmd(ctx, m.be, m.gen, fx))
 }
 
-// startRun marks the session's work on the server (planning or running)
-// as in flight: the status bar spins and ctrl+c cancels the context.
+// startRun marks the session's run as in flight: the status bar spins
+// and ctrl+c cancels the run's context.
 func (m *Model) startRun() (context.Context, tea.Cmd) {
 	if m.cancelRun != nil {
 		m.cancelRun()
@@ -165,13 +166,15 @@ func (m *Model) startRun() (context.Context, tea.Cmd) {
 	return ctx, cmd
 }
 
-// startPlan asks the planner for the tables of the session's query q, as
-// a new generation: a run in flight is superseded, and ctrl+c cancels the
-// plan as it would the run.
+// startPlan asks the planner for the tables of the session's query q. The
+// status spins and ctrl+c drops the answer, as for a run; the plan itself
+// is not cancelled (cancelling it could stop another statement on the
+// same connection; see the QA report).
 func (m *Model) startPlan(q *workspace.Query) tea.Cmd {
-	m.gen++
-	ctx, spin := m.startRun()
-	return tea.Batch(spin, queryTablesCmd(ctx, m.be, q))
+	m.planning, m.cancelled = true, false
+	var spin tea.Cmd
+	m.status, spin = m.status.Update(statusbar.RunStartedMsg{Label: q.Name})
+	return tea.Batch(spin, queryTablesCmd(m.be.ctx, m.be, q))
 }
 
 // errCancelled is the status of a run or plan stopped by ctrl+c.

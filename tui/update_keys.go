@@ -80,9 +80,11 @@ func (m *Model) normalKey(k tea.KeyPressMsg) tea.Cmd {
 
 // cancelOrQuit is ctrl+c: stop the running query, or quit when none runs.
 func (m *Model) cancelOrQuit() tea.Cmd {
-	if m.cancelRun != nil {
-		m.cancelRun()
-		m.cancelRun, m.cancelled = nil, true
+	if m.cancelRun != nil || m.planning {
+		if m.cancelRun != nil {
+			m.cancelRun()
+		}
+		m.cancelRun, m.planning, m.cancelled = nil, false, true
 		m.gen++ // what the cancelled run still sends is dropped
 		m.status, _ = m.status.Update(statusbar.RunFinishedMsg{Err: errCancelled})
 		m.result.SetNote("cancelled: an edit runs it again")
