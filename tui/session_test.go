@@ -46,7 +46,7 @@ func TestParseCellSavesNaturalValues(t *testing.T) {
 
 func TestUndoRedo(t *testing.T) {
 	s := NewSession("q")
-	s.AddRow("events", -1)
+	s.AddRow("events")
 	s.SetCell("events", 0, "user_id", InputCell{Value: "u1", Text: "u1"})
 	s.DuplicateRow("events", 0)
 	if s.RowCount("events") != 2 {
@@ -75,7 +75,7 @@ func TestFixtureRoundTrip(t *testing.T) {
 	s := NewSession("q")
 	s.Name, s.Description = "a_case", "what it shows"
 	s.Table("events").Columns = []string{"event_id", "user_id", "n", "ok"}
-	s.AddRow("events", -1)
+	s.AddRow("events")
 	s.SetCell("events", 0, "n", InputCell{Value: int64(3), Text: "3"})
 	s.SetCell("events", 0, "user_id", InputCell{Value: nil})
 	s.SetCell("events", 0, "ok", InputCell{Text: "perhaps", Reason: "not a boolean"})
@@ -98,7 +98,7 @@ func TestFixtureRoundTrip(t *testing.T) {
 
 func TestAutosaveRoundTrip(t *testing.T) {
 	s := NewSession("q")
-	s.AddRow("events", -1)
+	s.AddRow("events")
 	s.SetCell("events", 0, "n", InputCell{Value: int64(3), Text: "3"})
 	back, err := decodeAutosave(encodeAutosave(s, "fixtures"), "fixtures")
 	if err != nil {
@@ -115,12 +115,12 @@ func TestAutosaveRoundTrip(t *testing.T) {
 func TestTypedCellsSaveAsTyped(t *testing.T) {
 	tab := eventsTable()
 	s := NewSession("q")
-	s.AddRow("events", -1)
+	s.AddRow("events")
 	for _, c := range [][2]string{{"amount", "5"}, {"n", "7"}, {"user_id", "u1"}, {"event_id", "123"}} {
 		col, _ := tab.Column(c[0])
 		s.SetCell("events", 0, c[0], ParseCell(*col, c[1]))
 	}
-	s.AddRow("events", -1)
+	s.AddRow("events")
 	col, _ := tab.Column("amount")
 	s.SetCell("events", 1, "amount", ParseCell(*col, "12.50"))
 	text := string(workspace.MarshalFixture(s.Fixture("fixtures")))
