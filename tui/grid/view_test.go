@@ -2,6 +2,7 @@ package grid
 
 import (
 	"fmt"
+	"strings"
 	"testing"
 
 	tea "charm.land/bubbletea/v2"
@@ -109,3 +110,21 @@ func TestViewTinySizes(t *testing.T) {
 		checkFrame(t, view, size[0], size[1])
 	}
 }
+
+// Columns with no type or badge (a check's failing rows) get no empty
+// types line: the rule follows the names, and rows start right under it.
+func TestHeaderWithoutTypes(t *testing.T) {
+	src := &SliceSource{Cols: []Column{{Name: "event_id"}, {Name: "n"}},
+		Rows: [][]Cell{{{Text: "e1"}, {Text: "3"}}}}
+	m := New(src, testStyles())
+	m.SetSize(30, 5)
+	lines := splitStripped(m.View())
+	if !strings.Contains(lines[0], "event_id") || !strings.Contains(lines[1], "─") || !strings.Contains(lines[2], "e1") {
+		t.Fatalf("header without types:\n%s", strings.Join(lines, "\n"))
+	}
+	if row, _, ok := m.CellAt(5, 2); !ok || row != 0 {
+		t.Errorf("CellAt on the first row = %d, %v", row, ok)
+	}
+}
+
+func splitStripped(s string) []string { return strings.Split(ansi.Strip(s), "\n") }
