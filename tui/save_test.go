@@ -53,4 +53,3 @@ func TestSaveKeepsTheFileAndSaysWhy(t *testing.T) {
 		t.Errorf("saved:\n%s\nwant only the one cell changed:\n%s", after, want)
 	}
 }
-
