@@ -169,8 +169,15 @@ func (m Model) rowView(b *strings.Builder, spans []span, r int) {
 		if m.editor.Focused() && r == m.row && s.col == m.col {
 			b.WriteString(p.pre)
 			b.WriteByte(' ')
-			b.WriteString(ansi.Truncate(m.editor.View(), s.w, ""))
-			m.endCell(b, p, s)
+			if s.cut {
+				b.WriteString(ansi.Truncate(m.editor.View(), s.w, ""))
+				m.endCell(b, p, s)
+				return
+			}
+			// The editor is one cell wider than the column: it takes the
+			// right padding for the cursor.
+			b.WriteString(ansi.Truncate(m.editor.View(), s.w+1, ""))
+			b.WriteString(p.post)
 			return
 		}
 		mk, text := m.display(c)

@@ -128,3 +128,25 @@ func TestHeaderWithoutTypes(t *testing.T) {
 }
 
 func splitStripped(s string) []string { return strings.Split(ansi.Strip(s), "\n") }
+
+// Editing a cell whose text fills its column shows all of it, the cursor
+// after the last character (it hid the first one until home).
+func TestEditFullCellShowsFirstChar(t *testing.T) {
+	ts := "2024-09-11 04:28:05"
+	src := &SliceSource{Cols: []Column{{Name: "id", Type: "int4"}, {Name: "ts", Type: "timestamp"}},
+		Rows: [][]Cell{{{Text: "1"}, {Text: ts}}}}
+	m := New(src, testStyles())
+	m.SetSize(60, 6)
+	m.Focus()
+	m = press(m, "right")
+	m.StartEdit(ts)
+	lines := splitStripped(m.View())
+	if !strings.Contains(lines[3], " "+ts+" ") {
+		t.Fatalf("the edited row shows %q; want all of %q", lines[3], ts)
+	}
+	for i, l := range lines {
+		if w := ansi.StringWidth(l); w != 60 {
+			t.Errorf("line %d is %d wide", i, w)
+		}
+	}
+}
