@@ -37,7 +37,7 @@ func (m Model) layout(dst []span) []span {
 			x += slot(w)
 			return true
 		}
-		if left-1 >= 3 { // worth showing in part
+		if left-1 >= 1 { // shown in part, if only as "…", rather than a blank stub
 			dst = append(dst, span{col: c, x: x, w: left - 1, cut: true})
 		}
 		x = m.width
