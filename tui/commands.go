@@ -32,14 +32,14 @@ func startCmd(b *backend) tea.Cmd {
 }
 
 // queryTablesCmd asks the planner which tables query reads.
-func queryTablesCmd(b *backend, q *workspace.Query) tea.Cmd {
+func queryTablesCmd(ctx context.Context, b *backend, q *workspace.Query) tea.Cmd {
 	name, sql := q.Name, q.SQL
 	return func() tea.Msg {
 		r := b.Runner()
 		if r == nil {
 			return queryTablesMsg{query: name, err: errNotReady}
 		}
-		tables, err := r.QueryTables(b.ctx, sql)
+		tables, err := r.QueryTables(ctx, sql)
 		return queryTablesMsg{query: name, tables: tables, err: err}
 	}
 }
@@ -88,7 +88,7 @@ func runCmd(ctx context.Context, b *backend, gen int, fx *workspace.Fixture) tea
 		start := time.Now()
 		live, err := b.Run(ctx, fx, pageSize)
 		if err == nil && live.Err != nil && ctx.Err() != nil {
-			err = fmt.Errorf("query cancelled")
+			err = errCancelled
 		}
 		return runDoneMsg{gen: gen, live: live, err: err, took: measure(time.Since(start))}
 	}

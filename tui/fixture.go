@@ -1,8 +1,10 @@
 package tui
 
 import (
+	"encoding/json"
 	"fmt"
 	"path"
+	"regexp"
 	"sort"
 	"strconv"
 	"strings"
@@ -135,12 +137,26 @@ func ParseCell(col workspace.Column, text string) InputCell {
 	if v.Null {
 		return InputCell{Value: nil}
 	}
-	return InputCell{Value: naturalValue(col.Type, v.Text), Text: v.Text}
+	val := naturalValue(col.Type, v.Text)
+	if typed := strings.TrimSpace(text); typed != v.Text {
+		if n := naturalValue(col.Type, typed); isNumber(n) && isNumber(val) {
+			val = n // the number as typed (5.5), not as the column spells it (5.50)
+		}
+	}
+	return InputCell{Value: val, Text: v.Text}
 }
 
-// naturalValue is the YAML value that reads back as text: integers as
-// ints, booleans as bools, numbers as floats when that is exact, the rest
-// as strings.
+func isNumber(v any) bool {
+	switch v.(type) {
+	case int64, json.Number:
+		return true
+	}
+	return false
+}
+
+// naturalValue is the YAML value that reads back as text, saved as the
+// user typed it: integers as ints, booleans as bools, decimals as their
+// digits (json.Number, written unquoted), the rest as strings.
 func naturalValue(t workspace.Type, text string) any {
 	if t.IsArray() {
 		return text
@@ -155,28 +171,22 @@ func naturalValue(t workspace.Type, text string) any {
 			return b
 		}
 	case "numeric", "float4", "float8":
-		if f, err := strconv.ParseFloat(text, 64); err == nil && exactFloat(f, text) {
-			return f
+		if n, err := strconv.ParseInt(text, 10, 64); err == nil && typedInt.MatchString(text) {
+			return n // 5 stays 5, not 5.0
+		}
+		if typedDecimal.MatchString(text) {
+			return json.Number(text) // 5.50 saved as typed, every digit kept
 		}
 	}
 	return text
 }
 
-// exactFloat reports whether f prints back as the decimal text (ignoring
-// trailing zeros), so saving it as a YAML float loses nothing.
-func exactFloat(f float64, text string) bool {
-	if strings.ContainsAny(text, "eEnN") {
-		return false
-	}
-	trim := text
-	if strings.Contains(trim, ".") {
-		trim = strings.TrimRight(strings.TrimRight(trim, "0"), ".")
-	}
-	if trim == "-0" {
-		trim = "0"
-	}
-	return strconv.FormatFloat(f, 'f', -1, 64) == trim
-}
+// Numbers that YAML reads back as the same spelling: integers without
+// leading zeros, decimals with digits on both sides of the point.
+var (
+	typedInt     = regexp.MustCompile(`^-?(0|[1-9][0-9]*)$`)
+	typedDecimal = regexp.MustCompile(`^-?(0|[1-9][0-9]*)\.[0-9]+$`)
+)
 
 func findTable(tables []workspace.Table, name string) *workspace.Table {
 	for i := range tables {

@@ -34,6 +34,9 @@ func demoWorkspace(tb testing.TB, edits map[string]string) *workspace.Workspace 
 		tb.Fatal(err)
 	}
 	for p, text := range edits {
+		if err := os.MkdirAll(filepath.Dir(filepath.Join(dir, p)), 0o755); err != nil {
+			tb.Fatal(err)
+		}
 		if err := os.WriteFile(filepath.Join(dir, p), []byte(text), 0o644); err != nil {
 			tb.Fatal(err)
 		}

@@ -17,12 +17,7 @@ func (p *inputPane) edit(msg tea.KeyPressMsg) tea.Cmd {
 	has := p.src.Len() > 0
 	switch {
 	case key.Matches(msg, k.AddRow):
-		at := -1
-		if has {
-			at = row
-		}
-		r := s.AddRow(t, at)
-		return p.changed(r, col)
+		return p.changed(s.AddRow(t), col)
 	case key.Matches(msg, k.Undo):
 		if !s.Undo() {
 			return reportErr(errors.New("nothing to undo"))
@@ -53,7 +48,7 @@ func (p *inputPane) editRow(msg tea.KeyPressMsg, row, col int) tea.Cmd {
 	case key.Matches(msg, k.Edit):
 		p.grid.StartEdit(editText(p.src.Cell(row, col)))
 	case key.Matches(msg, k.DuplicateRow):
-		return p.changed(s.DuplicateRow(t, row), col)
+		return p.changed(s.AdoptRow(t, p.duplicate(row)), col)
 	case key.Matches(msg, k.DeleteRow):
 		s.DeleteRow(t, row)
 		return p.changed(row, col)
@@ -68,6 +63,35 @@ func (p *inputPane) editRow(msg tea.KeyPressMsg, row, col int) tea.Cmd {
 		return emit(showOverlayMsg{cellOverlay(fmt.Sprintf("%s.%s, row %d", t, name, row+1), c, p.th.st.Marks.Null)})
 	}
 	return nil
+}
+
+// duplicate is row r as displayed, every value an override, so the copy
+// (appended at the end, where the factory would give it new defaults)
+// looks the same. Key columns, which must differ, keep fresh defaults;
+// columns left to the database's DEFAULT stay so.
+func (p *inputPane) duplicate(r int) InputRow {
+	src := p.src
+	out := InputRow{}
+	for j, c := range src.table.Columns {
+		if src.table.IsKey(c.Name) {
+			continue
+		}
+		if v, ok := src.rows[r][c.Name]; ok {
+			out[c.Name] = v
+			continue
+		}
+		if r >= len(src.built) || j >= len(src.built[r].Values) {
+			continue
+		}
+		switch v := src.built[r].Values[j]; {
+		case v.Default:
+		case v.Null:
+			out[c.Name] = InputCell{Value: nil}
+		default:
+			out[c.Name] = ParseCell(c, v.Text)
+		}
+	}
+	return out
 }
 
 // editText is what the editor starts with: the cell as the user would

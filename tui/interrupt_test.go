@@ -37,7 +37,7 @@ func TestFlushAutosave(t *testing.T) {
 	if _, err := os.Stat(path); err == nil {
 		t.Fatal("a session with no changes was autosaved")
 	}
-	m.sess.AddRow("events", -1)
+	m.sess.AddRow("events")
 	m.flushAutosave()
 	data, err := os.ReadFile(path)
 	if err != nil {

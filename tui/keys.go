@@ -129,8 +129,8 @@ func DefaultKeyMaps() KeyMaps {
 		Input: InputKeys{
 			Nav:          nav,
 			Edit:         b(k("enter"), h("enter", "edit cell")),
-			AddRow:       b(k("a"), h("a", "add row")),
-			DuplicateRow: b(k("d"), h("d", "duplicate row")),
+			AddRow:       b(k("a"), h("a", "add a row at the end")),
+			DuplicateRow: b(k("d"), h("d", "copy the row to the end")),
 			DeleteRow:    b(k("x", "delete"), h("x/del", "delete row")),
 			SetNull:      b(k("n"), h("n", "set NULL")),
 			Revert:       b(k("r"), h("r", "revert to default")),

@@ -49,9 +49,8 @@ func (k KeyMaps) helpParts(s Scope) (own, always []key.Binding) {
 	case ScopeChecks:
 		own = append([]key.Binding{k.Checks.ShowFailing}, pane...)
 	case ScopeQuery:
-		own = []key.Binding{brief(k.Query.EditInline, "edit"), brief(k.Query.Editor, "$EDITOR"), k.Query.Right, k.Query.Down}
-		own = append(own, pane...)
-		own = append(own, k.Query.Left, k.Query.Up)
+		own = append([]key.Binding{brief(k.Query.EditInline, "edit"), brief(k.Query.Editor, "$EDITOR")}, pane...)
+		own = append(own, k.Query.Right, k.Query.Down, k.Query.Left, k.Query.Up)
 	case ScopeQueryEdit:
 		return []key.Binding{k.QEdit.Save, k.QEdit.Cancel}, []key.Binding{g.Cancel}
 	}

@@ -78,3 +78,17 @@ func TestHelpScreen(t *testing.T) {
 		})
 	}
 }
+
+// Every pane's help line keeps z (zoom) at 80 columns.
+func TestHelpLineKeepsZoomAt80(t *testing.T) {
+	k := DefaultKeyMaps()
+	for _, s := range []Scope{ScopeSidebar, ScopeInput, ScopeQuery, ScopeResult, ScopeChecks} {
+		found := false
+		for _, b := range k.fitHelp(s, 80) {
+			found = found || b.Help().Key == "z"
+		}
+		if !found {
+			t.Errorf("scope %v: the 80-column help line has no z", s)
+		}
+	}
+}

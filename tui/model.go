@@ -70,6 +70,9 @@ type Model struct {
 	sess      *Session
 	gen       int // bumped by every change; runs and builds carry it
 	cancelRun context.CancelFunc
+	planning  bool  // the session's query is being planned
+	cancelled bool  // ctrl+c stopped the session's plan or run
+	reloadErr error // the last reload's error, cleared from the status when fixed
 	live      *engine.LiveRun
 	liveGen   int
 	fatal     error // start-up failure, returned by Run

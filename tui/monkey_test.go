@@ -31,7 +31,7 @@ var monkeyKeysPool = strings.Fields(`
 	tab tab shift+tab s q y n 1 7 - . x NULL abc ' space`)
 
 // TestMonkey drives the real root model, on the package's Postgres, with
-// thousands of random keys, clicks and resizes (down to 20×10, up to
+// thousands of random keys, clicks and resizes (down to 1×1, up to
 // 200×50), and fails on any panic or broken invariant: cursors in range,
 // the grid showing the session's rows, the rows shown being the rows run,
 // and every frame exactly the terminal's size.
@@ -96,6 +96,9 @@ func (mk *monkey) step(i int) {
 // and now and then a resize.
 func (mk *monkey) input() (tea.Msg, string) {
 	switch n := mk.rng.IntN(100); {
+	case n < 1: // below the minimum, down to 1×1: the "too small" frame
+		mk.w, mk.h = 1+mk.rng.IntN(minWidth+10), 1+mk.rng.IntN(minHeight+4)
+		return tea.WindowSizeMsg{Width: mk.w, Height: mk.h}, fmt.Sprintf("resize %dx%d", mk.w, mk.h)
 	case n < 3:
 		mk.w, mk.h = 20+mk.rng.IntN(181), 10+mk.rng.IntN(41)
 		return tea.WindowSizeMsg{Width: mk.w, Height: mk.h}, fmt.Sprintf("resize %dx%d", mk.w, mk.h)

@@ -175,8 +175,8 @@ func (p *queryPane) View() []string {
 	}
 	w, h := p.inner()
 	body := p.errorLines()
-	if len(body) > h-2 { // keep room for the error's line and its caret
-		body = body[:max(h-2, 1)]
+	if keep := max(h-2, 1); len(body) > keep { // keep room for the error's line and its caret
+		body = body[:keep]
 	}
 	if p.q == nil {
 		body = append(body, p.th.st.Grid.Empty.Render(fitLine(" pick a query in the sidebar", w)))

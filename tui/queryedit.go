@@ -29,6 +29,7 @@ type editorDoneMsg struct {
 type queryEditor struct {
 	ta   textarea.Model
 	path string // absolute
+	orig string // the text as opened, to tell whether esc drops anything
 }
 
 // queryFile is the session's query and its file, or an error saying why
@@ -94,7 +95,7 @@ func (m *Model) startInlineEdit() tea.Cmd {
 	ta.MaxHeight = 0
 	ta.SetValue(strings.TrimRight(string(text), "\n"))
 	ta.MoveToBegin()
-	m.query.editor = &queryEditor{ta: ta, path: path}
+	m.query.editor = &queryEditor{ta: ta, path: path, orig: ta.Value()}
 	m.mode = modeQueryEdit
 	if m.focus != ScopeQuery {
 		m.setFocus(ScopeQuery)
@@ -110,7 +111,13 @@ func (m *Model) queryEditKey(k tea.KeyPressMsg) tea.Cmd {
 		m.stopInlineEdit()
 		return m.cancelOrQuit()
 	case matches(k, qk.Cancel):
-		m.stopInlineEdit()
+		if e.ta.Value() == e.orig {
+			m.stopInlineEdit()
+			return nil
+		}
+		m.ask("Query changed: discard changes? y discards · n keeps editing",
+			emit(deferredMsg{func() tea.Cmd { m.stopInlineEdit(); return nil }}),
+			emit(deferredMsg{m.resumeInlineEdit}))
 		return nil
 	case matches(k, qk.Save):
 		text := e.ta.Value() + "\n"
@@ -124,6 +131,15 @@ func (m *Model) queryEditKey(k tea.KeyPressMsg) tea.Cmd {
 	var cmd tea.Cmd
 	e.ta, cmd = e.ta.Update(k)
 	return cmd
+}
+
+// resumeInlineEdit goes back to the editor after "keep editing".
+func (m *Model) resumeInlineEdit() tea.Cmd {
+	if m.query.editor == nil {
+		return nil
+	}
+	m.mode = modeQueryEdit
+	return m.query.editor.ta.Focus()
 }
 
 func (m *Model) stopInlineEdit() {

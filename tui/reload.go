@@ -6,6 +6,7 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/jig-sql/jig/engine"
+	"github.com/jig-sql/jig/tui/statusbar"
 	"github.com/jig-sql/jig/workspace"
 	"github.com/jig-sql/jig/workspace/watch"
 )
@@ -132,7 +133,12 @@ func (m *Model) onReloaded(msg reloadedMsg) tea.Cmd {
 	if msg.err != nil {
 		m.query.SetError(msg.err)
 		m.result.SetNote("not run: " + firstLine(msg.err.Error()))
+		m.reloadErr = msg.err
 		return tea.Batch(append(cmds, reportErr(msg.err))...)
+	}
+	if m.reloadErr != nil { // the files are fixed: their error goes
+		cmds = append(cmds, statusbar.ClearError(m.reloadErr))
+		m.reloadErr = nil
 	}
 	m.ws, m.sidebar.ws = msg.ws, msg.ws
 	m.setTables(msg.tables)
@@ -148,5 +154,5 @@ func (m *Model) onReloaded(msg reloadedMsg) tea.Cmd {
 		m.result.SetNote("query " + m.sess.Query + " is gone from " + m.ws.Config.Queries + "/; pick another in the sidebar")
 		return tea.Batch(cmds...)
 	}
-	return tea.Batch(append(cmds, queryTablesCmd(m.be, q))...)
+	return tea.Batch(append(cmds, m.startPlan(q))...)
 }

@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/jig-sql/jig/engine"
 )
@@ -49,4 +50,30 @@ func TestFilesChangedOnDisk(t *testing.T) {
 	if got := d.m.query.err.Error(); !strings.Contains(got, "schema/zz_bad.sql:3:") {
 		t.Errorf("schema error = %q; want it at schema/zz_bad.sql:3:col", got)
 	}
+}
+
+// A schema error on the status line goes when the file is fixed: the
+// successful reload and run clear the error they replaced, with no key.
+func TestFixedFileClearsStaleError(t *testing.T) {
+	d := readyTestDriver(t, nil, "browser_users")
+	d.send(openFixtureMsg{"browser_users/null_user_is_excluded"})
+	d.until(t, d.settled)
+	good := readWS(t, d.m, "schema/events.sql")
+	writeWS(t, d.m, "schema/events.sql", strings.Replace(good, "CREATE TABLE events", "CREATE TABEL events", 1))
+	d.until(t, func() bool { return d.m.status.Err() != nil && !d.m.reloading })
+	writeWS(t, d.m, "schema/events.sql", good)
+	d.until(t, func() bool { return d.m.query.err == nil && !d.m.reloading && d.settled() })
+	d.poll(100 * time.Millisecond)
+	if err := d.m.status.Err(); err != nil {
+		t.Fatalf("the fixed schema's error is still on the status line: %v", err)
+	}
+}
+
+func readWS(t testing.TB, m *Model, rel string) string {
+	t.Helper()
+	data, err := os.ReadFile(filepath.Join(m.ws.Dir, rel))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(data)
 }

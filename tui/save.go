@@ -36,7 +36,7 @@ func (m *Model) mismatch() string {
 		return ""
 	}
 	if c.Comparison.Problem != "" {
-		return "the result does not match the expected rows: " + c.Comparison.Problem
+		return "the result does not match: " + c.Comparison.Problem
 	}
 	n := 0
 	for _, r := range c.Comparison.Rows {
@@ -48,9 +48,9 @@ func (m *Model) mismatch() string {
 	case 0:
 		return "" // the rows match; a failing check is shown where it is
 	case 1:
-		return "the result does not match the expected rows (1 row differs)"
+		return "1 row differs from the expected"
 	}
-	return fmt.Sprintf("the result does not match the expected rows (%d rows differ)", n)
+	return fmt.Sprintf("%d rows differ from the expected", n)
 }
 
 // write saves the session, asking first when the result does not match.
@@ -58,7 +58,8 @@ func (m *Model) write() tea.Cmd {
 	fx := m.sess.Fixture(m.fixturesDir)
 	path := m.ws.FixturePath(m.sess.Query, m.sess.Name)
 	if why := m.mismatch(); why != "" {
-		m.ask("Save "+m.sessionName()+" anyway? "+why+" (a accepts it). y saves · n goes back", saveCmd(fx, path), nil)
+		// Short enough for one line at 120 columns with a long fixture name.
+		m.ask("Save anyway? "+why+". y saves · n goes back (then a accepts the result)", saveCmd(fx, path), nil)
 		return nil
 	}
 	return saveCmd(fx, path)

@@ -39,6 +39,9 @@ func TestSaveKeepsTheFileAndSaysWhy(t *testing.T) {
 	if d.m.mode != modeConfirm || !strings.Contains(d.m.confirm.question, "1 row differs") {
 		t.Fatalf("save did not ask about the mismatch; mode %v, confirm %+v", d.m.mode, d.m.confirm)
 	}
+	if line := ansi.Strip(d.m.bottomLine()); !strings.Contains(line, "(then a accepts the result)") || d.m.w != 120 {
+		t.Errorf("the question is cut at %d columns: %q", d.m.w, line)
+	}
 	d.send(keyPress("y"))
 	d.until(t, func() bool { return strings.HasPrefix(d.m.notice, "saved") })
 	after, err := os.ReadFile(path)

@@ -134,28 +134,24 @@ func (r InputRow) clone() InputRow {
 	return c
 }
 
-// AddRow inserts an empty row (all factory defaults) after row at (-1
-// appends) and returns its index.
-func (s *Session) AddRow(table string, at int) int {
+// AddRow appends an empty row (all factory defaults) and returns its
+// index. Rows are only ever added at the end: the factory's defaults are
+// keyed by row index, so inserting would change every row after it.
+func (s *Session) AddRow(table string) int {
 	s.change()
 	t := s.Table(table)
-	i := len(t.Rows)
-	if at >= 0 && at < len(t.Rows) {
-		i = at + 1
-	}
-	t.Rows = slices.Insert(t.Rows, i, InputRow{})
-	return i
+	t.Rows = append(t.Rows, InputRow{})
+	return len(t.Rows) - 1
 }
 
-// DuplicateRow copies row r's overrides into a new row after it.
+// DuplicateRow appends a copy of row r's overrides and returns its index
+// (the input pane copies what is displayed; see inputPane.duplicate).
 func (s *Session) DuplicateRow(table string, r int) int {
 	t := s.Table(table)
 	if r < 0 || r >= len(t.Rows) {
 		return r
 	}
-	s.change()
-	t.Rows = slices.Insert(t.Rows, r+1, t.Rows[r].clone())
-	return r + 1
+	return s.AdoptRow(table, t.Rows[r].clone())
 }
 
 // AdoptRow appends row to a table's rows (a generated parent the user

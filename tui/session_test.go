@@ -1,7 +1,9 @@
 package tui
 
 import (
+	"encoding/json"
 	"reflect"
+	"strings"
 	"testing"
 
 	"github.com/jig-sql/jig/workspace"
@@ -26,8 +28,9 @@ func TestParseCellSavesNaturalValues(t *testing.T) {
 		{"n", "42", int64(42), false},
 		{"n", "4x", nil, true},
 		{"ok", "yes", true, false},
-		{"amount", "12.50", 12.5, false},
-		{"amount", "0.1000000000000000000001", "0.1000000000000000000001", false},
+		{"amount", "12.50", json.Number("12.50"), false},
+		{"amount", "5", int64(5), false},
+		{"amount", "0.1000000000000000000001", json.Number("0.1000000000000000000001"), false},
 		{"user_id", "123", "123", false},
 		{"user_id", "null", "null", false},
 		{"user_id", "NULL", nil, false},
@@ -43,7 +46,7 @@ func TestParseCellSavesNaturalValues(t *testing.T) {
 
 func TestUndoRedo(t *testing.T) {
 	s := NewSession("q")
-	s.AddRow("events", -1)
+	s.AddRow("events")
 	s.SetCell("events", 0, "user_id", InputCell{Value: "u1", Text: "u1"})
 	s.DuplicateRow("events", 0)
 	if s.RowCount("events") != 2 {
@@ -72,7 +75,7 @@ func TestFixtureRoundTrip(t *testing.T) {
 	s := NewSession("q")
 	s.Name, s.Description = "a_case", "what it shows"
 	s.Table("events").Columns = []string{"event_id", "user_id", "n", "ok"}
-	s.AddRow("events", -1)
+	s.AddRow("events")
 	s.SetCell("events", 0, "n", InputCell{Value: int64(3), Text: "3"})
 	s.SetCell("events", 0, "user_id", InputCell{Value: nil})
 	s.SetCell("events", 0, "ok", InputCell{Text: "perhaps", Reason: "not a boolean"})
@@ -95,7 +98,7 @@ func TestFixtureRoundTrip(t *testing.T) {
 
 func TestAutosaveRoundTrip(t *testing.T) {
 	s := NewSession("q")
-	s.AddRow("events", -1)
+	s.AddRow("events")
 	s.SetCell("events", 0, "n", InputCell{Value: int64(3), Text: "3"})
 	back, err := decodeAutosave(encodeAutosave(s, "fixtures"), "fixtures")
 	if err != nil {
@@ -103,5 +106,27 @@ func TestAutosaveRoundTrip(t *testing.T) {
 	}
 	if back.Query != "q" || back.Name != "" || !back.Dirty || back.Table("events").Rows[0]["n"].Value != int64(3) {
 		t.Errorf("restored %+v", back)
+	}
+}
+
+// What the user typed is saved as typed: 5 stays 5 (not 5.0), decimals
+// keep their digits, numbers are unquoted and text is quoted only where
+// YAML would read it as something else.
+func TestTypedCellsSaveAsTyped(t *testing.T) {
+	tab := eventsTable()
+	s := NewSession("q")
+	s.AddRow("events")
+	for _, c := range [][2]string{{"amount", "5"}, {"n", "7"}, {"user_id", "u1"}, {"event_id", "123"}} {
+		col, _ := tab.Column(c[0])
+		s.SetCell("events", 0, c[0], ParseCell(*col, c[1]))
+	}
+	s.AddRow("events")
+	col, _ := tab.Column("amount")
+	s.SetCell("events", 1, "amount", ParseCell(*col, "12.50"))
+	text := string(workspace.MarshalFixture(s.Fixture("fixtures")))
+	for _, want := range []string{"amount: 5,", "amount: 12.50}", "n: 7", "user_id: u1", `event_id: "123"`} {
+		if !strings.Contains(text, want) {
+			t.Errorf("saved fixture lacks %q:\n%s", want, text)
+		}
 	}
 }

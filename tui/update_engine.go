@@ -77,7 +77,7 @@ func (m *Model) onReady(msg readyMsg) tea.Cmd {
 		m.sess.Normalize(m.tables)
 		m.input.SetSession(m.sess)
 		if q := m.ws.Query(m.sess.Query); q != nil {
-			cmds = append(cmds, queryTablesCmd(m.be, q))
+			cmds = append(cmds, m.startPlan(q))
 		}
 	}
 	return tea.Batch(cmds...)
@@ -116,6 +116,10 @@ func (m *Model) onQueryTables(msg queryTablesMsg) tea.Cmd {
 	if m.sess == nil || msg.query != m.sess.Query {
 		return nil
 	}
+	m.planning = false
+	if m.cancelled {
+		return nil // ctrl+c dropped this plan
+	}
 	if msg.err != nil {
 		// The run will fail the same way and place the error in the
 		// query's file; until then say what the planner said.
@@ -145,12 +149,36 @@ func (m *Model) rerun() tea.Cmd {
 	if bad, ok := m.sess.FirstInvalid(); ok {
 		return tea.Batch(buildCmd(m.factory, m.gen, fx, m.tables), m.notRun(bad.String(), 0))
 	}
-	ctx, cancel := context.WithCancel(m.be.ctx)
-	m.cancelRun = cancel
-	var cmd tea.Cmd
-	m.status, cmd = m.status.Update(statusbar.RunStartedMsg{Label: m.sess.Query})
+	ctx, cmd := m.startRun()
 	return tea.Batch(cmd, buildCmd(m.factory, m.gen, fx, m.tables), runCmd(ctx, m.be, m.gen, fx))
 }
+
+// startRun marks the session's run as in flight: the status bar spins
+// and ctrl+c cancels the run's context.
+func (m *Model) startRun() (context.Context, tea.Cmd) {
+	if m.cancelRun != nil {
+		m.cancelRun()
+	}
+	ctx, cancel := context.WithCancel(m.be.ctx)
+	m.cancelRun, m.cancelled = cancel, false
+	var cmd tea.Cmd
+	m.status, cmd = m.status.Update(statusbar.RunStartedMsg{Label: m.sess.Query})
+	return ctx, cmd
+}
+
+// startPlan asks the planner for the tables of the session's query q. The
+// status spins and ctrl+c drops the answer, as for a run; the plan itself
+// is not cancelled (cancelling it could stop another statement on the
+// same connection; see the QA report).
+func (m *Model) startPlan(q *workspace.Query) tea.Cmd {
+	m.planning, m.cancelled = true, false
+	var spin tea.Cmd
+	m.status, spin = m.status.Update(statusbar.RunStartedMsg{Label: q.Name})
+	return tea.Batch(spin, queryTablesCmd(m.be.ctx, m.be, q))
+}
+
+// errCancelled is the status of a run or plan stopped by ctrl+c.
+var errCancelled = errors.New("query cancelled")
 
 func (m *Model) onRunDone(msg runDoneMsg) tea.Cmd {
 	if msg.gen != m.gen {

@@ -6,6 +6,7 @@ import (
 	"regexp"
 
 	tea "charm.land/bubbletea/v2"
+	"github.com/jig-sql/jig/tui/statusbar"
 	"github.com/jig-sql/jig/tui/textedit"
 )
 
@@ -79,9 +80,14 @@ func (m *Model) normalKey(k tea.KeyPressMsg) tea.Cmd {
 
 // cancelOrQuit is ctrl+c: stop the running query, or quit when none runs.
 func (m *Model) cancelOrQuit() tea.Cmd {
-	if m.status.Busy() && m.cancelRun != nil {
-		m.cancelRun()
-		m.cancelRun = nil
+	if m.cancelRun != nil || m.planning {
+		if m.cancelRun != nil {
+			m.cancelRun()
+		}
+		m.cancelRun, m.planning, m.cancelled = nil, false, true
+		m.gen++ // what the cancelled run still sends is dropped
+		m.status, _ = m.status.Update(statusbar.RunFinishedMsg{Err: errCancelled})
+		m.result.SetNote("cancelled: an edit runs it again")
 		return nil
 	}
 	return m.quit()

@@ -78,7 +78,8 @@ func (m *Model) openSession(s *Session) tea.Cmd {
 		m.result.SetNote("waiting for Postgres…")
 	} else if q != nil {
 		m.result.SetNote("running…")
-		cmds = append(cmds, queryTablesCmd(m.be, q))
+		// Planning waits on the server like a run, so ctrl+c cancels it too.
+		cmds = append(cmds, m.startPlan(q))
 	}
 	return tea.Batch(cmds...)
 }

@@ -1,9 +1,11 @@
 package tui
 
 import (
+	"fmt"
 	"strings"
 
 	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
 	"github.com/jig-sql/jig/tui/styles"
 )
 
@@ -81,6 +83,9 @@ func (m *Model) render() string {
 	if m.w == 0 || m.h == 0 {
 		m.setSize(defaultWidth, defaultHeight)
 	}
+	if m.w < minWidth || m.h < minHeight {
+		return m.tooSmall()
+	}
 	var main []string
 	switch m.mode {
 	case modeHelp:
@@ -102,6 +107,30 @@ func (m *Model) render() string {
 		b.WriteString(m.bottomLine())
 	}
 	return b.String()
+}
+
+// The smallest terminal the workbench draws its panes in; below it the
+// frame says so instead.
+const (
+	minWidth  = 40
+	minHeight = 10
+)
+
+// tooSmall is the frame for a terminal below the minimum: the message,
+// wrapped and centred as far as it fits, in exactly w×h cells.
+func (m *Model) tooSmall() string {
+	msg := fmt.Sprintf("terminal too small (need at least %d×%d, have %d×%d)", minWidth, minHeight, m.w, m.h)
+	text := wrap(msg, m.w)
+	lines := blankLines(m.w, m.h)
+	top := max((m.h-len(text))/2, 0)
+	for i, l := range text {
+		if top+i >= len(lines) {
+			break
+		}
+		pad := max((m.w-ansi.StringWidth(l))/2, 0)
+		lines[top+i] = fitLine(strings.Repeat(" ", pad)+m.th.st.Status.Error.Render(l), m.w)
+	}
+	return strings.Join(lines, "\n")
 }
 
 // panes joins the pane views: sidebar over checks on the left; input over

@@ -2,10 +2,14 @@ package tui
 
 import (
 	"fmt"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/charmbracelet/x/exp/golden"
+	"github.com/charmbracelet/x/exp/teatest/v2"
 	"github.com/jig-sql/jig/engine/enginetest"
 )
 
@@ -138,4 +142,25 @@ func TestQuitAsksWithUnsavedChanges(t *testing.T) {
 	hs.waitText("Quit without saving")
 	hs.keys("n")
 	hs.waitFor("the question to go", func(s string) bool { return !strings.Contains(s, "Quit without saving") })
+}
+
+// "Quit without saving? y" is a deliberate discard: the autosave goes, so
+// the next start does not offer to restore it.
+func TestQuitWithoutSavingDeletesAutosave(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "autosave.yaml")
+	hs := startHarness(t, demoWorkspace(t, nil), Options{Server: enginetest.Server(t), Autosave: path}, 100, 30)
+	hs.waitText("● Postgres", "0 rows")
+	hs.keys("a")
+	hs.waitText("events 1")
+	deadline := time.Now().Add(10 * time.Second)
+	for _, err := os.Stat(path); err != nil && time.Now().Before(deadline); _, err = os.Stat(path) {
+		time.Sleep(10 * time.Millisecond)
+	}
+	hs.keys("q")
+	hs.waitText("Quit without saving")
+	hs.keys("y")
+	hs.tm.WaitFinished(t, teatest.WithFinalTimeout(10*time.Second))
+	if _, err := os.Stat(path); err == nil {
+		t.Fatal("the autosave is still there after quitting without saving")
+	}
 }

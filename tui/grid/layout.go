@@ -37,7 +37,7 @@ func (m Model) layout(dst []span) []span {
 			x += slot(w)
 			return true
 		}
-		if left-1 >= 3 { // worth showing in part
+		if left-1 >= 1 { // shown in part, if only as "…", rather than a blank stub
 			dst = append(dst, span{col: c, x: x, w: left - 1, cut: true})
 		}
 		x = m.width
@@ -71,8 +71,8 @@ func (m Model) fits(from, c int) bool {
 // CellAt maps a point relative to the grid's top-left corner to a cell.
 // ok is false on the header, the gutter, or past the data.
 func (m Model) CellAt(x, y int) (row, col int, ok bool) {
-	row = m.rowOff + y - headerLines
-	if y < headerLines || y >= m.height || row >= m.n {
+	row = m.rowOff + y - m.headerLines()
+	if y < m.headerLines() || y >= m.height || row >= m.n {
 		return 0, 0, false
 	}
 	var buf [32]span

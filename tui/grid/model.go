@@ -8,18 +8,29 @@ import (
 // Lines above the first row: column names, types and badges, a rule.
 const headerLines = 3
 
+// headerLines is the header's height: names, types and the rule, or
+// without the types line when no column has a type or badge (a check's
+// failing rows), so no empty line is drawn where types belong.
+func (m Model) headerLines() int {
+	if m.noTypes {
+		return headerLines - 1
+	}
+	return headerLines
+}
+
 // Model is a grid over a Source with a cell cursor. Its zero value is not
 // usable; call New.
 type Model struct {
 	KeyMap KeyMap
 
-	id     string
-	src    Source
-	cols   []Column
-	n      int      // src.Len() as of the last Refresh
-	right  []bool   // right-align numbers
-	types  []string // second header line per column
-	widths []int
+	id      string
+	src     Source
+	cols    []Column
+	n       int      // src.Len() as of the last Refresh
+	right   []bool   // right-align numbers
+	types   []string // second header line per column
+	noTypes bool     // no column has a types line: the header skips it
+	widths  []int
 
 	marks  styles.Marks
 	paints *paints
@@ -94,9 +105,11 @@ func (m *Model) Refresh() {
 		m.cols, m.n = m.src.Columns(), m.src.Len()
 	}
 	m.right, m.types = m.right[:0], m.types[:0]
+	m.noTypes = len(m.cols) > 0
 	for _, c := range m.cols {
 		m.right = append(m.right, isNumeric(c.Type))
 		m.types = append(m.types, typeLine(c))
+		m.noTypes = m.noTypes && typeLine(c) == ""
 	}
 	m.measure()
 	m.follow()
@@ -149,4 +162,4 @@ func (m *Model) SetCursor(row, col int) {
 }
 
 // bodyHeight is how many rows fit under the header.
-func (m Model) bodyHeight() int { return max(m.height-headerLines, 0) }
+func (m Model) bodyHeight() int { return max(m.height-m.headerLines(), 0) }

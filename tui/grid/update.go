@@ -53,7 +53,9 @@ func (m *Model) StartEdit(text string) {
 	if m.n == 0 || len(m.cols) == 0 {
 		return
 	}
-	m.editor.SetWidth(m.widths[m.col])
+	// The cell's right padding too, so text as wide as the column shows
+	// whole with the cursor after it.
+	m.editor.SetWidth(m.widths[m.col] + 1)
 	m.editor.Start(text)
 }
 

@@ -13,7 +13,7 @@ func (m Model) View() string {
 	if m.width <= 0 || m.height <= 0 {
 		return ""
 	}
-	if m.width < m.gutterWidth()+2 || m.height < headerLines {
+	if m.width < m.gutterWidth()+2 || m.height < m.headerLines() {
 		return m.clipped()
 	}
 	var b strings.Builder
@@ -21,7 +21,7 @@ func (m Model) View() string {
 	var buf [32]span
 	spans := m.layout(buf[:0])
 	m.headerView(&b, spans)
-	lines := headerLines
+	lines := m.headerLines()
 	if len(m.cols) > 0 && m.n == 0 {
 		b.WriteByte('\n')
 		m.paints.empty.write(&b, ansi.Truncate(" no rows", m.width, ""))
@@ -44,7 +44,7 @@ func (m Model) View() string {
 // minimal one and cutting it down; it is never on a hot path.
 func (m Model) clipped() string {
 	big := m
-	big.width, big.height = max(m.width, m.gutterWidth()+2), max(m.height, headerLines)
+	big.width, big.height = max(m.width, m.gutterWidth()+2), max(m.height, m.headerLines())
 	lines := strings.Split(big.View(), "\n")[:m.height]
 	for i, l := range lines {
 		l = ansi.Truncate(l, m.width, "")
@@ -69,12 +69,14 @@ func (m Model) headerView(b *strings.Builder, spans []span) {
 	})
 	spaces(b, m.width-x)
 	b.WriteByte('\n')
-	spaces(b, gw)
-	x = m.cellsLine(b, spans, func(s span) {
-		m.writeCell(b, m.paints.headerType, s, "", m.types[s.col])
-	})
-	spaces(b, m.width-x)
-	b.WriteByte('\n')
+	if !m.noTypes {
+		spaces(b, gw)
+		x = m.cellsLine(b, spans, func(s span) {
+			m.writeCell(b, m.paints.headerType, s, "", m.types[s.col])
+		})
+		spaces(b, m.width-x)
+		b.WriteByte('\n')
+	}
 	m.ruleView(b, spans, gw)
 }
 
@@ -167,8 +169,15 @@ func (m Model) rowView(b *strings.Builder, spans []span, r int) {
 		if m.editor.Focused() && r == m.row && s.col == m.col {
 			b.WriteString(p.pre)
 			b.WriteByte(' ')
-			b.WriteString(ansi.Truncate(m.editor.View(), s.w, ""))
-			m.endCell(b, p, s)
+			if s.cut {
+				b.WriteString(ansi.Truncate(m.editor.View(), s.w, ""))
+				m.endCell(b, p, s)
+				return
+			}
+			// The editor is one cell wider than the column: it takes the
+			// right padding for the cursor.
+			b.WriteString(ansi.Truncate(m.editor.View(), s.w+1, ""))
+			b.WriteString(p.post)
 			return
 		}
 		mk, text := m.display(c)

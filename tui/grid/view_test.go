@@ -2,6 +2,7 @@ package grid
 
 import (
 	"fmt"
+	"strings"
 	"testing"
 
 	tea "charm.land/bubbletea/v2"
@@ -107,5 +108,45 @@ func TestViewTinySizes(t *testing.T) {
 			continue
 		}
 		checkFrame(t, view, size[0], size[1])
+	}
+}
+
+// Columns with no type or badge (a check's failing rows) get no empty
+// types line: the rule follows the names, and rows start right under it.
+func TestHeaderWithoutTypes(t *testing.T) {
+	src := &SliceSource{Cols: []Column{{Name: "event_id"}, {Name: "n"}},
+		Rows: [][]Cell{{{Text: "e1"}, {Text: "3"}}}}
+	m := New(src, testStyles())
+	m.SetSize(30, 5)
+	lines := splitStripped(m.View())
+	if !strings.Contains(lines[0], "event_id") || !strings.Contains(lines[1], "─") || !strings.Contains(lines[2], "e1") {
+		t.Fatalf("header without types:\n%s", strings.Join(lines, "\n"))
+	}
+	if row, _, ok := m.CellAt(5, 2); !ok || row != 0 {
+		t.Errorf("CellAt on the first row = %d, %v", row, ok)
+	}
+}
+
+func splitStripped(s string) []string { return strings.Split(ansi.Strip(s), "\n") }
+
+// Editing a cell whose text fills its column shows all of it, the cursor
+// after the last character (it hid the first one until home).
+func TestEditFullCellShowsFirstChar(t *testing.T) {
+	ts := "2024-09-11 04:28:05"
+	src := &SliceSource{Cols: []Column{{Name: "id", Type: "int4"}, {Name: "ts", Type: "timestamp"}},
+		Rows: [][]Cell{{{Text: "1"}, {Text: ts}}}}
+	m := New(src, testStyles())
+	m.SetSize(60, 6)
+	m.Focus()
+	m = press(m, "right")
+	m.StartEdit(ts)
+	lines := splitStripped(m.View())
+	if !strings.Contains(lines[3], " "+ts+" ") {
+		t.Fatalf("the edited row shows %q; want all of %q", lines[3], ts)
+	}
+	for i, l := range lines {
+		if w := ansi.StringWidth(l); w != 60 {
+			t.Errorf("line %d is %d wide", i, w)
+		}
 	}
 }

@@ -39,7 +39,7 @@ type RunStartedMsg struct {
 type RunFinishedMsg struct {
 	Took time.Duration
 	Rows int
-	Err  error // also shown as the error line
+	Err  error // also shown as the error line; nil clears a failed run's error
 }
 
 // ErrorMsg puts Err on the error line until the next key press.
@@ -48,4 +48,13 @@ type ErrorMsg struct{ Err error }
 // ReportError is the command that shows err on the error line.
 func ReportError(err error) tea.Cmd {
 	return func() tea.Msg { return ErrorMsg{Err: err} }
+}
+
+// ClearErrorMsg takes Err off the error line when it is still the one
+// shown: the file it was about was fixed. Another error stays.
+type ClearErrorMsg struct{ Err error }
+
+// ClearError is the command that sends ClearErrorMsg.
+func ClearError(err error) tea.Cmd {
+	return func() tea.Msg { return ClearErrorMsg{Err: err} }
 }

@@ -20,6 +20,7 @@ type Model struct {
 	took    time.Duration
 	rows    int
 	err     error
+	runErr  bool // err came from a run, so the next good run clears it
 }
 
 // New returns an idle status bar.
@@ -55,7 +56,11 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 	case tea.KeyPressMsg:
 		m.err = nil
 	case ErrorMsg:
-		m.err = msg.Err
+		m.err, m.runErr = msg.Err, false
+	case ClearErrorMsg:
+		if m.err != nil && m.err == msg.Err {
+			m.err = nil
+		}
 	case StartupMsg:
 		m.startup = msg
 	case RunStartedMsg:
@@ -65,8 +70,11 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 		}
 	case RunFinishedMsg:
 		m.busy, m.ran, m.took, m.rows = "", true, msg.Took, msg.Rows
-		if msg.Err != nil {
-			m.err = msg.Err
+		switch {
+		case msg.Err != nil:
+			m.err, m.runErr = msg.Err, true
+		case m.runErr:
+			m.err = nil
 		}
 	case spinner.TickMsg:
 		if !m.spinning() {

@@ -105,3 +105,20 @@ func TestNarrowWidthTruncates(t *testing.T) {
 		t.Errorf("narrow view %q", view)
 	}
 }
+
+// A good run clears a failed run's error; ClearErrorMsg clears only the
+// error it names; a reported error outlives a good run.
+func TestFixedErrorsClear(t *testing.T) {
+	m, _ := send(newBar(), RunFinishedMsg{Err: errors.New("syntax error")}, RunStartedMsg{Label: "q"}, RunFinishedMsg{})
+	if m.Err() != nil {
+		t.Errorf("a good run left the failed run's error: %v", m.Err())
+	}
+	file := errors.New("schema/events.sql:4:8: syntax error")
+	m, _ = send(newBar(), ErrorMsg{Err: file}, RunFinishedMsg{}, ClearErrorMsg{Err: errors.New("other")})
+	if m.Err() != file {
+		t.Errorf("err = %v, want the file's error to stay", m.Err())
+	}
+	if m, _ = send(m, ClearErrorMsg{Err: file}); m.Err() != nil {
+		t.Errorf("ClearErrorMsg left %v", m.Err())
+	}
+}
