@@ -48,12 +48,17 @@ func TestWorkbenchSignalsInTmux(t *testing.T) {
 			t.Fatalf("jig %d or its postmaster %d not found", jig, pm)
 		}
 		syscall.Kill(jig, sig)
+		// The shell creates the file before echo writes the code into it:
+		// wait for the code, not for the file.
 		deadline := time.Now().Add(10 * time.Second)
-		for time.Now().Before(deadline) && !fileExists(code) {
-			time.Sleep(20 * time.Millisecond)
+		got := ""
+		for time.Now().Before(deadline) && got == "" {
+			b, _ := os.ReadFile(code)
+			if got = strings.TrimSpace(string(b)); got == "" {
+				time.Sleep(20 * time.Millisecond)
+			}
 		}
-		b, _ := os.ReadFile(code)
-		if got := strings.TrimSpace(string(b)); got != "130" {
+		if got != "130" {
 			t.Errorf("after %s the workbench exited %q, want 130; screen:\n%s", sig, got, s.screen())
 		}
 		if syscall.Kill(pm, 0) == nil {
@@ -88,4 +93,3 @@ func childOf(t *testing.T, exe, ppid string) int {
 	return 0
 }
 
-func fileExists(p string) bool { _, err := os.Stat(p); return err == nil }
