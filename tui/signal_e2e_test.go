@@ -92,4 +92,3 @@ func childOf(t *testing.T, exe, ppid string) int {
 	}
 	return 0
 }
-
