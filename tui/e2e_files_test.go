@@ -17,17 +17,7 @@ func tmuxName(tmp string) string {
 // startJigInTmux builds jig and runs "jig demo DIR" in a 120×36 tmux
 // session with env added (NAME=value), returning the session and DIR.
 func startJigInTmux(t *testing.T, env ...string) (*tmuxSession, string) {
-	if _, err := exec.LookPath("tmux"); err != nil {
-		t.Skip("tmux is not installed")
-	}
-	if testing.Short() {
-		t.Skip("builds and runs the binary")
-	}
-	tmp := t.TempDir()
-	bin := filepath.Join(tmp, "jig")
-	if out, err := exec.Command("go", "build", "-o", bin, "github.com/jig-sql/jig/cmd/jig").CombinedOutput(); err != nil {
-		t.Fatalf("go build: %v\n%s", err, out)
-	}
+	tmp, bin := buildJig(t)
 	dir := filepath.Join(tmp, "demo")
 	s := &tmuxSession{t: t, name: tmuxName(tmp)}
 	args := append([]string{"new-session", "-d", "-s", s.name, "-x", "120", "-y", "36", "env", "TERM=xterm-256color"}, env...)

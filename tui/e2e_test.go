@@ -61,9 +61,9 @@ func (s *tmuxSession) waitUntil(what string, ok func(screen string) bool) string
 	return ""
 }
 
-// startTmux builds jig and runs `jig demo` in a w×h tmux session; the
-// exit status lands in a file that waitExit reads.
-func startTmux(t *testing.T, w, h int) (s *tmuxSession, bin, dir string) {
+// buildJig skips without tmux or under -short, and otherwise builds jig
+// into a new temporary folder, returning the folder and the binary.
+func buildJig(t *testing.T) (tmp, bin string) {
 	t.Helper()
 	if _, err := exec.LookPath("tmux"); err != nil {
 		t.Skip("tmux is not installed")
@@ -71,11 +71,19 @@ func startTmux(t *testing.T, w, h int) (s *tmuxSession, bin, dir string) {
 	if testing.Short() {
 		t.Skip("builds and runs the binary")
 	}
-	tmp := t.TempDir()
+	tmp = t.TempDir()
 	bin = filepath.Join(tmp, "jig")
 	if out, err := exec.Command("go", "build", "-o", bin, "github.com/jig-sql/jig/cmd/jig").CombinedOutput(); err != nil {
 		t.Fatalf("go build: %v\n%s", err, out)
 	}
+	return tmp, bin
+}
+
+// startTmux builds jig and runs `jig demo` in a w×h tmux session; the
+// exit status lands in a file that waitExit reads.
+func startTmux(t *testing.T, w, h int) (s *tmuxSession, bin, dir string) {
+	t.Helper()
+	tmp, bin := buildJig(t)
 	dir = filepath.Join(tmp, "demo")
 	s = &tmuxSession{t: t, name: tmuxName(tmp), exit: filepath.Join(tmp, "exit")}
 	script := fmt.Sprintf("%s demo %s 2>%s.err; echo $? > %s", bin, dir, s.exit, s.exit)

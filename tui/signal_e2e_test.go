@@ -14,17 +14,7 @@ import (
 // A signal ends the workbench like any command: exit 130, and its server
 // gone within 2 s. With its output on a pipe it refuses to start.
 func TestWorkbenchSignalsInTmux(t *testing.T) {
-	if _, err := exec.LookPath("tmux"); err != nil {
-		t.Skip("tmux is not installed")
-	}
-	if testing.Short() {
-		t.Skip("builds and runs the binary")
-	}
-	tmp := t.TempDir()
-	bin := filepath.Join(tmp, "jig")
-	if out, err := exec.Command("go", "build", "-o", bin, "github.com/jig-sql/jig/cmd/jig").CombinedOutput(); err != nil {
-		t.Fatalf("go build: %v\n%s", err, out)
-	}
+	tmp, bin := buildJig(t)
 	dir := filepath.Join(tmp, "demo")
 	if out, err := exec.Command(bin, "init", dir, "--demo").CombinedOutput(); err != nil {
 		t.Fatalf("jig init: %v\n%s", err, out)
