@@ -2,6 +2,7 @@ package checks
 
 import (
 	"fmt"
+	"github.com/jig-sql/jig/workspace/diag"
 	"regexp"
 	"strconv"
 	"strings"
@@ -20,7 +21,7 @@ func rowsOf(n int, tables ...string) Attempt {
 			rows[i] = map[string]any{}
 		}
 		a.Data = append(a.Data, Dataset{Table: t, Rows: rows})
-		notes = append(notes, fmt.Sprintf("%d row(s) in %s", n, t))
+		notes = append(notes, diag.Plural(n, "row")+" in "+t)
 	}
 	a.Note = strings.Join(notes, ", ")
 	if n == 0 || len(tables) == 0 {

@@ -3,6 +3,7 @@ package engine
 import (
 	"errors"
 	"fmt"
+	"github.com/jig-sql/jig/workspace/diag"
 	"strings"
 	"unicode/utf8"
 
@@ -180,7 +181,7 @@ func FormatFailure(r *FixtureResult, color bool) string {
 	for _, c := range r.Checks {
 		switch c.Status {
 		case checks.StatusFail, checks.StatusWarn:
-			fmt.Fprintf(&b, "check %s on %s: %s, %d failing row(s) (%s:%d:%d)\n", c.Name, c.Target, c.Status, c.Failing, c.Pos.File, c.Pos.Line, c.Pos.Col)
+			fmt.Fprintf(&b, "check %s on %s: %s, %s (%s:%d:%d)\n", c.Name, c.Target, c.Status, diag.Plural(c.Failing, "failing row"), c.Pos.File, c.Pos.Line, c.Pos.Col)
 			b.WriteString(formatSample(c.Sample))
 		case checks.StatusError:
 			fmt.Fprintf(&b, "check %s on %s could not run: %v\n", c.Name, c.Target, c.Err)

@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"github.com/jig-sql/jig/workspace/diag"
 	"io"
 	"time"
 
@@ -176,7 +177,7 @@ func printChecks(w io.Writer, results []checks.Result, asJSON bool) {
 		case r.Err != nil:
 			fmt.Fprintf(w, "\n%s on %s (%s:%d:%d) could not run:\n%s\n", r.Name, r.Target, r.Pos.File, r.Pos.Line, r.Pos.Col, indent(redact(r.Err.Error()), "  "))
 		case r.Failing > 0 && len(r.Sample.Columns) > 0:
-			fmt.Fprintf(w, "\n%s on %s (%s:%d:%d): %s, sample:\n", r.Name, r.Target, r.Pos.File, r.Pos.Line, r.Pos.Col, plural(r.Failing, "failing row"))
+			fmt.Fprintf(w, "\n%s on %s (%s:%d:%d): %s, sample:\n", r.Name, r.Target, r.Pos.File, r.Pos.Line, r.Pos.Col, diag.Plural(r.Failing, "failing row"))
 			cells := make([][]string, len(r.Sample.Rows))
 			for i, row := range r.Sample.Rows {
 				for _, v := range row {

@@ -127,7 +127,7 @@ func (c *cli) report(runner *engine.Runner, ws *workspace.Workspace, fixtures []
 		}
 	})
 	if c.ctx.Err() != nil {
-		fmt.Fprintf(c.stderr, "jig: interrupted after %d of %s; nothing was updated or written\n", printed, plural(int64(len(fixtures)), "fixture"))
+		fmt.Fprintf(c.stderr, "jig: interrupted after %d of %s; nothing was updated or written\n", printed, diag.Plural(int64(len(fixtures)), "fixture"))
 		return exitInterrupted
 	}
 	if tf.update {
@@ -175,7 +175,7 @@ func isDBError(err error) bool {
 }
 
 func (s summary) String() string {
-	out := fmt.Sprintf("%s: %d passed, %d failed", plural(int64(s.total), "fixture"), s.passed, s.failed)
+	out := fmt.Sprintf("%s: %d passed, %d failed", diag.Plural(int64(s.total), "fixture"), s.passed, s.failed)
 	if s.errored > 0 {
 		out += fmt.Sprintf(", %d invalid", s.errored)
 	}

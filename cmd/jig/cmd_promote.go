@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"github.com/jig-sql/jig/workspace/diag"
 
 	"github.com/spf13/cobra"
 
@@ -98,7 +99,7 @@ func runPromote(c *cli, pf *promoteFlags) int {
 		return exitFail
 	}
 	if !pf.out.json {
-		fmt.Fprintf(c.stdout, "\npromoted %s from %s to %s\n", plural(res.Moved, "row"), pf.from, pf.to)
+		fmt.Fprintf(c.stdout, "\npromoted %s from %s to %s\n", diag.Plural(res.Moved, "row"), pf.from, pf.to)
 	}
 	return exitOK
 }

@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"github.com/jig-sql/jig/workspace/diag"
 	"os"
 	"path/filepath"
 	"strings"
@@ -62,7 +63,7 @@ func runRun(c *cli, wf *wsFlags, of outFlags, query, fixture string) int {
 	}
 	printResult(c.stdout, res.Result, of)
 	if !of.json && !of.csv {
-		fmt.Fprintf(c.stderr, "(%s, %s)\n", plural(int64(len(res.Result.Rows)), "row"), fmtDuration(res.Result.Took))
+		fmt.Fprintf(c.stderr, "(%s, %s)\n", diag.Plural(int64(len(res.Result.Rows)), "row"), fmtDuration(res.Result.Took))
 	}
 	return exitOK
 }

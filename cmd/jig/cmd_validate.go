@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"github.com/jig-sql/jig/workspace/diag"
 
 	"github.com/spf13/cobra"
 
@@ -58,8 +59,8 @@ func runValidate(c *cli, wf *wsFlags, of outFlags) int {
 		writeJSONLine(c.stdout, v)
 		return exitOK
 	}
-	fmt.Fprintf(c.stdout, "ok: %s, %s, %s, %s\n", plural(int64(v.SchemaFiles), "schema file"),
-		plural(int64(v.Queries), "query"), plural(int64(v.CheckFiles), "check file"), plural(int64(v.Fixtures), "fixture"))
+	fmt.Fprintf(c.stdout, "ok: %s, %s, %s, %s\n", diag.Plural(int64(v.SchemaFiles), "schema file"),
+		diag.Plural(int64(v.Queries), "query"), diag.Plural(int64(v.CheckFiles), "check file"), diag.Plural(int64(v.Fixtures), "fixture"))
 	return exitOK
 }
 

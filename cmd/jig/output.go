@@ -197,15 +197,3 @@ func writeTable(w io.Writer, header []string, rows [][]string) {
 		line(r)
 	}
 }
-
-// plural is n and noun, the noun in the plural unless n is 1: "1 row",
-// "2 rows", "3 queries".
-func plural(n int64, noun string) string {
-	if n == 1 {
-		return "1 " + noun
-	}
-	if k := len(noun); k > 1 && noun[k-1] == 'y' && !strings.ContainsRune("aeiou", rune(noun[k-2])) {
-		noun = noun[:k-1] + "ie"
-	}
-	return fmt.Sprintf("%d %ss", n, noun)
-}

@@ -3,6 +3,7 @@ package main
 import (
 	"encoding/xml"
 	"fmt"
+	"github.com/jig-sql/jig/workspace/diag"
 	"io"
 	"time"
 
@@ -119,7 +120,7 @@ func checkCases(results []checks.Result) []junitCase {
 		tc := junitCase{Name: r.Name, Classname: "jig.check." + r.Target, File: r.Pos.File, Time: r.Took.Seconds()}
 		switch r.Status {
 		case checks.StatusFail:
-			msg := plural(r.Failing, "failing row")
+			msg := diag.Plural(r.Failing, "failing row")
 			tc.Failure = &junitProblem{Message: msg, Body: msg}
 		case checks.StatusError:
 			msg := redact(fmt.Sprint(r.Err))

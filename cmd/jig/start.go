@@ -50,7 +50,7 @@ func (c *cli) load(dir string) (*workspace.Workspace, int) {
 		if es, ok := err.(diag.Errors); ok {
 			errs = es
 		}
-		fmt.Fprintf(c.stderr, "jig: %s in workspace %s\n", plural(int64(max(len(errs), 1)), "problem"), dir)
+		fmt.Fprintf(c.stderr, "jig: %s in workspace %s\n", diag.Plural(int64(max(len(errs), 1)), "problem"), dir)
 		return nil, exitUsage
 	}
 	return ws, -1

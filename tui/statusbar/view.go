@@ -2,6 +2,7 @@ package statusbar
 
 import (
 	"fmt"
+	"github.com/jig-sql/jig/workspace/diag"
 	"strings"
 	"time"
 
@@ -90,13 +91,8 @@ func Duration(d time.Duration) string {
 	return fmt.Sprintf("%.2f s", d.Seconds())
 }
 
-// Plural is "1 row", "2 rows".
-func Plural(n int, noun string) string {
-	if n == 1 {
-		return "1 " + noun
-	}
-	return fmt.Sprintf("%d %ss", n, noun)
-}
+// Plural is diag.Plural, for the panes that count with the status bar.
+func Plural(n int, noun string) string { return diag.Plural(n, noun) }
 
 func prefixed(p, s string) string {
 	if s == "" {
