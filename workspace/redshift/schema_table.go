@@ -1,8 +1,10 @@
 package redshift
 
 import (
+	"slices"
 	"strings"
 
+	"github.com/jig-sql/jig/workspace/diag"
 	"github.com/jig-sql/jig/workspace/sqlscan"
 )
 
@@ -168,6 +170,10 @@ func (t *translator) columnOptions(d *tableDesign, el []sqlscan.Token, i int) {
 				t.blankToks(tk, tk)
 				continue
 			}
+			if codec := strings.ToLower(el[i+1].Text); !slices.Contains(encodings, codec) {
+				t.errAt(el[i+1].Offset, diag.DidYouMean(codec, encodings),
+					"ENCODE `%s` is not a Redshift compression encoding (%s)", el[i+1].Text, strings.Join(encodings, ", "))
+			}
 			t.blankToks(tk, el[i+1])
 			i++
 		case tk.IsKeyword("collate") && i+1 < len(el) && (el[i+1].IsKeyword("case_sensitive") || el[i+1].IsKeyword("case_insensitive")):
@@ -191,3 +197,8 @@ func (t *translator) columnOptions(d *tableDesign, el []sqlscan.Token, i int) {
 		}
 	}
 }
+
+// encodings are Redshift's column compression encodings, as ENCODE takes
+// them; a misspelt one would fail on Redshift, so it fails here too.
+var encodings = []string{"auto", "az64", "bytedict", "delta", "delta32k", "lzo", "mostly8", "mostly16",
+	"mostly32", "raw", "runlength", "text255", "text32k", "zstd"}
