@@ -95,6 +95,13 @@ func (t *translator) globalRewrites(toks []sqlscan.Token) {
 		case tk.IsKeyword("nvarchar") && !at(i-1).IsSymbol("."):
 			t.replace(tk.Offset, tk.End(), "varchar")
 		case tk.IsSymbol("(") && at(i+1).IsKeyword("max") && at(i+2).IsSymbol(")") && isCharType(at(i-1)):
+			if at(i + 3).IsSymbol("(") {
+				// VARCHAR(MAX)(…): left as written, so a second translation
+				// cannot read the blanked type and the next group as one.
+				t.errAt(at(i+3).Offset, "write one length: "+strings.ToUpper(at(i-1).Text)+"(MAX)",
+					"%s(MAX) takes no second length", strings.ToUpper(at(i-1).Text))
+				continue
+			}
 			if isFixedChar(at(i - 1)) {
 				// CHAR(MAX) is Redshift's widest fixed CHAR, 4096 bytes;
 				// blanking it would leave a bare CHAR, which is CHAR(1)
