@@ -9,6 +9,8 @@ import (
 	"slices"
 	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgconn"
@@ -115,8 +117,6 @@ func dsnReason(dsn string, err error) string {
 var safeDSNWord = map[string]bool{"postgres": true, "postgresql": true, "host": true, "port": true, "user": true,
 	"password": true, "dbname": true, "sslmode": true, "disable": true, "require": true}
 
-// redactPassword is RedactSecrets that also masks the parsed password
-// wherever a message repeats it.
 // connectError is a failed connection in one line: "connecting to
 // host:port: dial error: … connection refused". pgx lists every attempt
 // (with sslmode=prefer, TLS and then plain text: the same dial error
@@ -138,9 +138,45 @@ func connectError(cfg *pgx.ConnConfig, err error) error {
 	return fmt.Errorf("connecting to %s:%d: %s", cfg.Host, cfg.Port, redactPassword(strings.Join(reasons, "; "), cfg.Password))
 }
 
+// redactPassword is RedactSecrets that also masks the parsed password
+// wherever a message repeats it. A password shorter than 8 characters is
+// masked only where it stands as a word of its own (as it does when a DSN
+// is quoted: "password=p ", ":p@"), so a password "p" cannot turn
+// "dial tcp" into "dial tc****"; a longer one is masked everywhere.
 func redactPassword(msg, password string) string {
-	if password != "" {
+	switch {
+	case password == "":
+	case len(password) >= 8:
 		msg = strings.ReplaceAll(msg, password, "****")
+	default:
+		msg = replaceWord(msg, password, "****")
 	}
 	return RedactSecrets(msg)
 }
+
+// replaceWord replaces each occurrence of word in s that no letter or
+// digit touches on either side.
+func replaceWord(s, word, with string) string {
+	var b strings.Builder
+	done := 0 // s[:done] is written
+	for from := 0; ; {
+		i := strings.Index(s[from:], word)
+		if i < 0 {
+			break
+		}
+		i += from
+		end := i + len(word)
+		before, _ := utf8.DecodeLastRuneInString(s[:i])
+		after, _ := utf8.DecodeRuneInString(s[end:])
+		if !(i > 0 && isWordRune(before)) && !(end < len(s) && isWordRune(after)) {
+			b.WriteString(s[done:i])
+			b.WriteString(with)
+			done = end
+		}
+		from = end
+	}
+	b.WriteString(s[done:])
+	return b.String()
+}
+
+func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
