@@ -93,7 +93,23 @@ func flowRow(r Row) string {
 func SameRows(a, b []Row) bool {
 	return slices.EqualFunc(a, b, func(x, y Row) bool {
 		return slices.EqualFunc(x.Cells, y.Cells, func(c, d Cell) bool {
-			return c.Column == d.Column && reflect.DeepEqual(c.Value, d.Value)
+			return c.Column == d.Column && sameCellValue(c.Value, d.Value)
 		})
 	})
+}
+
+// sameCellValue is equality of two cell values, numbers by value: YAML's
+// `00.` reads as the float 0 and writes back as `0.0`, an exact number
+// that is still 0. Text is never equal to a number here.
+func sameCellValue(a, b any) bool {
+	if reflect.DeepEqual(a, b) {
+		return true
+	}
+	if _, ok := a.(string); ok {
+		return false
+	}
+	if _, ok := b.(string); ok {
+		return false
+	}
+	return looseEqual(a, b)
 }
