@@ -2,8 +2,6 @@ package engine_test
 
 import (
 	"context"
-	"os"
-	"path/filepath"
 	"testing"
 
 	"github.com/jig-sql/jig/engine"
@@ -14,28 +12,11 @@ import (
 // A result column of a workspace type (an enum, an array of it) is named
 // as the catalog names it, not by its oid (issue 13).
 func TestResultColumnsNameWorkspaceTypes(t *testing.T) {
-	dir := t.TempDir()
-	if err := workspace.WriteDemo(dir); err != nil {
-		t.Fatal(err)
-	}
 	files := map[string]string{
 		"schema/zz_moods.sql": "CREATE TYPE mood AS ENUM ('sad', 'ok');\nCREATE TABLE moods (id int PRIMARY KEY, m mood NOT NULL, ms mood[]);\n",
 		"queries/moods.sql":   "SELECT id, m, ms FROM moods\n",
 	}
-	for p, text := range files {
-		if err := os.WriteFile(filepath.Join(dir, p), []byte(text), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	ws, err := workspace.Load(dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	r, err := engine.NewRunner(context.Background(), enginetest.Server(t), ws, engine.RunnerOptions{Parallel: 1})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer r.Close()
+	r := enginetest.Runner(t, enginetest.DemoWorkspace(t, files), engine.RunnerOptions{Parallel: 1})
 	live, err := r.RunLive(context.Background(), &workspace.Fixture{Name: "moods/none", Query: "moods"}, 1)
 	if err != nil {
 		t.Fatal(err)

@@ -43,6 +43,22 @@ func Workspace(tb testing.TB, files map[string]string) *workspace.Workspace {
 	return ws
 }
 
+// DemoWorkspace loads jig's demo workspace with files added to it (or
+// replacing its own), for tests that need the demo and one thing more.
+func DemoWorkspace(tb testing.TB, files map[string]string) *workspace.Workspace {
+	tb.Helper()
+	dir := filepath.Join(tb.TempDir(), "ws")
+	if err := workspace.WriteDemo(dir); err != nil {
+		tb.Fatal(err)
+	}
+	WriteFiles(tb, dir, files)
+	ws, err := workspace.Load(dir)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return ws
+}
+
 // Runner prepares a runner for ws on the package's server, closed when the
 // test ends.
 func Runner(tb testing.TB, ws *workspace.Workspace, o engine.RunnerOptions) *engine.Runner {
