@@ -16,6 +16,7 @@ type Workspace struct {
 	Config     Config
 	Schema     []*SchemaFile // in name order, the order they are applied
 	Queries    []*Query      // in name order
+	Ordered    []*Query      // Queries, each after the queries it reads (LinkQueries)
 	CheckFiles []File        // checks/*.yaml, for package checks to decode
 	Fixtures   []*Fixture    // by folder, then file name
 	Seeds      []*Seed       // seeds/*.csv, in name order
@@ -76,6 +77,7 @@ func Load(dir string) (*Workspace, error) {
 			w.Seeds = append(w.Seeds, s)
 		}
 	}
+	l.merge(w.LinkQueries())
 	w.Fixtures = l.fixtures(w.Config.Fixtures)
 	l.checkFixtures(w)
 	return w, l.errs.Err()

@@ -17,6 +17,9 @@ type Query struct {
 	// the file, so a byte offset into SQL is a byte offset into the file
 	// (use diag.LineCol(q.SQL, offset) for an error position).
 	SQL string
+	// Reads are the places SQL reads other queries of the workspace by
+	// name, in order (Workspace.LinkQueries).
+	Reads []QueryRef
 }
 
 // ParseQuery reads a query file's text. path names the file in errors and
