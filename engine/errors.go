@@ -95,6 +95,32 @@ type Where struct {
 	// Pos maps a 0-based byte offset in SQL to a 1-based line and column of
 	// Source; nil when SQL is the source.
 	Pos func(offset int) (line, col int)
+	// pieces place SQL made of several files' texts (a query with the
+	// queries it reads written in, chainSQL): a position inside a piece is
+	// at that piece's place.
+	pieces []wherePiece
+}
+
+// wherePiece is a byte range [start, end) of a Where's SQL that is the
+// text of where.SQL from byte from on.
+type wherePiece struct {
+	start, end, from int
+	where            Where
+}
+
+// piece is the Where a byte offset of w.SQL falls in and the offset
+// there; w itself when it has no pieces.
+func (w Where) piece(off int) (Where, int) {
+	for _, p := range w.pieces {
+		if off >= p.start && off < p.end {
+			return p.where, off - p.start + p.from
+		}
+	}
+	if len(w.pieces) > 0 { // between pieces: jig's own glue, blamed on the statement
+		last := w.pieces[len(w.pieces)-1]
+		return last.where, last.from
+	}
+	return w, off
 }
 
 // AsSQLError turns a Postgres error into a *SQLError at its place in w; other
@@ -114,6 +140,14 @@ func AsSQLError(err error, w Where) error {
 	// not ours to place.
 	if pos := int(pg.Position) - 1 - w.Offset; pg.Position > 0 && pos >= 0 {
 		off := byteOffset(w.SQL, pos)
+		if len(w.pieces) > 0 {
+			p, local := w.piece(off)
+			e.File, e.SQL, off = p.File, p.SQL, local
+			if p.Source != "" {
+				e.SQL = p.Source
+			}
+			w = p
+		}
 		if w.Pos != nil {
 			e.Line, e.Col = w.Pos(off)
 		} else {

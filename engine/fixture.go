@@ -71,7 +71,7 @@ func (r *Runner) runOn(ctx context.Context, w *worker, f *workspace.Fixture) *Fi
 		return res
 	}
 	res.Result = out.result
-	res.Checks = checks.Run(ctx, replay(out.checks), cfgChecks, checks.WithResolver(r.Suite.resolver()))
+	res.Checks = checks.Run(ctx, replay(out.checks), cfgChecks, checks.WithResolver(r.Suite.fixtureResolver(f)))
 	res.judge(res.Result)
 	return res
 }
@@ -107,7 +107,7 @@ func (r *Runner) compile(f *workspace.Fixture, q *workspace.Query, ds *rows.Data
 	if err := s.addSetup(f); err != nil {
 		return nil, err
 	}
-	sql, where, err := r.querySQL(q) // rewritten in a Redshift workspace
+	sql, where, err := r.querySQL(f, q) // rewritten in a Redshift workspace, mocks written in
 	if err != nil {
 		return nil, err
 	}
@@ -126,7 +126,7 @@ func (r *Runner) compile(f *workspace.Fixture, q *workspace.Query, ds *rows.Data
 		s.add(sql, where, roleIgnore) // the DML's own output (RETURNING) is not compared
 		s.add("SELECT * FROM "+t.QualifiedName(), Where{File: f.Path}, roleResult)
 	}
-	if err := r.addChecks(s, cfg); err != nil {
+	if err := r.addChecks(s, cfg, r.Suite.fixtureResolver(f)); err != nil {
 		return nil, err
 	}
 	s.add("ROLLBACK", Where{}, roleIgnore)
@@ -134,8 +134,7 @@ func (r *Runner) compile(f *workspace.Fixture, q *workspace.Query, ds *rows.Data
 }
 
 // addChecks compiles the fixture's checks into the script.
-func (r *Runner) addChecks(s *script, cfg []checks.Configured) error {
-	resolve := r.Suite.resolver()
+func (r *Runner) addChecks(s *script, cfg []checks.Configured, resolve checks.Resolver) error {
 	for _, c := range cfg {
 		target, err := resolve(c.Table)
 		if err != nil {

@@ -140,7 +140,7 @@ func (l *LiveRun) run(ctx context.Context, f *workspace.Fixture, q *workspace.Qu
 	}
 	l.Total = total
 	res.Result = out.result
-	res.Checks = checks.Run(ctx, replay(out.checks), cfg, checks.WithResolver(l.r.Suite.resolver()))
+	res.Checks = checks.Run(ctx, replay(out.checks), cfg, checks.WithResolver(l.r.Suite.fixtureResolver(f)))
 	var all *Result // compared only when small enough to hold
 	if f.Expect.Rows != nil && total <= CompareLimit {
 		all = res.Result

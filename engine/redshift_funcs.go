@@ -16,17 +16,12 @@ func CreateRedshiftFunctions(ctx context.Context, conn *pgx.Conn) error {
 	return Exec(ctx, conn, redshift.FunctionsSQL, Where{File: redshift.FunctionsFile, SQL: redshift.FunctionsSQL})
 }
 
-// querySQL returns the statement to run for q and where its errors point:
-// q as written, or, in a Redshift workspace, q rewritten for Postgres with
-// positions mapped back to the user's text. A construct jig cannot run
-// locally is a diag.Errors at its line and column.
-func (r *Runner) querySQL(q *workspace.Query) (string, Where, error) {
-	if r.Suite.WS.Config.Dialect != workspace.DialectRedshift {
-		return q.SQL, Where{File: q.Path}, nil
-	}
-	rq, err := redshift.RewriteQuery(q.Path, q.SQL)
-	if err != nil {
-		return "", Where{}, err
-	}
-	return rq.SQL, Where{File: q.Path, Source: q.SQL, Pos: rq.SourcePos}, nil
+// querySQL returns the statement to run for q in fixture f and where its
+// errors point: q as written, or, in a Redshift workspace, rewritten for
+// Postgres with positions mapped back to the user's text, with the
+// upstream queries f mocks (and those between them and q) written in
+// (chainSQL). A construct jig cannot run locally is a diag.Errors at its
+// line and column; an upstream query that is no view, its own error.
+func (r *Runner) querySQL(f *workspace.Fixture, q *workspace.Query) (string, Where, error) {
+	return r.Suite.statementSQL(q, r.Suite.mockedIn(f))
 }

@@ -25,6 +25,7 @@ type Runner struct {
 	Suite    *Suite
 	parallel int
 	timeout  time.Duration
+	chain    *chain // the queries' views, learnt on the first worker
 
 	mu      sync.Mutex
 	idle    []*worker
@@ -68,7 +69,7 @@ func NewRunner(ctx context.Context, srv *postgres.Server, ws *workspace.Workspac
 	if err != nil {
 		return nil, err
 	}
-	r.Suite, err = newSuite(ctx, w, ws, checkFiles)
+	r.Suite, err = newSuite(ctx, w, ws, checkFiles, r.chain)
 	if err != nil {
 		w.close()
 		return nil, err
@@ -104,6 +105,10 @@ func (r *Runner) newWorker(ctx context.Context, ws *workspace.Workspace) (*worke
 			w.close()
 			return nil, err
 		}
+	}
+	if err := r.createViews(ctx, w, ws); err != nil {
+		w.close()
+		return nil, err
 	}
 	// Session settings every fixture shares: values compare in UTC, and no
 	// statement of a fixture runs longer than the timeout.

@@ -11,7 +11,6 @@ import (
 	"github.com/jig-sql/jig/rows"
 	"github.com/jig-sql/jig/workspace"
 	"github.com/jig-sql/jig/workspace/diag"
-	"github.com/jig-sql/jig/workspace/redshift"
 )
 
 // Suite is a workspace made ready to run fixtures: its tables described
@@ -21,6 +20,9 @@ type Suite struct {
 	Tables  []workspace.Table
 	Factory *rows.Factory
 	Checks  []*checks.File
+
+	chain *chain                      // which queries are views on every worker
+	mocks map[string]*workspace.Table // query name → its mock table (chain.go)
 }
 
 // DecodeChecks decodes the workspace's checks/*.yaml, reporting every
@@ -71,21 +73,22 @@ func (s *Suite) overrides(f *workspace.Fixture) ([]rows.TableOverrides, error) {
 	var errs diag.Errors
 	var out []rows.TableOverrides
 	for _, g := range f.Given {
-		t := s.table(g.Table)
+		t, what := s.table(g.Table), "table"
+		if q := s.mockFor(g.Table); q != "" {
+			t, what = s.mocks[q], "query"
+		}
 		if t == nil {
-			errs = append(errs, &diag.PosError{File: f.Path, Line: g.Line, Col: 3,
-				Msg:  fmt.Sprintf("unknown table %q in given (tables in schema/: %s)", g.Table, strings.Join(s.tableNames(), ", ")),
-				Hint: diag.DidYouMean(g.Table, s.tableNames())})
+			errs = append(errs, s.unknownGiven(f, g))
 			continue
 		}
-		to := rows.TableOverrides{Table: g.Table}
+		to := rows.TableOverrides{Table: t.Name}
 		for _, r := range g.Rows {
 			o := rows.Override{}
 			for _, c := range r.Cells {
 				col, ok := t.Column(c.Column)
 				if !ok {
 					errs = append(errs, &diag.PosError{File: f.Path, Line: c.Line, Col: c.Col,
-						Msg:  fmt.Sprintf("table %q has no column %q", g.Table, c.Column),
+						Msg:  fmt.Sprintf("%s %q has no column %q", what, g.Table, c.Column),
 						Hint: diag.DidYouMean(c.Column, columnNames(t))})
 					continue
 				}
@@ -102,6 +105,23 @@ func (s *Suite) overrides(f *workspace.Fixture) ([]rows.TableOverrides, error) {
 		out = append(out, to)
 	}
 	return out, errs.Err()
+}
+
+// unknownGiven is the error for a given name that is neither a table nor
+// a query another query reads (only those can be mocked).
+func (s *Suite) unknownGiven(f *workspace.Fixture, g workspace.GivenTable) *diag.PosError {
+	names := s.tableNames()
+	msg := fmt.Sprintf("unknown table %q in given (tables in schema/: %s)", g.Table, strings.Join(names, ", "))
+	if q := s.WS.Query(g.Table); q != nil && len(s.WS.Feeds(q.Name)) == 0 {
+		msg = fmt.Sprintf("given %q: query %s is read by no other query, so nothing would read rows given for it", g.Table, q.Name)
+	} else if q != nil {
+		msg = fmt.Sprintf("given %q: query %s cannot be mocked, as it does not run as a view: %v", g.Table, q.Name, s.chain.broken[q.Name])
+	}
+	for q := range s.mocks {
+		names = append(names, q)
+	}
+	slices.Sort(names)
+	return &diag.PosError{File: f.Path, Line: g.Line, Col: 3, Msg: msg, Hint: diag.DidYouMean(g.Table, names)}
 }
 
 func columnNames(t *workspace.Table) []string {
@@ -153,29 +173,36 @@ func (s *Suite) Resolver() checks.Resolver { return s.resolver() }
 // resolver resolves check targets on the local server: a query name reads
 // that query's output (rewritten for Postgres in a Redshift workspace),
 // anything else is a table.
-func (s *Suite) resolver() checks.Resolver {
+func (s *Suite) resolver() checks.Resolver { return s.resolverFor(nil) }
+
+// fixtureResolver is resolver inside fixture f: a query f mocks is its
+// mock table, and a query reading one reads the mock.
+func (s *Suite) fixtureResolver(f *workspace.Fixture) checks.Resolver {
+	return s.resolverFor(s.mockedIn(f))
+}
+
+func (s *Suite) resolverFor(mocks map[string]bool) checks.Resolver {
 	return func(name string) (checks.Target, error) {
-		if q := s.WS.Query(name); q != nil && s.table(name) == nil {
-			sql := q.SQL
-			if s.WS.Config.Dialect == workspace.DialectRedshift {
-				// Locally, a Redshift query's output is its Postgres rewrite's.
-				rq, err := redshift.RewriteQuery(q.Path, q.SQL)
-				if err != nil {
-					return checks.Target{}, err
-				}
-				sql = rq.SQL
-			}
-			return checks.QueryTarget(name, sql), nil
+		q := s.WS.Query(name)
+		if q == nil || s.table(name) != nil {
+			return checks.TableTarget(name), nil
 		}
-		return checks.TableTarget(name), nil
+		if mocks[q.Name] {
+			return checks.Target{Name: name, Table: mockName(q.Name)}, nil
+		}
+		sql, _, err := s.statementSQL(q, mocks)
+		if err != nil {
+			return checks.Target{}, err
+		}
+		return checks.QueryTarget(name, sql), nil
 	}
 }
 
 // newSuite describes the tables in the worker's schema (where the
 // workspace's schema was applied), prepares the factory and checks, and
 // validates the checks against the tables.
-func newSuite(ctx context.Context, w *worker, ws *workspace.Workspace, checkFiles []*checks.File) (*Suite, error) {
-	s, err := describeSuite(ctx, w, ws, checkFiles)
+func newSuite(ctx context.Context, w *worker, ws *workspace.Workspace, checkFiles []*checks.File, c *chain) (*Suite, error) {
+	s, err := describeSuite(ctx, w, ws, checkFiles, c)
 	if err != nil {
 		return nil, err
 	}
@@ -187,13 +214,26 @@ func newSuite(ctx context.Context, w *worker, ws *workspace.Workspace, checkFile
 
 // describeSuite describes the tables in the worker's schema and prepares
 // the factory; it validates nothing.
-func describeSuite(ctx context.Context, w *worker, ws *workspace.Workspace, checkFiles []*checks.File) (*Suite, error) {
-	tables, err := DescribeWorkspace(ctx, w.conn, w.schema, ws.Schema)
+func describeSuite(ctx context.Context, w *worker, ws *workspace.Workspace, checkFiles []*checks.File, c *chain) (*Suite, error) {
+	all, err := DescribeWorkspace(ctx, w.conn, w.schema, ws.Schema)
 	if err != nil {
 		return nil, err
 	}
-	unqualify(tables, w.schema)
-	return &Suite{WS: ws, Tables: tables, Factory: rows.NewFactory(ws.Config.Seed, tables), Checks: checkFiles}, nil
+	unqualify(all, w.schema)
+	s := &Suite{WS: ws, Checks: checkFiles, chain: c, mocks: map[string]*workspace.Table{}}
+	var mocks []workspace.Table
+	for _, t := range all {
+		if q := mockedQuery(ws, t.Name); q != nil {
+			mocks = append(mocks, t)
+		} else {
+			s.Tables = append(s.Tables, t)
+		}
+	}
+	for i := range mocks {
+		s.mocks[mockedQuery(ws, mocks[i].Name).Name] = &mocks[i]
+	}
+	s.Factory = rows.NewFactory(ws.Config.Seed, append(slices.Clip(s.Tables), mocks...))
+	return s, nil
 }
 
 // validateChecks reports, together, check files whose target is unknown

@@ -13,11 +13,11 @@ import (
 // as the catalog names it, not by its oid (issue 13).
 func TestResultColumnsNameWorkspaceTypes(t *testing.T) {
 	files := map[string]string{
-		"schema/zz_moods.sql": "CREATE TYPE mood AS ENUM ('sad', 'ok');\nCREATE TABLE moods (id int PRIMARY KEY, m mood NOT NULL, ms mood[]);\n",
-		"queries/moods.sql":   "SELECT id, m, ms FROM moods\n",
+		"schema/zz_moods.sql":   "CREATE TYPE mood AS ENUM ('sad', 'ok');\nCREATE TABLE moods (id int PRIMARY KEY, m mood NOT NULL, ms mood[]);\n",
+		"queries/mood_rows.sql": "SELECT id, m, ms FROM moods\n", // a query cannot share a table's name
 	}
 	r := enginetest.Runner(t, enginetest.DemoWorkspace(t, files), engine.RunnerOptions{Parallel: 1})
-	live, err := r.RunLive(context.Background(), &workspace.Fixture{Name: "moods/none", Query: "moods"}, 1)
+	live, err := r.RunLive(context.Background(), &workspace.Fixture{Name: "mood_rows/none", Query: "mood_rows"}, 1)
 	if err != nil {
 		t.Fatal(err)
 	}

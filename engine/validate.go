@@ -27,12 +27,12 @@ func Validate(ctx context.Context, srv *postgres.Server, ws *workspace.Workspace
 		return err
 	}
 	defer w.close()
-	s, err := describeSuite(ctx, w, ws, checkFiles)
+	s, err := describeSuite(ctx, w, ws, checkFiles, r.chain)
 	if err != nil {
 		return err
 	}
 	var errs diag.Errors
-	for _, err := range []error{s.validateChecks(), s.ValidateFixtures(ws.Fixtures)} {
+	for _, err := range []error{s.validateChecks(), s.ValidateFixtures(ws.Fixtures), s.validateQueries()} {
 		if err != nil {
 			errs = append(errs, err.(diag.Errors)...)
 		}
@@ -59,6 +59,19 @@ func (s *Suite) ValidateFixtures(fixtures []*workspace.Fixture) error {
 		add(f, err)
 		_, err = s.checksFor(f)
 		add(f, err)
+	}
+	return errs.Err()
+}
+
+// validateQueries reports the queries that read a relation nothing
+// defines (not a table, seed or query), at the reference.
+func (s *Suite) validateQueries() error {
+	var errs diag.Errors
+	for _, q := range s.WS.Ordered {
+		e, ok := s.chain.broken[q.Name].(*SQLError)
+		if ok && e.Code == "42P01" && e.File == q.Path {
+			errs = append(errs, &diag.PosError{File: e.File, Line: max(e.Line, 1), Col: max(e.Col, 1), Msg: e.Message, Hint: e.Hint})
+		}
 	}
 	return errs.Err()
 }

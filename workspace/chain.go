@@ -19,13 +19,15 @@ func (w *Workspace) LinkQueries() error {
 		names[strings.ToLower(q.Name)] = true
 		byFolded[strings.ToLower(q.Name)] = q.Name
 	}
+	for name := range l.checkClashes(w) {
+		delete(names, name) // reads the table: not a cycle on top of the clash
+	}
 	for _, q := range w.Queries {
 		q.Reads = ScanQueryRefs(q.SQL, names)
 		for i := range q.Reads {
 			q.Reads[i].Name = byFolded[q.Reads[i].Name]
 		}
 	}
-	l.checkClashes(w)
 	w.Ordered = l.order(w)
 	return l.errs.Err()
 }
@@ -73,8 +75,10 @@ func (l *loader) order(w *Workspace) []*Query {
 }
 
 // checkClashes reports a name that is both a table and a query: in the
-// query file and where the table is declared (or its seed).
-func (l *loader) checkClashes(w *Workspace) {
+// query file and where the table is declared (or its seed), and returns
+// those names, folded.
+func (l *loader) checkClashes(w *Workspace) map[string]bool {
+	clash := map[string]bool{}
 	for _, q := range w.Queries {
 		name := strings.ToLower(q.Name)
 		for _, f := range w.Schema {
@@ -83,17 +87,20 @@ func (l *loader) checkClashes(w *Workspace) {
 					continue
 				}
 			}
+			clash[name] = true
 			line, col := createTablePos(f.Source, name)
 			l.errs.Add(f.Path, line, col, "rename the table or queries/"+q.Name+".sql", "table %s is also a query (%s)", name, q.Path)
 			l.errs.Add(q.Path, 1, 1, "rename the query or the table", "query %s has the name of a table in %s", q.Name, f.Path)
 		}
 		for _, s := range w.Seeds {
 			if s.Name == q.Name {
+				clash[name] = true
 				l.errs.Add(s.Path, 1, 1, "rename the seed or queries/"+q.Name+".sql", "seed %s is also a query (%s)", s.Name, q.Path)
 				l.errs.Add(q.Path, 1, 1, "rename the query or the seed", "query %s has the name of the seed %s", q.Name, s.Path)
 			}
 		}
 	}
+	return clash
 }
 
 // createTablePos is where src's CREATE TABLE names table (1, 1 when not

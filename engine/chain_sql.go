@@ -1,0 +1,122 @@
+package engine
+
+import (
+	"strings"
+
+	"github.com/jig-sql/jig/workspace"
+	"github.com/jig-sql/jig/workspace/redshift"
+	"github.com/jig-sql/jig/workspace/sqlscan"
+)
+
+// inlining says which upstream queries a statement reads from itself
+// rather than from their views.
+type inlining struct {
+	mocks   map[string]bool // queries replaced by their mock table (jig_mock_<name>)
+	all     bool            // every upstream query: the server has no views (a live database)
+	rewrite bool            // rewrite each piece for Postgres (a Redshift workspace, locally)
+}
+
+// chainSQL is q's statement as it must run: q alone when it can read every
+// upstream query's view, else q behind leading CTEs named after the
+// queries it must not read as views: each mocked query (its mock table),
+// every query between a mocked one and q, or all of them. The CTEs merge
+// with q's own WITH [RECURSIVE]. Errors map back to the file each piece
+// came from (Where.pieces). inlined lists the queries written in.
+func chainSQL(ws *workspace.Workspace, q *workspace.Query, in inlining) (sql string, w Where, inlined map[string]bool, err error) {
+	inlined = map[string]bool{}
+	type cte struct {
+		name string
+		sql  string
+		w    Where
+	}
+	var ctes []cte
+	for _, u := range ws.Upstream(q.Name) {
+		if in.mocks[u.Name] {
+			body := "SELECT * FROM " + workspace.QuoteIdent(mockName(u.Name))
+			ctes = append(ctes, cte{viewName(u), body, Where{SQL: body}})
+			inlined[u.Name] = true
+			continue
+		}
+		read := in.all
+		for _, name := range ws.Inputs(u.Name) {
+			read = read || inlined[name]
+		}
+		if !read {
+			continue
+		}
+		body, bw, err := pieceSQL(u, in.rewrite)
+		if err != nil {
+			return "", Where{}, nil, err
+		}
+		ctes = append(ctes, cte{viewName(u), body, bw})
+		inlined[u.Name] = true
+	}
+	qsql, qw, err := pieceSQL(q, in.rewrite)
+	if err != nil || len(ctes) == 0 {
+		return qsql, qw, inlined, err
+	}
+	cut, lead := withCut(qsql)
+	var b strings.Builder
+	w = Where{File: q.Path}
+	b.WriteString(qsql[:cut])
+	if cut == 0 {
+		b.WriteString("WITH ")
+	}
+	w.pieces = append(w.pieces, wherePiece{start: 0, end: b.Len(), where: qw})
+	for _, c := range ctes {
+		b.WriteString(workspace.QuoteIdent(c.name) + " AS (\n")
+		w.pieces = append(w.pieces, wherePiece{start: b.Len(), end: b.Len() + len(c.sql), where: c.w})
+		b.WriteString(c.sql + "\n),\n")
+	}
+	s := b.String()
+	if !lead {
+		s = strings.TrimSuffix(s, ",\n") + "\n"
+	}
+	w.pieces = append(w.pieces, wherePiece{start: len(s), end: len(s) + len(qsql) - cut, from: cut, where: qw})
+	sql = s + qsql[cut:]
+	w.SQL = sql
+	return sql, w, inlined, nil
+}
+
+// withCut is where CTEs go in sql: after its leading WITH [RECURSIVE]
+// (lead true: the merged list then continues with sql's own CTEs), or 0.
+func withCut(sql string) (int, bool) {
+	toks := sqlscan.ScanSignificant(sql)
+	if len(toks) < 2 || !toks[0].IsKeyword("with") {
+		return 0, false
+	}
+	i := 1
+	if toks[1].IsKeyword("recursive") {
+		i = 2
+	}
+	if i >= len(toks) {
+		return 0, false
+	}
+	return toks[i].Offset, true
+}
+
+// pieceSQL is a query's text as sent (rewritten for Postgres when asked)
+// and where its errors point.
+func pieceSQL(q *workspace.Query, rewrite bool) (string, Where, error) {
+	if !rewrite {
+		return q.SQL, Where{File: q.Path, SQL: q.SQL}, nil
+	}
+	rq, err := redshift.RewriteQuery(q.Path, q.SQL)
+	if err != nil {
+		return "", Where{}, err
+	}
+	return rq.SQL, Where{File: q.Path, SQL: rq.SQL, Source: q.SQL, Pos: rq.SourcePos}, nil
+}
+
+// ChainSQL is the query's statement with every query it reads, at any
+// depth, written in as leading CTEs: what runs on a server that holds only
+// the tables (jig check --dsn), or what jig explain reads to advise on the
+// whole chain. It is the query's own SQL when it reads no query.
+func ChainSQL(ws *workspace.Workspace, name string, rewrite bool) (string, error) {
+	q := ws.Query(name)
+	if q == nil {
+		return "", nil
+	}
+	sql, _, _, err := chainSQL(ws, q, inlining{all: true, rewrite: rewrite})
+	return sql, err
+}
