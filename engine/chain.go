@@ -49,24 +49,24 @@ func (r *Runner) createViews(ctx context.Context, w *worker, ws *workspace.Works
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if !c.known {
-		c.learn(ctx, w.conn, ws)
+		c.learn(ctx, w.conn, ws, true)
 		c.known = true
 		return nil
 	}
 	var b strings.Builder
 	for _, q := range c.views {
-		sql, _, _ := viewSQL(ws, q)
+		sql, _, _ := viewSQL(ws, q, true)
 		b.WriteString(sql + ";\n")
 	}
 	return Exec(ctx, w.conn, b.String(), Where{})
 }
 
 // learn tries each query as a view, in dependency order, keeping why
-// those that fail are no views.
-func (c *chain) learn(ctx context.Context, conn *pgx.Conn, ws *workspace.Workspace) {
+// those that fail are no views; mocks adds their mock tables.
+func (c *chain) learn(ctx context.Context, conn *pgx.Conn, ws *workspace.Workspace, mocks bool) {
 	c.broken = map[string]error{}
 	for _, q := range ws.Ordered {
-		sql, where, err := viewSQL(ws, q)
+		sql, where, err := viewSQL(ws, q, mocks)
 		if err == nil && sql == "" {
 			err = fmt.Errorf("%s is not a SELECT query", q.Path)
 		}
@@ -81,9 +81,9 @@ func (c *chain) learn(ctx context.Context, conn *pgx.Conn, ws *workspace.Workspa
 	}
 }
 
-// viewSQL creates q's view and, when another query reads q, its mock
-// table; "" when q is not a query a view can hold.
-func viewSQL(ws *workspace.Workspace, q *workspace.Query) (string, Where, error) {
+// viewSQL creates q's view and, with mocks when another query reads q, its
+// mock table; "" when q is not a query a view can hold.
+func viewSQL(ws *workspace.Workspace, q *workspace.Query, mocks bool) (string, Where, error) {
 	if !cursorable(q.SQL) {
 		return "", Where{}, nil
 	}
@@ -98,7 +98,7 @@ func viewSQL(ws *workspace.Workspace, q *workspace.Query) (string, Where, error)
 	prefix := "CREATE VIEW " + workspace.QuoteIdent(viewName(q)) + " AS\n"
 	where.SQL, where.Offset = body, len([]rune(prefix))
 	sql := prefix + body
-	if len(ws.Feeds(q.Name)) > 0 {
+	if mocks && len(ws.Feeds(q.Name)) > 0 {
 		sql += ";\nCREATE TABLE " + workspace.QuoteIdent(mockName(q.Name)) + " AS SELECT * FROM " +
 			workspace.QuoteIdent(viewName(q)) + " WITH NO DATA"
 	}
@@ -131,17 +131,35 @@ func (s *Suite) blame(q, u *workspace.Query, err error) error {
 		return err
 	}
 	if !cursorable(u.SQL) {
-		for _, reader := range append(s.WS.Upstream(q.Name), q) {
-			for _, ref := range reader.Reads {
-				if ref.Name == u.Name {
-					return &diag.PosError{File: reader.Path, Line: ref.Line, Col: ref.Col,
-						Msg:  fmt.Sprintf("%s reads query %s, which is not a SELECT: only a SELECT (or VALUES, TABLE, WITH) query can be read", reader.Name, u.Name),
-						Hint: "read the table " + u.Name + " changes instead, or make " + u.Path + " a SELECT"}
-				}
+		return notSelect(s.WS, q, u)
+	}
+	return fmt.Errorf("%s reads query %s, which cannot run: %w", q.Path, u.Name, err)
+}
+
+// notSelect is the error for q reading u (directly or through the queries
+// between them) when u is not a SELECT: at the place u is read.
+func notSelect(ws *workspace.Workspace, q, u *workspace.Query) error {
+	for _, reader := range append(ws.Upstream(q.Name), q) {
+		for _, ref := range reader.Reads {
+			if ref.Name == u.Name {
+				return &diag.PosError{File: reader.Path, Line: ref.Line, Col: ref.Col,
+					Msg:  fmt.Sprintf("%s reads query %s, which is not a SELECT: only a SELECT (or VALUES, TABLE, WITH) query can be read", reader.Name, u.Name),
+					Hint: "read the table " + u.Name + " changes instead, or make " + u.Path + " a SELECT"}
 			}
 		}
 	}
-	return fmt.Errorf("%s reads query %s, which cannot run: %w", q.Path, u.Name, err)
+	return fmt.Errorf("%s reads query %s, which is not a SELECT", q.Path, u.Name)
+}
+
+// CreateQueryViews creates each SELECT query of the workspace as a view
+// of its name in the connection's current schema, in dependency order, as
+// every worker has them (jig serve, for psql). It returns why each query
+// that is no view is not one: its error at its place, or that it is not a
+// SELECT (and so is left out).
+func CreateQueryViews(ctx context.Context, conn *pgx.Conn, ws *workspace.Workspace) map[string]error {
+	c := &chain{}
+	c.learn(ctx, conn, ws, false)
+	return c.broken
 }
 
 // mockedQuery is the query whose mock table is named table, or nil.

@@ -14,6 +14,10 @@ type inlining struct {
 	mocks   map[string]bool // queries replaced by their mock table (jig_mock_<name>)
 	all     bool            // every upstream query: the server has no views (a live database)
 	rewrite bool            // rewrite each piece for Postgres (a Redshift workspace, locally)
+	// redshift leaves out NOT MATERIALIZED, which Postgres needs to plan a
+	// CTE as it plans a view (inlined, even when read twice) and Redshift
+	// does not parse.
+	redshift bool
 }
 
 // chainSQL is q's statement as it must run: q alone when it can read every
@@ -33,7 +37,7 @@ func chainSQL(ws *workspace.Workspace, q *workspace.Query, in inlining) (sql str
 	for _, u := range ws.Upstream(q.Name) {
 		if in.mocks[u.Name] {
 			body := "SELECT * FROM " + workspace.QuoteIdent(mockName(u.Name))
-			ctes = append(ctes, cte{viewName(u), body, Where{SQL: body}})
+			ctes = append(ctes, cte{viewName(u), body, Where{File: q.Path, SQL: body}})
 			inlined[u.Name] = true
 			continue
 		}
@@ -43,6 +47,9 @@ func chainSQL(ws *workspace.Workspace, q *workspace.Query, in inlining) (sql str
 		}
 		if !read {
 			continue
+		}
+		if !cursorable(u.SQL) {
+			return "", Where{}, nil, notSelect(ws, q, u)
 		}
 		body, bw, err := pieceSQL(u, in.rewrite)
 		if err != nil {
@@ -63,8 +70,12 @@ func chainSQL(ws *workspace.Workspace, q *workspace.Query, in inlining) (sql str
 		b.WriteString("WITH ")
 	}
 	w.pieces = append(w.pieces, wherePiece{start: 0, end: b.Len(), where: qw})
+	as := " AS NOT MATERIALIZED (\n"
+	if in.redshift {
+		as = " AS (\n"
+	}
 	for _, c := range ctes {
-		b.WriteString(workspace.QuoteIdent(c.name) + " AS (\n")
+		b.WriteString(workspace.QuoteIdent(c.name) + as)
 		w.pieces = append(w.pieces, wherePiece{start: b.Len(), end: b.Len() + len(c.sql), where: c.w})
 		b.WriteString(c.sql + "\n),\n")
 	}
@@ -111,12 +122,16 @@ func pieceSQL(q *workspace.Query, rewrite bool) (string, Where, error) {
 // ChainSQL is the query's statement with every query it reads, at any
 // depth, written in as leading CTEs: what runs on a server that holds only
 // the tables (jig check --dsn), or what jig explain reads to advise on the
-// whole chain. It is the query's own SQL when it reads no query.
-func ChainSQL(ws *workspace.Workspace, name string, rewrite bool) (string, error) {
+// whole chain. For Redshift (forRedshift) the text is as written; for
+// Postgres a Redshift workspace's queries are rewritten. It is the query's
+// own SQL when it reads no query; an upstream query that is not a SELECT
+// is an error where it is read.
+func ChainSQL(ws *workspace.Workspace, name string, forRedshift bool) (string, error) {
 	q := ws.Query(name)
 	if q == nil {
 		return "", nil
 	}
-	sql, _, _, err := chainSQL(ws, q, inlining{all: true, rewrite: rewrite})
+	rewrite := !forRedshift && ws.Config.Dialect == workspace.DialectRedshift
+	sql, _, _, err := chainSQL(ws, q, inlining{all: true, rewrite: rewrite, redshift: forRedshift})
 	return sql, err
 }

@@ -139,11 +139,18 @@ func selectChecks(files []*checks.File, targets []string) []checks.Configured {
 	return out
 }
 
-// queryResolver resolves a query name to its output and anything else to a table.
+// queryResolver resolves a query name to its output (with the queries it
+// reads written in) and anything else to a table.
 func queryResolver(ws *workspace.Workspace) checks.Resolver {
 	return func(name string) (checks.Target, error) {
 		if q := ws.Query(name); q != nil {
-			return checks.QueryTarget(name, q.SQL), nil
+			// The live database has no views of the queries: the ones it
+			// reads are written in.
+			sql, err := engine.ChainSQL(ws, q.Name, dialectOf(ws) == checks.Redshift)
+			if err != nil {
+				return checks.Target{}, err
+			}
+			return checks.QueryTarget(name, sql), nil
 		}
 		return checks.TableTarget(name), nil
 	}

@@ -1,12 +1,15 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 
+	"github.com/jackc/pgx/v5"
 	"github.com/spf13/cobra"
 
 	"github.com/jig-sql/jig/engine"
 	"github.com/jig-sql/jig/engine/postgres"
+	"github.com/jig-sql/jig/workspace"
 )
 
 // serveSchema is where `jig serve` puts the workspace's tables, owned by
@@ -60,6 +63,9 @@ func runServe(c *cli, wf *wsFlags, of outFlags) int {
 	if err == nil {
 		err = engine.LoadSeeds(c.ctx, conn, serveSchema, ws.Seeds)
 	}
+	if err == nil {
+		c.serveViews(conn, ws)
+	}
 	conn.Close(c.ctx)
 	if err != nil {
 		fmt.Fprintln(c.stderr, err)
@@ -76,4 +82,22 @@ func runServe(c *cli, wf *wsFlags, of outFlags) int {
 	<-c.ctx.Done()
 	fmt.Fprintln(c.stderr, "jig: stopping Postgres")
 	return exitOK
+}
+
+// serveViews creates the workspace's queries as views, so psql reads
+// stg_orders as the queries do, and says which SELECT queries could not be.
+func (c *cli) serveViews(conn *pgx.Conn, ws *workspace.Workspace) {
+	if ws.Config.Dialect == workspace.DialectRedshift {
+		// The views hold the queries rewritten for Postgres, which call these.
+		if err := engine.CreateRedshiftFunctions(c.ctx, conn); err != nil {
+			fmt.Fprintf(c.stderr, "jig: %v\n", err)
+		}
+	}
+	broken := engine.CreateQueryViews(c.ctx, conn, ws)
+	for _, q := range ws.Ordered {
+		var se *engine.SQLError
+		if err := broken[q.Name]; errors.As(err, &se) {
+			fmt.Fprintf(c.stderr, "jig: query %s is not a view in psql: %v\n", q.Name, err)
+		}
+	}
 }
