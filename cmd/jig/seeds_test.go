@@ -8,7 +8,8 @@ import (
 )
 
 // shopDir is the dbt-style example project: three seeds, one declared in
-// schema/, a query over them, checks and a fixture.
+// schema/, staging, intermediate and mart queries over them, checks and
+// fixtures.
 const shopDir = "../../testdata/projects/shop"
 
 // TestShopRunTestCheck runs jig run, jig test and jig check on the shop
@@ -22,7 +23,7 @@ func TestShopRunTestCheck(t *testing.T) {
 		t.Errorf("jig run: exit %d\n%s\nwant\n%s", code, out, want)
 	}
 	code, out = jig(t, "test", "-w", shopDir)
-	if code != exitOK || !strings.Contains(out, "PASS order_status_totals/split_payment") || !strings.Contains(out, "1 fixture: 1 passed, 0 failed") {
+	if code != exitOK || !strings.Contains(out, "PASS order_status_totals/split_payment") || !strings.Contains(out, "2 fixtures: 2 passed, 0 failed") {
 		t.Errorf("jig test: exit %d\n%s", code, out)
 	}
 	// jig check with no DSN anywhere runs on the embedded server's seeds.
@@ -42,8 +43,8 @@ func TestShopRunTestCheck(t *testing.T) {
 			t.Errorf("jig check output lacks %q:\n%s", want, out)
 		}
 	}
-	if n := strings.Count(out, "| pass "); n != 15 {
-		t.Errorf("%d checks pass, want 15:\n%s", n, out)
+	if n := strings.Count(out, "| pass "); n != 24 {
+		t.Errorf("%d checks pass, want 24:\n%s", n, out)
 	}
 }
 
