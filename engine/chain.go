@@ -201,6 +201,17 @@ func (s *Suite) mockedIn(f *workspace.Fixture) map[string]bool {
 	return out
 }
 
+// Mock is the table a fixture's rows for the query name go into: the
+// query's output columns and types, named jig_mock_<name>; nil when no
+// other query reads it (nothing could read the rows) or it is no view. The
+// workbench offers these as inputs to mock, beside the tables.
+func (s *Suite) Mock(name string) *workspace.Table {
+	if q := s.mockFor(name); q != "" {
+		return s.mocks[q]
+	}
+	return nil
+}
+
 // mockFor is the query a given name mocks ("" when none): a query that
 // another query reads and that is not a table.
 func (s *Suite) mockFor(name string) string {

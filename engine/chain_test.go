@@ -224,3 +224,35 @@ func TestChainValidate(t *testing.T) {
 		t.Errorf("validate: %v", err)
 	}
 }
+
+// TestChainLive: the workbench's live run reads the mock too, and places
+// an error after the written-in CTEs (and the cursor's DECLARE) in the
+// query's own file.
+func TestChainLive(t *testing.T) {
+	r, ws := chainRunner(t, map[string]string{
+		"queries/typed.sql": "select order_id\nfrom stg_orders where status = 5",
+		"fixtures/order_totals/mock.yaml": "query: order_totals\ngiven:\n  int_order_payments:\n" +
+			"    - {order_id: 1, status: a, amount: 5}\n    - {order_id: 2, status: a, amount: 7.5}\n",
+		"fixtures/typed/mock.yaml": "query: typed\ngiven:\n  stg_orders:\n    - {order_id: 1}\n",
+	})
+	ctx := context.Background()
+	live, err := r.RunLive(ctx, ws.Fixture("order_totals/mock"), 10)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if live.Err != nil || rowsText(live.Result.Rows) != "a,2,12.5" {
+		t.Errorf("live run over a mock: %v %v", live.Err, live.Result)
+	}
+	live.Close()
+	live, err = r.RunLive(ctx, ws.Fixture("typed/mock"), 10)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer live.Close()
+	if live.Err == nil || !strings.Contains(live.Err.Error(), "queries/typed.sql:2:30: operator does not exist") {
+		t.Errorf("live error: %v", live.Err)
+	}
+	if m := r.Suite.Mock("int_order_payments"); m == nil || len(m.Columns) != 3 || m.Columns[2].Type.Name != "numeric" {
+		t.Errorf("Mock(int_order_payments) = %+v", m)
+	}
+}
