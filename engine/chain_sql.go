@@ -20,20 +20,38 @@ type inlining struct {
 	redshift bool
 }
 
+// cte is an upstream query written into a statement: its name, its text
+// as sent and where that text came from.
+type cte struct {
+	name string
+	sql  string
+	w    Where
+}
+
 // chainSQL is q's statement as it must run: q alone when it can read every
 // upstream query's view, else q behind leading CTEs named after the
 // queries it must not read as views: each mocked query (its mock table),
 // every query between a mocked one and q, or all of them. The CTEs merge
 // with q's own WITH [RECURSIVE]. Errors map back to the file each piece
 // came from (Where.pieces). inlined lists the queries written in.
-func chainSQL(ws *workspace.Workspace, q *workspace.Query, in inlining) (sql string, w Where, inlined map[string]bool, err error) {
-	inlined = map[string]bool{}
-	type cte struct {
-		name string
-		sql  string
-		w    Where
+func chainSQL(ws *workspace.Workspace, q *workspace.Query, in inlining) (string, Where, map[string]bool, error) {
+	ctes, inlined, err := upstreamCTEs(ws, q, in)
+	if err != nil {
+		return "", Where{}, nil, err
 	}
+	qsql, qw, err := pieceSQL(q, in.rewrite)
+	if err != nil || len(ctes) == 0 {
+		return qsql, qw, inlined, err
+	}
+	sql, w := withCTEs(q, qsql, qw, ctes, in.redshift)
+	return sql, w, inlined, nil
+}
+
+// upstreamCTEs are the queries q must read from its own statement, in
+// dependency order (see chainSQL), and their names.
+func upstreamCTEs(ws *workspace.Workspace, q *workspace.Query, in inlining) ([]cte, map[string]bool, error) {
 	var ctes []cte
+	inlined := map[string]bool{}
 	for _, u := range ws.Upstream(q.Name) {
 		if in.mocks[u.Name] {
 			body := "SELECT * FROM " + workspace.QuoteIdent(mockName(u.Name))
@@ -49,29 +67,31 @@ func chainSQL(ws *workspace.Workspace, q *workspace.Query, in inlining) (sql str
 			continue
 		}
 		if !cursorable(u.SQL) {
-			return "", Where{}, nil, notSelect(ws, q, u)
+			return nil, nil, notSelect(ws, q, u)
 		}
 		body, bw, err := pieceSQL(u, in.rewrite)
 		if err != nil {
-			return "", Where{}, nil, err
+			return nil, nil, err
 		}
 		ctes = append(ctes, cte{viewName(u), body, bw})
 		inlined[u.Name] = true
 	}
-	qsql, qw, err := pieceSQL(q, in.rewrite)
-	if err != nil || len(ctes) == 0 {
-		return qsql, qw, inlined, err
-	}
+	return ctes, inlined, nil
+}
+
+// withCTEs writes ctes in front of q's text qsql (placed by qw), merged
+// with its own leading WITH [RECURSIVE], and places each piece.
+func withCTEs(q *workspace.Query, qsql string, qw Where, ctes []cte, redshift bool) (string, Where) {
 	cut, lead := withCut(qsql)
 	var b strings.Builder
-	w = Where{File: q.Path}
+	w := Where{File: q.Path}
 	b.WriteString(qsql[:cut])
 	if cut == 0 {
 		b.WriteString("WITH ")
 	}
 	w.pieces = append(w.pieces, wherePiece{start: 0, end: b.Len(), where: qw})
 	as := " AS NOT MATERIALIZED (\n"
-	if in.redshift {
+	if redshift {
 		as = " AS (\n"
 	}
 	for _, c := range ctes {
@@ -84,9 +104,8 @@ func chainSQL(ws *workspace.Workspace, q *workspace.Query, in inlining) (sql str
 		s = strings.TrimSuffix(s, ",\n") + "\n"
 	}
 	w.pieces = append(w.pieces, wherePiece{start: len(s), end: len(s) + len(qsql) - cut, from: cut, where: qw})
-	sql = s + qsql[cut:]
-	w.SQL = sql
-	return sql, w, inlined, nil
+	w.SQL = s + qsql[cut:]
+	return w.SQL, w
 }
 
 // withCut is where CTEs go in sql: after its leading WITH [RECURSIVE]

@@ -152,6 +152,9 @@ func TestChainErrorsPlaced(t *testing.T) {
 		"queries/reads_upd.sql":           "select * from upd",
 		"fixtures/typed/mock.yaml":        "query: typed\ngiven:\n  stg_orders:\n    - {order_id: 1}\n",
 		"fixtures/order_totals/mock.yaml": "query: order_totals\ngiven:\n  stg_payments:\n    - {order_id: 1}\n",
+		"fixtures/order_totals/typo.yaml": "query: order_totals\ngiven:\n  stg_ordrs:\n    - {order_id: 1}\n",
+		"fixtures/order_totals/top.yaml":  "query: order_totals\ngiven:\n  order_totals:\n    - {status: a}\n",
+		"fixtures/order_totals/cols.yaml": "query: order_totals\ngiven:\n  stg_orders:\n    - {id: 1}\n",
 	})
 	ctx := context.Background()
 	for query, want := range map[string]string{
@@ -167,6 +170,9 @@ func TestChainErrorsPlaced(t *testing.T) {
 	for name, want := range map[string]string{
 		"typed/mock":        "queries/typed.sql:2:30: operator does not exist: text = integer",
 		"order_totals/mock": `given "stg_payments": query stg_payments cannot be mocked, as it does not run as a view: queries/stg_payments.sql:2:6`,
+		"order_totals/typo": "fixtures/order_totals/typo.yaml:3:3: unknown table \"stg_ordrs\" in given (tables in schema/: raw_orders, raw_payments)\n  hint: did you mean `stg_orders`?",
+		"order_totals/top":  `given "order_totals": query order_totals is read by no other query`,
+		"order_totals/cols": `fixtures/order_totals/cols.yaml:4:12: query "stg_orders" has no column "id"`,
 	} {
 		res := fixtureNamed(t, r, ws, name)
 		switch {
@@ -202,7 +208,16 @@ func TestChainRedshift(t *testing.T) {
 		"queries/flags.sql":      "select order_id, decode(status, 'done', 1, 0) as done, ok from stg_orders order by 1",
 		"fixtures/flags/mock.yaml": "query: flags\ngiven:\n  stg_orders:\n    - {order_id: 5, status: done, ok: true}\n" +
 			"expect:\n  rows:\n    - {order_id: 5, done: 1, ok: true}\n",
+		// Written into the fixture's statement behind the mock, rewritten
+		// (NVL grows into COALESCE), its error still at its own column.
+		"queries/mid.sql":        "select nvl(status, 'x') as s, order_id\nfrom stg_orders join nosuch using (order_id)",
+		"queries/top.sql":        "select s from mid",
+		"fixtures/top/mock.yaml": "query: top\ngiven:\n  stg_orders:\n    - {order_id: 5}\n",
 	})
+	if res := fixtureNamed(t, r, ws, "top/mock"); res.Err == nil ||
+		!strings.Contains(res.Err.Error(), `queries/mid.sql:2:22: relation "nosuch" does not exist`) {
+		t.Errorf("Redshift piece error: %v", res.Err)
+	}
 	if got, want := rowsText(runQuery(t, r, "flags")), "1,1,t\n2,1,t\n3,0,t"; got != want {
 		t.Errorf("flags on the seeds:\n%s\nwant\n%s", got, want)
 	}

@@ -58,6 +58,9 @@ func NewRunner(ctx context.Context, srv *postgres.Server, ws *workspace.Workspac
 	if err != nil {
 		return nil, err
 	}
+	if len(ws.Ordered) != len(ws.Queries) {
+		ws.LinkQueries() // a query added after Load (jig run FILE.sql); Load reported the errors
+	}
 	r := &Runner{srv: srv, parallel: o.Parallel, timeout: o.StatementTimeout}
 	if r.parallel <= 0 {
 		r.parallel = runtime.NumCPU()

@@ -176,10 +176,11 @@ func (w *Workspace) Upstream(name string) []*Query {
 	return out
 }
 
-// ordered is Ordered, linked again when Queries changed since.
+// ordered is Ordered, or Queries when they were never linked. It never
+// links them itself: fixtures call it from many goroutines at once.
 func (w *Workspace) ordered() []*Query {
-	if len(w.Ordered) != len(w.Queries) {
-		w.LinkQueries()
+	if len(w.Ordered) == len(w.Queries) {
+		return w.Ordered
 	}
-	return w.Ordered
+	return w.Queries
 }

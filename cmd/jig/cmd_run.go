@@ -85,6 +85,7 @@ func runFixtureFor(ws *workspace.Workspace, query, fixture string) (*workspace.F
 			return nil, err
 		}
 		ws.Queries = append(ws.Queries, q)
+		ws.LinkQueries() // the file may read the workspace's queries
 	}
 	f := &workspace.Fixture{Query: q.Name, Name: q.Name}
 	if fixture != "" {
