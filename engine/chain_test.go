@@ -170,7 +170,7 @@ func TestChainErrorsPlaced(t *testing.T) {
 	for name, want := range map[string]string{
 		"typed/mock":        "queries/typed.sql:2:30: operator does not exist: text = integer",
 		"order_totals/mock": `given "stg_payments": query stg_payments cannot be mocked, as it does not run as a view: queries/stg_payments.sql:2:6`,
-		"order_totals/typo": "fixtures/order_totals/typo.yaml:3:3: unknown table \"stg_ordrs\" in given (tables in schema/: raw_orders, raw_payments)\n  hint: did you mean `stg_orders`?",
+		"order_totals/typo": "fixtures/order_totals/typo.yaml:3:3: unknown table \"stg_ordrs\" in given (tables in schema/: raw_orders, raw_payments; queries to mock: stg_orders)\n  hint: did you mean `stg_orders`?",
 		"order_totals/top":  `given "order_totals": query order_totals is read by no other query`,
 		"order_totals/cols": `fixtures/order_totals/cols.yaml:4:12: query "stg_orders" has no column "id"`,
 	} {

@@ -110,18 +110,22 @@ func (s *Suite) overrides(f *workspace.Fixture) ([]rows.TableOverrides, error) {
 // unknownGiven is the error for a given name that is neither a table nor
 // a query another query reads (only those can be mocked).
 func (s *Suite) unknownGiven(f *workspace.Fixture, g workspace.GivenTable) *diag.PosError {
-	names := s.tableNames()
-	msg := fmt.Sprintf("unknown table %q in given (tables in schema/: %s)", g.Table, strings.Join(names, ", "))
+	var queries []string
+	for q := range s.mocks {
+		queries = append(queries, q)
+	}
+	slices.Sort(queries)
+	msg := fmt.Sprintf("unknown table %q in given (tables in schema/: %s", g.Table, strings.Join(s.tableNames(), ", "))
+	if len(queries) > 0 {
+		msg += "; queries to mock: " + strings.Join(queries, ", ")
+	}
+	msg += ")"
 	if q := s.WS.Query(g.Table); q != nil && len(s.WS.Feeds(q.Name)) == 0 {
 		msg = fmt.Sprintf("given %q: query %s is read by no other query, so nothing would read rows given for it", g.Table, q.Name)
-	} else if q != nil {
+	} else if q != nil && s.chain != nil {
 		msg = fmt.Sprintf("given %q: query %s cannot be mocked, as it does not run as a view: %v", g.Table, q.Name, s.chain.broken[q.Name])
 	}
-	for q := range s.mocks {
-		names = append(names, q)
-	}
-	slices.Sort(names)
-	return &diag.PosError{File: f.Path, Line: g.Line, Col: 3, Msg: msg, Hint: diag.DidYouMean(g.Table, names)}
+	return &diag.PosError{File: f.Path, Line: g.Line, Col: 3, Msg: msg, Hint: diag.DidYouMean(g.Table, append(s.tableNames(), queries...))}
 }
 
 func columnNames(t *workspace.Table) []string {
