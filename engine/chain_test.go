@@ -91,7 +91,15 @@ func TestChainMockMiddle(t *testing.T) {
 			"expect:\n  rows:\n    - {status: a, orders: 2, amount: 12.5}\n",
 		"fixtures/order_totals/partial.yaml": "query: order_totals\ngiven:\n  int_order_payments:\n    - {order_id: 3}\n" +
 			"expect:\n  columns: partial\n  rows:\n    - {orders: 1}\n",
+		// A check on the mocked query reads the mock; its `to:` (not
+		// mocked) reads the real stg_orders: order 99 is in neither seed.
+		"fixtures/order_totals/refs.yaml": "query: order_totals\ngiven:\n  int_order_payments:\n" +
+			"    - {order_id: 1}\n    - {order_id: 99}\nchecks:\n" +
+			"  - {table: int_order_payments, relationships: {column: order_id, to: stg_orders, field: order_id}}\n",
 	})
+	if res := fixtureNamed(t, r, ws, "order_totals/refs"); len(res.Checks) != 1 || res.Checks[0].Failing != 1 {
+		t.Errorf("relationships from a mock to a real query: %v %+v", res.Err, res.Checks)
+	}
 	res := fixtureNamed(t, r, ws, "order_totals/mock")
 	if res.Status != engine.StatusPass {
 		t.Fatalf("mocked middle: %s %v\n%v", res.Status, res.Err, res.Comparison)

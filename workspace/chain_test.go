@@ -7,6 +7,8 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/jig-sql/jig/workspace/diag"
 )
 
 func writeWS(t *testing.T, files map[string]string) string {
@@ -143,4 +145,24 @@ func TestLinkQueriesClash(t *testing.T) {
 	if strings.Contains(got, "cycle") {
 		t.Errorf("a clash is not also a cycle:\n%s", got)
 	}
+}
+
+// FuzzScanQueryRefs: any text scans without panicking, and every reference
+// is a name asked for, at an identifier of the text.
+func FuzzScanQueryRefs(f *testing.F) {
+	for _, s := range []string{"select * from a join b using (id)", "with a as (select 1) select * from a, (b join c on x)",
+		"select extract(year from d) from \"a\"", "with recursive r(n) as (", "from (from (", "select * from a."} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, sql string) {
+		names := map[string]bool{"a": true, "b": true, "c": true}
+		for _, r := range ScanQueryRefs(sql, names) {
+			if !names[r.Name] || r.Offset < 0 || r.Offset >= len(sql) {
+				t.Fatalf("%q: ref %+v", sql, r)
+			}
+			if line, col := diag.LineCol(sql, r.Offset); line != r.Line || col != r.Col {
+				t.Fatalf("%q: ref %+v is at %d:%d", sql, r, line, col)
+			}
+		}
+	})
 }
