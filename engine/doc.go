@@ -23,8 +23,12 @@
 //
 // NewRunner opens up to RunnerOptions.Parallel connections, each with a
 // private schema holding the workspace's tables, loaded with its seeds by
-// COPY (LoadSeeds), and, in a Redshift workspace, jig's Redshift
-// compatibility functions. A fixture runs in one
+// COPY (LoadSeeds), in a Redshift workspace jig's Redshift compatibility
+// functions, and then each SELECT query as a view of its name, in
+// dependency order, so queries read queries (chain.go). A fixture that
+// gives rows for a query (a mock) reads them from the query's mock table,
+// with the queries between it and the fixture's query written into the
+// statement as CTEs (chain_sql.go). A fixture runs in one
 // transaction that is rolled back, so fixtures never see each other's rows;
 // Compare and FormatDiff judge its result against the fixture's expect.
 //
