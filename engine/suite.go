@@ -79,19 +79,27 @@ func (s *Suite) overrides(f *workspace.Fixture) ([]rows.TableOverrides, error) {
 			continue
 		}
 		to := rows.TableOverrides{Table: g.Table}
+		file := f.Path
+		if g.CSV != nil && g.CSV.Path != "" {
+			file = g.CSV.Path // the cells' positions are in the CSV file
+		}
+		unknown := csvHeader(file, g, t, &errs)
 		for _, r := range g.Rows {
 			o := rows.Override{}
 			for _, c := range r.Cells {
 				col, ok := t.Column(c.Column)
+				if unknown[c.Column] {
+					continue // reported once, at the header cell
+				}
 				if !ok {
-					errs = append(errs, &diag.PosError{File: f.Path, Line: c.Line, Col: c.Col,
+					errs = append(errs, &diag.PosError{File: file, Line: c.Line, Col: c.Col,
 						Msg:  fmt.Sprintf("table %q has no column %q", g.Table, c.Column),
 						Hint: diag.DidYouMean(c.Column, columnNames(t))})
 					continue
 				}
 				v, err := rows.FromYAML(col.Type, c.Value)
 				if err != nil {
-					errs = append(errs, &diag.PosError{File: f.Path, Line: c.Line, Col: c.Col,
+					errs = append(errs, &diag.PosError{File: file, Line: c.Line, Col: c.Col,
 						Msg: fmt.Sprintf("%s.%s: %v", g.Table, c.Column, err)})
 					continue
 				}
@@ -102,6 +110,24 @@ func (s *Suite) overrides(f *workspace.Fixture) ([]rows.TableOverrides, error) {
 		out = append(out, to)
 	}
 	return out, errs.Err()
+}
+
+// csvHeader reports the columns of a CSV given's header that its table
+// does not have, at their header cells, and returns them.
+func csvHeader(file string, g workspace.GivenTable, t *workspace.Table, errs *diag.Errors) map[string]bool {
+	if g.CSV == nil {
+		return nil
+	}
+	unknown := map[string]bool{}
+	for _, h := range g.CSV.Header {
+		if _, ok := t.Column(h.Column); !ok {
+			unknown[h.Column] = true
+			*errs = append(*errs, &diag.PosError{File: file, Line: h.Line, Col: h.Col,
+				Msg:  fmt.Sprintf("table %q has no column %q (in the CSV header)", g.Table, h.Column),
+				Hint: diag.DidYouMean(h.Column, columnNames(t))})
+		}
+	}
+	return unknown
 }
 
 func columnNames(t *workspace.Table) []string {

@@ -34,7 +34,7 @@ func (s *Session) Fixture(fixturesDir string) *workspace.Fixture {
 		if len(t.Rows) == 0 {
 			continue
 		}
-		g := workspace.GivenTable{Table: t.Name}
+		g := workspace.GivenTable{Table: t.Name, CSV: t.CSV}
 		for _, r := range t.Rows {
 			g.Rows = append(g.Rows, workspace.Row{Cells: r.cells(t.Columns)})
 		}
@@ -82,6 +82,7 @@ func OpenSession(f *workspace.Fixture) *Session {
 	s.Expect = f.Expect
 	for _, g := range f.Given {
 		t := s.Table(g.Table)
+		t.CSV = g.CSV
 		for _, r := range g.Rows {
 			row := InputRow{}
 			for _, c := range r.Cells {

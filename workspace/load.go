@@ -77,6 +77,7 @@ func Load(dir string) (*Workspace, error) {
 		}
 	}
 	w.Fixtures = l.fixtures(w.Config.Fixtures)
+	l.givenCSVs(w)
 	l.checkFixtures(w)
 	return w, l.errs.Err()
 }
