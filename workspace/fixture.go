@@ -136,6 +136,8 @@ type Expect struct {
 	Tolerance       float64
 	ColumnTolerance map[string]float64
 	Line            int // line of the expect: key
+	// TableLine and TableCol locate table:'s value (0 when absent).
+	TableLine, TableCol int
 }
 
 // Expect.Columns values.
@@ -296,6 +298,7 @@ func decodeExpect(d *ydec, n ast.Node, e *Expect) {
 		switch key {
 		case "table":
 			e.Table, _ = d.str(v, "expect.table")
+			e.TableLine, e.TableCol = pos(v)
 		case "rows":
 			e.Rows = decodeRows(d, v, "expect.rows")
 		case "ordered":

@@ -1,7 +1,10 @@
 package main
 
 import (
+	"errors"
 	"fmt"
+	"slices"
+
 	"github.com/jig-sql/jig/workspace/diag"
 
 	"github.com/spf13/cobra"
@@ -43,13 +46,9 @@ type jsonValidate struct {
 }
 
 func runValidate(c *cli, wf *wsFlags, of outFlags) int {
-	ws, code := c.load(wf.dir)
+	ws, code := c.loadAll(wf.dir)
 	if ws == nil {
 		return code
-	}
-	if _, err := engine.DecodeChecks(ws); err != nil {
-		fmt.Fprintln(c.stderr, err)
-		return exitUsage
 	}
 	if code := c.validateSchema(ws); code >= 0 {
 		return code
@@ -62,6 +61,31 @@ func runValidate(c *cli, wf *wsFlags, of outFlags) int {
 	fmt.Fprintf(c.stdout, "ok: %s, %s, %s, %s\n", diag.Plural(int64(v.SchemaFiles), "schema file"),
 		diag.Plural(int64(v.Queries), "query"), diag.Plural(int64(v.CheckFiles), "check file"), diag.Plural(int64(v.Fixtures), "fixture"))
 	return exitOK
+}
+
+// loadAll reads the workspace and decodes its check files, printing every
+// problem of both together, sorted. It returns nil and exitUsage when
+// there is any.
+func (c *cli) loadAll(dir string) (*workspace.Workspace, int) {
+	if !c.isFolder(dir) {
+		return nil, exitUsage
+	}
+	ws, err := workspace.Load(dir)
+	var errs diag.Errors
+	errors.As(err, &errs)
+	errs = slices.Clone(errs)
+	if _, err := engine.DecodeChecks(ws); err != nil {
+		var es diag.Errors
+		if !errors.As(err, &es) {
+			fmt.Fprintln(c.stderr, err)
+			return nil, exitUsage
+		}
+		errs = append(errs, es...)
+	}
+	if err := errs.Err(); err != nil {
+		return nil, c.loadFailed(dir, err)
+	}
+	return ws, -1
 }
 
 // validateSchema checks the workspace against its schema on the local
