@@ -37,8 +37,11 @@ func Validate(ctx context.Context, srv *postgres.Server, ws *workspace.Workspace
 		return err
 	}
 	r.Suite = s
-	v := &sqlValidator{r: r, w: w, outputs: map[string][]Column{}, broken: map[string]bool{}}
+	v := &sqlValidator{r: r, w: w, outputs: map[string][]Column{}, broken: map[string]bool{}, wrong: map[string]bool{}}
 	v.add("", s.validateChecks())
+	for _, e := range v.errs {
+		v.wrong[e.File] = true
+	}
 	v.add("", s.ValidateFixtures(ws.Fixtures))
 	v.queries(ctx)
 	v.checks(ctx)
@@ -60,19 +63,12 @@ func (v *sqlValidator) fixture(ctx context.Context, f *workspace.Fixture) {
 	if q == nil {
 		return // workspace.Load reported it
 	}
-	cols, ok := v.outputs[f.Query]
-	what := "query's output"
-	if f.Expect.Table != "" {
-		t, err := s.expectTable(f)
+	v.expect(ctx, f)
+	setup := &script{} // on its own: checked whatever else is wrong
+	if err := setup.addSetup(f); err != nil {
 		v.add(f.Path, err)
-		if ok = err == nil; ok {
-			cols, err = v.prepare(ctx, "SELECT * FROM "+t.QualifiedName(), Where{File: f.Path})
-			ok, what = err == nil, "table "+f.Expect.Table
-		}
 	}
-	if ok && f.Expect.Rows != nil {
-		v.expectRows(f, cols, what)
-	}
+	v.prepareScript(ctx, f.Path, setup)
 	over, err := s.overrides(f)
 	if err != nil {
 		return // reported by ValidateFixtures
@@ -88,7 +84,7 @@ func (v *sqlValidator) fixture(ctx context.Context, f *workspace.Fixture) {
 	}
 	var kept []checks.Configured
 	for _, c := range cfg {
-		if !v.broken[c.Table] {
+		if !v.broken[c.Table] && !v.wrong[c.Pos.File] {
 			kept = append(kept, c)
 		}
 	}
@@ -98,6 +94,24 @@ func (v *sqlValidator) fixture(ctx context.Context, f *workspace.Fixture) {
 		return
 	}
 	v.prepareScript(ctx, f.Path, sc)
+}
+
+// expect checks expect.table and the expected rows against the output's
+// columns: the query's, or the table's.
+func (v *sqlValidator) expect(ctx context.Context, f *workspace.Fixture) {
+	cols, ok := v.outputs[f.Query]
+	what := "query's output"
+	if f.Expect.Table != "" {
+		t, err := v.r.Suite.expectTable(f)
+		v.add(f.Path, err)
+		if ok = err == nil; ok {
+			cols, err = v.prepare(ctx, "SELECT * FROM "+t.QualifiedName(), Where{File: f.Path})
+			ok, what = err == nil, "table "+f.Expect.Table
+		}
+	}
+	if ok && f.Expect.Rows != nil {
+		v.expectRows(f, cols, what)
+	}
 }
 
 // expectRows reports expected columns the output does not have, each at

@@ -26,6 +26,9 @@ type sqlValidator struct {
 	// (their checks, fixtures' checks) is not prepared, as it would only
 	// repeat the query's error elsewhere.
 	broken map[string]bool
+	// wrong names the check files whose schema errors are reported: their
+	// SQL would only fail again.
+	wrong map[string]bool
 }
 
 // expectTable is the table a fixture's expect.table names, or a positioned
@@ -113,11 +116,12 @@ func (v *sqlValidator) queries(ctx context.Context) {
 }
 
 // checks prepares the SQL of the workspace's check files, as jig check
-// runs it on the local server.
+// runs it on the local server, but for files already reported wrong (an
+// unknown table or column would only fail again here).
 func (v *sqlValidator) checks(ctx context.Context) {
 	var all []checks.Configured
 	for _, f := range v.r.Suite.Checks {
-		if !v.broken[f.Table] {
+		if !v.broken[f.Table] && !v.wrong[f.Path] {
 			all = append(all, f.Checks...)
 		}
 	}

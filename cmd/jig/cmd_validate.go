@@ -20,12 +20,13 @@ func newValidateCmd(c *cli) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "validate",
 		Short: "read every workspace file, report every error, run nothing",
-		Long: "Read every workspace file and report every error at its file:line:column; run nothing. " +
-			"When the files read cleanly, validate applies the schema on the local embedded server (never --dsn or " +
-			"JIG_DSN) in a private schema it drops, and checks every check parameter and fixture against the " +
-			"tables' columns and types, as jig test, check and run would. Errors in the files are reported " +
-			"without starting Postgres (exit 2); if Postgres cannot start, validate says the files are valid " +
-			"but could not be checked against the schema (exit 3).",
+		Long: "Read every workspace file and report every error at its file:line:column, all at once and sorted; " +
+			"run nothing. When the files read cleanly, validate applies the schema and seeds on the local embedded " +
+			"server (never --dsn or JIG_DSN) in a private schema it drops, checks every check parameter and fixture " +
+			"against the tables' columns and types, and prepares (without running) every query, setup: statement " +
+			"and check, so SQL errors and expected columns the output lacks are reported as jig test, check and " +
+			"run would. Errors in the files are reported without starting Postgres (exit 2); if Postgres cannot " +
+			"start, validate says the files are valid but could not be checked against the schema (exit 3).",
 		Example: "jig validate -w jig-demo",
 		GroupID: "fixtures",
 		Args:    noArgs,
