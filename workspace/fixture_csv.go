@@ -89,11 +89,11 @@ func isMapping(n ast.Node) bool {
 
 // decodeGivenCSV reads given.<table> written as a mapping, which must be
 // {csv: <path or text>}. Inline CSV is parsed here, positions mapped into
-// the fixture; a file is read by Load (readGivenCSVs).
+// the fixture; a file is read by Load (givenCSVs).
 func decodeGivenCSV(d *ydec, data []byte, table string, n ast.Node) (*GivenCSV, []Row) {
 	what := "given." + table
 	var c *GivenCSV
-	var rows []Row
+	rows := []Row{} // a file's are read by Load
 	d.fields(n, what, []string{"csv"}, func(_ string, kv *ast.MappingValueNode) {
 		s, ok := d.str(kv.Value, what+".csv")
 		if !ok {
@@ -119,7 +119,7 @@ func decodeGivenCSV(d *ydec, data []byte, table string, n ast.Node) (*GivenCSV, 
 		rows = c.parse(d.errs, d.file, s, inlineLocator(v, data))
 	})
 	if c == nil {
-		if len(*d.errs) == 0 || !d.hasErrorAt(n) {
+		if !d.hasErrorAt(n) {
 			d.errAt(n, "e.g. "+table+": {csv: seeds/"+table+".csv}, or a list of rows",
 				"%s: expected a list of rows or {csv: <file or CSV text>}", what)
 		}
