@@ -37,7 +37,7 @@ func Validate(ctx context.Context, srv *postgres.Server, ws *workspace.Workspace
 		return err
 	}
 	r.Suite = s
-	v := &sqlValidator{r: r, w: w, outputs: map[string][]Column{}, broken: map[string]bool{}, wrong: map[string]bool{}}
+	v := &sqlValidator{r: r, w: w, outputs: map[string][]Column{}, broken: map[string]bool{}, wrong: map[string]bool{}, prepared: map[string]bool{}}
 	v.add("", s.validateChecks())
 	for _, e := range v.errs {
 		v.wrong[e.File] = true
