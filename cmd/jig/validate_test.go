@@ -175,3 +175,40 @@ func TestValidateFileErrorsTogether(t *testing.T) {
 		t.Errorf("jig validate: exit %d\n%s\nwant exit 2, the check and the fixture, sorted", code, stderr)
 	}
 }
+
+// TestValidateEndToEndCases: of the end-to-end cases, validate rejects
+// exactly those whose files are wrong (an SQL error, an expected column or
+// value that cannot fit, an unknown name), each at the place jig test
+// names; a case that only fails on its data (rows differ, a check fails)
+// validates ok.
+func TestValidateEndToEndCases(t *testing.T) {
+	rejected := map[string]string{
+		"column_mismatch": "fixtures/browser_users/wrong_column.yaml:7:",
+		"syntax_error":    "queries/broken.sql:3:22: syntax error",
+		"type_mismatch":   "fixtures/user_totals/not_a_number.yaml:8:",
+		"unknown_names":   "fixtures/browser_users/bad_names.yaml:3:3: unknown table",
+	}
+	cases, _ := filepath.Glob("testdata/e2e/*")
+	for _, dir := range cases {
+		name := filepath.Base(dir)
+		if strings.HasPrefix(name, "_") {
+			continue
+		}
+		t.Run(name, func(t *testing.T) {
+			ws := t.TempDir()
+			copyTree(t, "testdata/e2e/_shared", ws)
+			copyTree(t, dir, ws)
+			code, stdout, stderr := jigStreams(t, "validate", "-w", ws)
+			where, bad := rejected[name]
+			switch {
+			case !bad && code != exitOK:
+				t.Errorf("exit %d\n%s%s\nwant ok: the case fails on its data only", code, stdout, stderr)
+			case bad && (code != exitUsage || !strings.HasPrefix(stderr, where)):
+				t.Errorf("exit %d\n%s%s\nwant exit 2 at %s", code, stdout, stderr, where)
+			}
+			if want, _ := os.ReadFile(filepath.Join(dir, "want")); bad && !strings.Contains(string(want), where) {
+				t.Errorf("jig test's golden does not name %s:\n%s", where, want)
+			}
+		})
+	}
+}
