@@ -38,3 +38,36 @@ func TestSaveKeepsCSVGiven(t *testing.T) {
 		t.Errorf("an edited CSV row saved (note %q):\n%s", note, out)
 	}
 }
+
+// TestAutosaveReadsCSVFile: a session recovered from its autosave shows
+// the rows of a given kept as {csv: <file>}, read from the workspace.
+func TestAutosaveReadsCSVFile(t *testing.T) {
+	dir := t.TempDir()
+	if err := os.MkdirAll(filepath.Join(dir, "seeds"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "seeds", "orders.csv"), []byte("id,amount\n1,2.50\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	src := "query: q\ngiven:\n  orders: {csv: seeds/orders.csv}\n"
+	f, err := workspace.ParseFixture("fixtures/q/a.yaml", []byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := workspace.ReadGivenCSVs(dir, f); err != nil { // as Load does
+		t.Fatal(err)
+	}
+	s := OpenSession(f)
+	s.Name = "a"
+	back, err := decodeAutosave(encodeAutosave(s, "fixtures"), "fixtures", dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rows := back.Table("orders").Rows
+	if len(rows) != 1 || rows[0]["amount"].Value != "2.50" {
+		t.Fatalf("recovered rows %+v, want the CSV file's", rows)
+	}
+	if out := string(workspace.MarshalFixture(back.Fixture("fixtures"))); !strings.Contains(out, "orders: {csv: seeds/orders.csv}") {
+		t.Errorf("recovered session saves as\n%s\nwant the csv: kept", out)
+	}
+}

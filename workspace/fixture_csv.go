@@ -236,3 +236,13 @@ func (l *loader) readCSV(f *Fixture, c *GivenCSV) *Seed {
 	l.merge(err)
 	return s
 }
+
+// ReadGivenCSVs reads the CSV files f's given tables name ({csv: <path>})
+// from the workspace in dir, as Load does, for a fixture decoded on its
+// own (ParseFixture). Errors are at the file's line:column, or at the
+// csv: value for a file that does not exist.
+func ReadGivenCSVs(dir string, f *Fixture) error {
+	l := &loader{dir: filepath.Clean(dir)}
+	l.givenCSVs(&Workspace{Dir: l.dir, Fixtures: []*Fixture{f}})
+	return l.errs.Err()
+}
