@@ -87,10 +87,10 @@ func (s *Suite) overrides(f *workspace.Fixture) ([]rows.TableOverrides, error) {
 		for _, r := range g.Rows {
 			o := rows.Override{}
 			for _, c := range r.Cells {
-				col, ok := t.Column(c.Column)
 				if unknown[c.Column] {
 					continue // reported once, at the header cell
 				}
+				col, ok := t.Column(c.Column)
 				if !ok {
 					errs = append(errs, &diag.PosError{File: file, Line: c.Line, Col: c.Col,
 						Msg:  fmt.Sprintf("table %q has no column %q", g.Table, c.Column),

@@ -31,8 +31,8 @@ func (s *Session) Fixture(fixturesDir string) *workspace.Fixture {
 		Expect:      s.Expect,
 	}
 	for _, t := range s.Tables {
-		if len(t.Rows) == 0 {
-			continue
+		if len(t.Rows) == 0 && t.CSV == nil {
+			continue // a CSV given emptied stays, so saving says so
 		}
 		g := workspace.GivenTable{Table: t.Name, CSV: t.CSV}
 		for _, r := range t.Rows {

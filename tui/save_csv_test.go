@@ -37,6 +37,11 @@ func TestSaveKeepsCSVGiven(t *testing.T) {
 	if !strings.Contains(note, "rewritten whole: given.orders is read from CSV") || !strings.Contains(string(out), "amount: \"3\"") {
 		t.Errorf("an edited CSV row saved (note %q):\n%s", note, out)
 	}
+	orders.Rows = nil
+	out, note, _ = fixtureText(s.Fixture("fixtures"), path)
+	if !strings.Contains(note, "rewritten whole") || !strings.Contains(string(out), "  orders: []\n") {
+		t.Errorf("every CSV row deleted saved (note %q):\n%s\nwant orders: [], the seed's rows replaced by none", note, out)
+	}
 }
 
 // TestAutosaveReadsCSVFile: a session recovered from its autosave shows
