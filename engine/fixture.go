@@ -117,11 +117,9 @@ func (r *Runner) compile(f *workspace.Fixture, q *workspace.Query, ds *rows.Data
 	if f.Expect.Table == "" {
 		s.add(sql, where, roleResult)
 	} else {
-		t := r.Suite.table(f.Expect.Table)
-		if t == nil {
-			return nil, &diag.PosError{File: f.Path, Line: f.Expect.Line, Col: 3,
-				Msg:  fmt.Sprintf("expect.table %q is not a table of the schema", f.Expect.Table),
-				Hint: diag.DidYouMean(f.Expect.Table, r.Suite.tableNames())}
+		t, err := r.Suite.expectTable(f)
+		if err != nil {
+			return nil, err
 		}
 		s.add(sql, where, roleIgnore) // the DML's own output (RETURNING) is not compared
 		s.add("SELECT * FROM "+t.QualifiedName(), Where{File: f.Path}, roleResult)

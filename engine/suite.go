@@ -82,19 +82,27 @@ func (s *Suite) overrides(f *workspace.Fixture) ([]rows.TableOverrides, error) {
 			continue
 		}
 		to := rows.TableOverrides{Table: t.Name}
+		file := f.Path
+		if g.CSV != nil && g.CSV.Path != "" {
+			file = g.CSV.Path // the cells' positions are in the CSV file
+		}
+		unknown := csvHeader(file, what, g, t, &errs)
 		for _, r := range g.Rows {
 			o := rows.Override{}
 			for _, c := range r.Cells {
+				if unknown[c.Column] {
+					continue // reported once, at the header cell
+				}
 				col, ok := t.Column(c.Column)
 				if !ok {
-					errs = append(errs, &diag.PosError{File: f.Path, Line: c.Line, Col: c.Col,
+					errs = append(errs, &diag.PosError{File: file, Line: c.Line, Col: c.Col,
 						Msg:  fmt.Sprintf("%s %q has no column %q", what, g.Table, c.Column),
 						Hint: diag.DidYouMean(c.Column, columnNames(t))})
 					continue
 				}
 				v, err := rows.FromYAML(col.Type, c.Value)
 				if err != nil {
-					errs = append(errs, &diag.PosError{File: f.Path, Line: c.Line, Col: c.Col,
+					errs = append(errs, &diag.PosError{File: file, Line: c.Line, Col: c.Col,
 						Msg: fmt.Sprintf("%s.%s: %v", g.Table, c.Column, err)})
 					continue
 				}
@@ -126,6 +134,24 @@ func (s *Suite) unknownGiven(f *workspace.Fixture, g workspace.GivenTable) *diag
 		msg = fmt.Sprintf("given %q: query %s cannot be mocked, as it does not run as a view: %v", g.Table, q.Name, s.chain.broken[q.Name])
 	}
 	return &diag.PosError{File: f.Path, Line: g.Line, Col: 3, Msg: msg, Hint: diag.DidYouMean(g.Table, append(s.tableNames(), queries...))}
+}
+
+// csvHeader reports the columns of a CSV given's header that its table
+// does not have, at their header cells, and returns them.
+func csvHeader(file, what string, g workspace.GivenTable, t *workspace.Table, errs *diag.Errors) map[string]bool {
+	if g.CSV == nil {
+		return nil
+	}
+	unknown := map[string]bool{}
+	for _, h := range g.CSV.Header {
+		if _, ok := t.Column(h.Column); !ok {
+			unknown[h.Column] = true
+			*errs = append(*errs, &diag.PosError{File: file, Line: h.Line, Col: h.Col,
+				Msg:  fmt.Sprintf("%s %q has no column %q (in the CSV header)", what, g.Table, h.Column),
+				Hint: diag.DidYouMean(h.Column, columnNames(t))})
+		}
+	}
+	return unknown
 }
 
 func columnNames(t *workspace.Table) []string {

@@ -85,8 +85,9 @@ func encodeAutosave(s *Session, fixturesDir string) []byte {
 	return b.Bytes()
 }
 
-// loadAutosaveCmd looks for a session left behind by a crash.
-func loadAutosaveCmd(p, fixturesDir string) tea.Cmd {
+// loadAutosaveCmd looks for a session left behind by a crash; wsDir is
+// where the CSV files its given tables name are read from.
+func loadAutosaveCmd(p, fixturesDir, wsDir string) tea.Cmd {
 	if p == "" {
 		return nil
 	}
@@ -95,7 +96,7 @@ func loadAutosaveCmd(p, fixturesDir string) tea.Cmd {
 		if err != nil {
 			return nil
 		}
-		s, err := decodeAutosave(data, fixturesDir)
+		s, err := decodeAutosave(data, fixturesDir, wsDir)
 		if err != nil {
 			return autosavedMsg{err: fmt.Errorf("ignoring %s: %w", p, err)}
 		}
@@ -103,7 +104,7 @@ func loadAutosaveCmd(p, fixturesDir string) tea.Cmd {
 	}
 }
 
-func decodeAutosave(data []byte, fixturesDir string) (*Session, error) {
+func decodeAutosave(data []byte, fixturesDir, wsDir string) (*Session, error) {
 	var name string
 	sc := bufio.NewScanner(bytes.NewReader(data))
 	for sc.Scan() {
@@ -123,6 +124,12 @@ func decodeAutosave(data []byte, fixturesDir string) (*Session, error) {
 	f, err := workspace.ParseFixture(path.Join(fixturesDir, query, file+".yaml"), data)
 	if err != nil {
 		return nil, err
+	}
+	if wsDir != "" {
+		// A given kept as {csv: <file>} has its rows in that file.
+		if err := workspace.ReadGivenCSVs(wsDir, f); err != nil {
+			return nil, err
+		}
 	}
 	s := OpenSession(f)
 	s.Name, s.Dirty = stem, true

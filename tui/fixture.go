@@ -31,10 +31,10 @@ func (s *Session) Fixture(fixturesDir string) *workspace.Fixture {
 		Expect:      s.Expect,
 	}
 	for _, t := range s.Tables {
-		if len(t.Rows) == 0 {
-			continue
+		if len(t.Rows) == 0 && t.CSV == nil {
+			continue // a CSV given emptied stays, so saving says so
 		}
-		g := workspace.GivenTable{Table: t.Name}
+		g := workspace.GivenTable{Table: t.Name, CSV: t.CSV}
 		for _, r := range t.Rows {
 			g.Rows = append(g.Rows, workspace.Row{Cells: r.cells(t.Columns)})
 		}
@@ -82,6 +82,7 @@ func OpenSession(f *workspace.Fixture) *Session {
 	s.Expect = f.Expect
 	for _, g := range f.Given {
 		t := s.Table(g.Table)
+		t.CSV = g.CSV
 		for _, r := range g.Rows {
 			row := InputRow{}
 			for _, c := range r.Cells {

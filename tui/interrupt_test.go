@@ -43,7 +43,7 @@ func TestFlushAutosave(t *testing.T) {
 	if err != nil {
 		t.Fatalf("no autosave after a change: %v", err)
 	}
-	back, err := decodeAutosave(data, m.fixturesDir)
+	back, err := decodeAutosave(data, m.fixturesDir, "")
 	if err != nil || len(back.Table("events").Rows) != 1 {
 		t.Fatalf("autosave %v, %v:\n%s", back, err, data)
 	}

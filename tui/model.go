@@ -85,7 +85,7 @@ type Model struct {
 // background and looks for an autosaved session.
 func (m *Model) Init() tea.Cmd {
 	return tea.Batch(startCmd(m.be), m.be.relay.Next(), tea.RequestBackgroundColor,
-		loadAutosaveCmd(m.auto.path, m.fixturesDir))
+		loadAutosaveCmd(m.auto.path, m.fixturesDir, m.ws.Dir))
 }
 
 // Update routes: keys and mouse by mode and focus, engine results to the

@@ -29,6 +29,9 @@ type InputTable struct {
 	Name    string
 	Columns []string
 	Rows    []InputRow
+	// CSV is where an opened fixture's rows came from when written as CSV:
+	// saving keeps the csv: as written while the rows are unchanged.
+	CSV *workspace.GivenCSV
 }
 
 // InputRow holds only the cells the user set, by column name.

@@ -100,7 +100,7 @@ func TestAutosaveRoundTrip(t *testing.T) {
 	s := NewSession("q")
 	s.AddRow("events")
 	s.SetCell("events", 0, "n", InputCell{Value: int64(3), Text: "3"})
-	back, err := decodeAutosave(encodeAutosave(s, "fixtures"), "fixtures")
+	back, err := decodeAutosave(encodeAutosave(s, "fixtures"), "fixtures", "")
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -98,6 +98,9 @@ type GivenTable struct {
 	Table string
 	Rows  []Row
 	Line  int
+	// CSV is set when the rows are written as CSV (a file or inline); their
+	// values are then strings, and nil for empty.
+	CSV *GivenCSV
 }
 
 // Row is one row as written, cells in file order.
@@ -133,6 +136,8 @@ type Expect struct {
 	Tolerance       float64
 	ColumnTolerance map[string]float64
 	Line            int // line of the expect: key
+	// TableLine and TableCol locate table:'s value (0 when absent).
+	TableLine, TableCol int
 }
 
 // Expect.Columns values.
@@ -209,7 +214,7 @@ func decodeFixture(d *ydec, p string, data []byte, checkFolder bool) *Fixture {
 				d.errAt(kv.Value, "remove the \\0; Postgres cannot receive a NUL byte", "setup: holds a NUL byte")
 			}
 		case "given":
-			f.Given = decodeGiven(d, kv.Value)
+			f.Given = decodeGiven(d, kv.Value, data)
 		case "expect":
 			f.Expect.Line, _ = pos(kv.Key)
 			decodeExpect(d, kv.Value, &f.Expect)
@@ -226,7 +231,7 @@ func stem(p string) string {
 	return strings.TrimSuffix(base, path.Ext(base))
 }
 
-func decodeGiven(d *ydec, n ast.Node) []GivenTable {
+func decodeGiven(d *ydec, n ast.Node, data []byte) []GivenTable {
 	kvs, _ := d.pairs(n, "given")
 	var out []GivenTable
 	seen := map[string]bool{}
@@ -238,7 +243,13 @@ func decodeGiven(d *ydec, n ast.Node) []GivenTable {
 		}
 		seen[name] = true
 		line, _ := pos(kv.Key)
-		out = append(out, GivenTable{Table: name, Rows: decodeRows(d, kv.Value, "given."+name), Line: line})
+		g := GivenTable{Table: name, Line: line}
+		if isMapping(kv.Value) {
+			g.CSV, g.Rows = decodeGivenCSV(d, data, name, kv.Value)
+		} else {
+			g.Rows = decodeRows(d, kv.Value, "given."+name)
+		}
+		out = append(out, g)
 	}
 	return out
 }
@@ -287,6 +298,7 @@ func decodeExpect(d *ydec, n ast.Node, e *Expect) {
 		switch key {
 		case "table":
 			e.Table, _ = d.str(v, "expect.table")
+			e.TableLine, e.TableCol = pos(v)
 		case "rows":
 			e.Rows = decodeRows(d, v, "expect.rows")
 		case "ordered":

@@ -124,13 +124,21 @@ func (e *fileEdit) given(kv *ast.MappingValueNode, old, now []GivenTable, expect
 	var added strings.Builder
 	for _, g := range now {
 		t := find(tables, g.Table)
-		if t == nil {
+		switch {
+		case t == nil && g.CSV.Unchanged(g.Rows):
+			added.WriteString(csvBlock("  ", yamlString(g.Table), g.CSV))
+		case t == nil:
 			added.WriteString(rowsBlock("  ", yamlString(g.Table), g.Rows))
-			continue
-		}
-		e.rows(t, oldRows(old, g.Table), g.Rows)
+		case isMapping(t.Value) && !g.CSV.Unchanged(g.Rows):
+			return fmt.Errorf("given.%s is read from CSV and its rows changed; jig does not rewrite CSV: edit the CSV, or write the rows as YAML", g.Table)
+		case !isMapping(t.Value):
+			e.rows(t, oldRows(old, g.Table), g.Rows)
+		} // else a CSV given whose rows did not change: kept as written
 	}
 	for _, t := range tables {
+		if isMapping(t.Value) {
+			continue // a CSV given is never dropped
+		}
 		if !slices.ContainsFunc(now, func(g GivenTable) bool { return g.Table == keyName(t) }) {
 			e.rows(t, oldRows(old, keyName(t)), nil)
 		}

@@ -97,6 +97,9 @@ func sameFixture(a, b *Fixture) bool {
 		if a.Given[i].Table != b.Given[i].Table || !SameRows(a.Given[i].Rows, b.Given[i].Rows) {
 			return false
 		}
+		if ca, cb := a.Given[i].CSV, b.Given[i].CSV; (ca == nil) != (cb == nil) || ca != nil && (ca.Path != cb.Path || ca.Text != cb.Text) {
+			return false
+		}
 	}
 	for i := range a.Checks {
 		if string(a.Checks[i].YAML) != string(b.Checks[i].YAML) {
@@ -153,6 +156,7 @@ func FuzzFixture(f *testing.F) {
 	f.Add([]byte("given:\n  t:\n    - {a: \"\\u0000\", b: '''', c: !!str 12}\n"))
 	f.Add([]byte("expect: {rows: [{a: 1}]}\nchecks: [{a: 1}, {b: 2}]\n"))
 	f.Add([]byte("setup: |\n  select 1;\n\n  select 2;\n"))
+	f.Add([]byte("given:\n  t: {csv: seeds/t.csv}\n  u: {csv: \"id,\\\"n\\\"\\n1,\\u00e9\\n\"}\n  v:\n    csv: |\n      a,b\n      1,\n"))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		a, err := ParseFixture("fixtures/q/f.yaml", data)
 		if err != nil {

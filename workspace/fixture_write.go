@@ -22,6 +22,10 @@ func MarshalFixture(f *Fixture) []byte {
 	if len(f.Given) > 0 {
 		b.WriteString("given:\n")
 		for _, g := range f.Given {
+			if g.CSV.Unchanged(g.Rows) {
+				b.WriteString(csvBlock("  ", yamlString(g.Table), g.CSV)) // kept as written
+				continue
+			}
 			b.WriteString(rowsBlock("  ", yamlString(g.Table), g.Rows))
 		}
 	}

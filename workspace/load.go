@@ -79,6 +79,7 @@ func Load(dir string) (*Workspace, error) {
 	}
 	l.merge(w.LinkQueries())
 	w.Fixtures = l.fixtures(w.Config.Fixtures)
+	l.givenCSVs(w)
 	l.checkFixtures(w)
 	return w, l.errs.Err()
 }

@@ -1,7 +1,10 @@
 package main
 
 import (
+	"errors"
 	"fmt"
+	"slices"
+
 	"github.com/jig-sql/jig/workspace/diag"
 
 	"github.com/spf13/cobra"
@@ -17,12 +20,13 @@ func newValidateCmd(c *cli) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "validate",
 		Short: "read every workspace file, report every error, run nothing",
-		Long: "Read every workspace file and report every error at its file:line:column; run nothing. " +
-			"When the files read cleanly, validate applies the schema on the local embedded server (never --dsn or " +
-			"JIG_DSN) in a private schema it drops, and checks every check parameter and fixture against the " +
-			"tables' columns and types, as jig test, check and run would. Errors in the files are reported " +
-			"without starting Postgres (exit 2); if Postgres cannot start, validate says the files are valid " +
-			"but could not be checked against the schema (exit 3).",
+		Long: "Read every workspace file and report every error at its file:line:column, all at once and sorted; " +
+			"run nothing. When the files read cleanly, validate applies the schema and seeds on the local embedded " +
+			"server (never --dsn or JIG_DSN) in a private schema it drops, checks every check parameter and fixture " +
+			"against the tables' columns and types, and prepares (without running) every query, setup: statement " +
+			"and check, so SQL errors and expected columns the output lacks are reported as jig test, check and " +
+			"run would. Errors in the files are reported without starting Postgres (exit 2); if Postgres cannot " +
+			"start, validate says the files are valid but could not be checked against the schema (exit 3).",
 		Example: "jig validate -w jig-demo",
 		GroupID: "fixtures",
 		Args:    noArgs,
@@ -43,13 +47,9 @@ type jsonValidate struct {
 }
 
 func runValidate(c *cli, wf *wsFlags, of outFlags) int {
-	ws, code := c.load(wf.dir)
+	ws, code := c.loadAll(wf.dir)
 	if ws == nil {
 		return code
-	}
-	if _, err := engine.DecodeChecks(ws); err != nil {
-		fmt.Fprintln(c.stderr, err)
-		return exitUsage
 	}
 	if code := c.validateSchema(ws); code >= 0 {
 		return code
@@ -62,6 +62,31 @@ func runValidate(c *cli, wf *wsFlags, of outFlags) int {
 	fmt.Fprintf(c.stdout, "ok: %s, %s, %s, %s\n", diag.Plural(int64(v.SchemaFiles), "schema file"),
 		diag.Plural(int64(v.Queries), "query"), diag.Plural(int64(v.CheckFiles), "check file"), diag.Plural(int64(v.Fixtures), "fixture"))
 	return exitOK
+}
+
+// loadAll reads the workspace and decodes its check files, printing every
+// problem of both together, sorted. It returns nil and exitUsage when
+// there is any.
+func (c *cli) loadAll(dir string) (*workspace.Workspace, int) {
+	if !c.isFolder(dir) {
+		return nil, exitUsage
+	}
+	ws, err := workspace.Load(dir)
+	var errs diag.Errors
+	errors.As(err, &errs)
+	errs = slices.Clone(errs)
+	if _, err := engine.DecodeChecks(ws); err != nil {
+		var es diag.Errors
+		if !errors.As(err, &es) {
+			fmt.Fprintln(c.stderr, err)
+			return nil, exitUsage
+		}
+		errs = append(errs, es...)
+	}
+	if err := errs.Err(); err != nil {
+		return nil, c.loadFailed(dir, err)
+	}
+	return ws, -1
 }
 
 // validateSchema checks the workspace against its schema on the local

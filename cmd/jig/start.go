@@ -42,18 +42,24 @@ func (c *cli) load(dir string) (*workspace.Workspace, int) {
 	}
 	ws, err := workspace.Load(dir)
 	if err != nil {
-		fmt.Fprintln(c.stderr, err)
-		if c.jsonProblems {
-			c.writeJSONProblems(err)
-		}
-		var errs diag.Errors
-		if es, ok := err.(diag.Errors); ok {
-			errs = es
-		}
-		fmt.Fprintf(c.stderr, "jig: %s in workspace %s\n", diag.Plural(int64(max(len(errs), 1)), "problem"), dir)
-		return nil, exitUsage
+		return nil, c.loadFailed(dir, err)
 	}
 	return ws, -1
+}
+
+// loadFailed prints the problems of a workspace that does not load (on
+// stdout too, as JSON, for --json) and returns exitUsage.
+func (c *cli) loadFailed(dir string, err error) int {
+	fmt.Fprintln(c.stderr, err)
+	if c.jsonProblems {
+		c.writeJSONProblems(err)
+	}
+	var errs diag.Errors
+	if es, ok := err.(diag.Errors); ok {
+		errs = es
+	}
+	fmt.Fprintf(c.stderr, "jig: %s in workspace %s\n", diag.Plural(int64(max(len(errs), 1)), "problem"), dir)
+	return exitUsage
 }
 
 // isFolder reports whether the workspace folder dir exists, saying so
