@@ -49,11 +49,14 @@ func init() {
 		"sysdate": rewriteSysdate, "top": rewriteTop, "approximate": rewriteApproximate,
 		"nvl": rewriteNVL, "nvl2": rewriteNVL2, "decode": rewriteDecode, "concat": rewriteConcat,
 		"listagg": rewriteListagg, "median": rewriteMedian, "ratio_to_report": rewriteRatioToReport,
-		"percentile_cont": rejectOrderedSetWindow, "percentile_disc": rejectOrderedSetWindow,
+		"percentile_cont": rewritePercentileWindow, "percentile_disc": rewritePercentileWindow,
 		"dateadd": rewriteDatePartArg, "datediff": rewriteDatePartArg, "date_part": rewriteDatePartArg,
 		"date_trunc": rewriteDatePartArg, "extract": rewriteExtract, "convert": rewriteConvert,
 		"cast": rewriteCast, "pivot": rejectPivot, "unpivot": rejectPivot, "qualify": rejectQualify,
 		"ignore": rejectIgnoreNulls, "respect": rewriteRespectNulls,
+	}
+	for _, f := range []string{"regexp_count", "regexp_instr", "regexp_replace", "regexp_substr"} {
+		queryRewrites[f] = rewriteRegexp
 	}
 	for _, f := range []string{"hll", "hll_create_sketch", "hll_cardinality", "hll_combine", "hll_combine_sketches"} {
 		queryRewrites[f] = rejectHLL
