@@ -53,6 +53,11 @@ func (c *cli) load(dir string) (*workspace.Workspace, int) {
 		fmt.Fprintf(c.stderr, "jig: %s in workspace %s\n", diag.Plural(int64(max(len(errs), 1)), "problem"), dir)
 		return nil, exitUsage
 	}
+	for _, f := range ws.Schema {
+		for _, w := range f.Warnings { // statements skipped: COPY from S3, UNLOAD, GRANT
+			fmt.Fprintln(c.stderr, "jig: warning: "+w.Error())
+		}
+	}
 	return ws, -1
 }
 
