@@ -64,6 +64,16 @@ func init() {
 }
 
 func (r *queryRewriter) run() {
+	for _, st := range sqlscan.SplitStatements(r.toks) {
+		if !isRoutine(st) {
+			continue
+		}
+		for _, tk := range st {
+			for _, m := range maxLengthsInBody(tk) { // VARCHAR(MAX) in a procedure body
+				r.replace(m[0], m[1], strings.Repeat(" ", m[1]-m[0]))
+			}
+		}
+	}
 	for i, t := range r.toks {
 		switch {
 		case t.IsSymbol("::"):

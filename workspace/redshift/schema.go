@@ -41,6 +41,12 @@ func TranslateSchema(path, src string, redshift bool) (*TranslatedSchema, error)
 	for _, st := range sqlscan.SplitStatements(toks) {
 		switch {
 		case t.skipStatement(st):
+		case isRoutine(st):
+			for _, tk := range st {
+				for _, r := range maxLengthsInBody(tk) {
+					t.blank(r[0], r[1]) // VARCHAR(MAX) in a procedure body
+				}
+			}
 		case len(st) > 1 && st[0].IsKeyword("create"):
 			t.createTable(st)
 		}

@@ -47,3 +47,21 @@ func TestSkippedStatements(t *testing.T) {
 		}
 	}
 }
+
+// TestMaxInProcedureBodies: VARCHAR(MAX) in a procedure's dollar-quoted
+// body is blanked in schema files and in queries (scripts), as in tables;
+// other strings, and CHAR(MAX), are left alone.
+func TestMaxInProcedureBodies(t *testing.T) {
+	src := "CREATE OR REPLACE PROCEDURE p(n int) AS $body$\nDECLARE v VARCHAR(MAX); w character varying(max); c CHAR(MAX);\n" +
+		"BEGIN v := 'varchar(max)'; END $body$ LANGUAGE plpgsql;\nselect $$varchar(max)$$"
+	want := "CREATE OR REPLACE PROCEDURE p(n int) AS $body$\nDECLARE v VARCHAR     ; w character varying     ; c CHAR(MAX);\n" +
+		"BEGIN v := 'varchar(max)'; END $body$ LANGUAGE plpgsql;\nselect $$varchar(max)$$"
+	f, err := TranslateSchema("schema/p.sql", src, true)
+	if err != nil || f.SQL != want {
+		t.Errorf("schema file: %v\n got: %s\nwant: %s", err, f.SQL, want)
+	}
+	q, err := RewriteQuery("queries/p.sql", src)
+	if err != nil || q.SQL != want {
+		t.Errorf("query: %v\n got: %s\nwant: %s", err, q.SQL, want)
+	}
+}
