@@ -25,3 +25,14 @@ CREATE OR REPLACE FUNCTION jig_rs_percentile_disc(f float8, vals anyarray, desce
 LANGUAGE sql IMMUTABLE AS $$
 SELECT CASE WHEN descending THEN s[n + 1 - greatest(ceil(f * n)::integer, 1)] ELSE s[greatest(ceil(f * n)::integer, 1)] END
 FROM (SELECT array_agg(e ORDER BY e) AS s, count(*)::integer AS n FROM unnest(vals) e WHERE e IS NOT NULL) t $$;
+
+-- LISTAGG(DISTINCT x, d) WITHIN GROUP (ORDER BY o) OVER (w): RewriteQuery
+-- collects the partition in order with array_agg((x)::text) OVER (w ORDER
+-- BY o, whole frame), and this keeps each value's first occurrence, in that
+-- order, joined by d. Values differing only in trailing blanks are the same
+-- value, as in Redshift.
+CREATE OR REPLACE FUNCTION jig_rs_listagg_distinct(d text, vals text[]) RETURNS text
+LANGUAGE sql IMMUTABLE AS $$
+SELECT string_agg(v, d ORDER BY ord)
+FROM (SELECT DISTINCT ON (rtrim(v)) v, ord FROM unnest(vals) WITH ORDINALITY u(v, ord)
+  WHERE v IS NOT NULL ORDER BY rtrim(v), ord) s $$;

@@ -81,11 +81,24 @@ LANGUAGE sql IMMUTABLE STRICT AS $$ SELECT next_day(ts::date, day) $$;
 CREATE OR REPLACE FUNCTION next_day(ts text, day text) RETURNS date
 LANGUAGE sql STABLE STRICT AS $$ SELECT next_day(ts::timestamp::date, day) $$;
 
--- TO_DATE(s, format, is_strict). Postgres's to_date is always strict: an
--- out-of-range day is an error even with is_strict false (Redshift then
--- carries it into the next month).
+-- TO_DATE(s, format, is_strict). With is_strict false an out-of-range day
+-- is carried into the next month ('20010631' is 2001-07-01), as in
+-- Redshift, when the fields before DD in the format have fixed widths
+-- (YYYYMMDD, YYYY-MM-DD, DD Mon YYYY, ...); otherwise it stays an error.
 CREATE OR REPLACE FUNCTION to_date(s text, fmt text, is_strict boolean) RETURNS date
-LANGUAGE sql STABLE STRICT AS $$ SELECT pg_catalog.to_date(s, fmt) $$;
+LANGUAGE plpgsql STABLE STRICT AS $$
+DECLARE
+  p integer := strpos(upper(fmt), 'DD');
+  day integer;
+BEGIN
+  RETURN pg_catalog.to_date(s, fmt);
+EXCEPTION WHEN datetime_field_overflow THEN
+  IF is_strict OR p = 0 OR substr(s, p, 2) !~ '^[0-9]{2}$' THEN
+    RAISE;
+  END IF;
+  day := substr(s, p, 2)::integer;
+  RETURN pg_catalog.to_date(overlay(s PLACING '01' FROM p FOR 2), fmt) + (day - 1);
+END $$;
 
 -- SPLIT_PART on a timestamp splits its text, as Redshift casts it.
 CREATE OR REPLACE FUNCTION split_part(ts timestamp, delim text, n integer) RETURNS text

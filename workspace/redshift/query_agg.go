@@ -25,7 +25,7 @@ func rewriteListagg(r *queryRewriter, i int) {
 	}
 	open, wgClose, within := r.withinGroup(closing + 1)
 	if within && r.windowAfter(wgClose) {
-		r.listaggWindow(i, closing, expr, len(args) == 1, distinct, open, wgClose)
+		r.listaggWindow(i, closing, args, expr, distinct, open, wgClose)
 		return
 	}
 	if distinct && within && !r.listaggDistinctOrder(expr, open, wgClose) {

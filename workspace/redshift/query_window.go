@@ -15,30 +15,43 @@ const wholeFrame = " ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING"
 // window's order is the order string_agg reads the partition in, and the
 // whole frame gives every row the partition's list, as Redshift does.
 // Redshift forbids ORDER BY and frames in this OVER clause, so nothing is
-// lost. DISTINCT is an error: Postgres has no DISTINCT window aggregates.
-func (r *queryRewriter) listaggWindow(i, closing int, expr [2]int, noDelim, distinct bool, open, wgClose int) {
+// lost. With DISTINCT, which Postgres's window aggregates lack, the
+// partition is collected in that order and jig_rs_listagg_distinct keeps
+// each value's first occurrence: jig_rs_listagg_distinct(d,
+// array_agg((x)::text) OVER (...)).
+func (r *queryRewriter) listaggWindow(i, closing int, args [][2]int, expr [2]int, distinct bool, open, wgClose int) {
 	end := r.overEnd(wgClose)
-	switch {
-	case distinct:
-		r.errAt(r.toks[i].Offset, "aggregate SELECT DISTINCT values in a subquery (GROUP BY the partition) and join it back",
-			"LISTAGG(DISTINCT ...) ... OVER is not supported locally: Postgres has no DISTINCT window aggregates")
-		return
-	case end < 0:
+	if end < 0 {
 		r.errAt(r.toks[i].Offset, "write the window in the OVER clause: OVER (PARTITION BY p)",
 			"LISTAGG ... OVER a named window is not supported locally")
 		return
 	}
-	r.replaceToks(i, i, "string_agg")
 	s, e := r.span(expr)
-	r.insert(s, "(")
-	r.insert(e, ")::text")
-	if noDelim {
-		r.insert(r.toks[closing].Offset, ", ''")
+	closeOver := wholeFrame + ")"
+	switch {
+	case distinct && len(args) == 1:
+		r.replace(r.toks[i].Offset, s, "jig_rs_listagg_distinct('', array_agg((")
+	case distinct:
+		d0, d1 := r.span(args[1])
+		r.edits = append(r.edits, qedit{start: r.toks[i].Offset, end: s, pre: "jig_rs_listagg_distinct(",
+			copyFrom: d0, copyTo: d1, post: ", array_agg(("})
+	default:
+		r.replaceToks(i, i, "string_agg")
+		r.insert(s, "(")
+	}
+	if distinct {
+		r.replace(e, r.toks[closing].End(), ")::text)") // the delimiter went first
+		closeOver += ")"
+	} else {
+		r.insert(e, ")::text")
+		if len(args) == 1 {
+			r.insert(r.toks[closing].Offset, ", ''")
+		}
 	}
 	r.replace(r.toks[closing+1].Offset, r.toks[wgClose].End(), "") // WITHIN GROUP (ORDER BY o)
 	c := r.toks[end]
 	r.edits = append(r.edits, qedit{start: c.Offset, end: c.End(), pre: " ",
-		copyFrom: r.toks[open+1].Offset, copyTo: r.toks[wgClose-1].End(), post: wholeFrame + ")"})
+		copyFrom: r.toks[open+1].Offset, copyTo: r.toks[wgClose-1].End(), post: closeOver})
 	r.keepName(i, end, "listagg")
 }
 
