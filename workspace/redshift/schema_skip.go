@@ -9,7 +9,7 @@ import (
 
 // skipStatement blanks a statement of a schema file that moves data or
 // rights rather than defining tables, which jig has no use for locally:
-// COPY ... FROM 'location' (S3, DynamoDB, EMR, a remote host), UNLOAD,
+// COPY ... FROM 's3://...' (or DynamoDB, EMR), UNLOAD,
 // GRANT and REVOKE. Each gives one warning at its first token instead of
 // the error Postgres would report. It reports whether st was one of them.
 func (t *translator) skipStatement(st []sqlscan.Token) bool {
@@ -41,11 +41,16 @@ func (t *translator) skipStatement(st []sqlscan.Token) bool {
 	return true
 }
 
-// copySource returns the quoted location of COPY ... FROM 'location', or ""
-// when the COPY reads no such location (FROM STDIN, TO ...).
+// copySource returns the quoted location of COPY ... FROM 's3://...' (or
+// Redshift's other remote sources, DynamoDB and EMR), or "" for any other
+// COPY: FROM STDIN, or a server file, which Postgres refuses to a
+// workspace as it should.
 func copySource(st []sqlscan.Token) string {
 	for i := 1; i+1 < len(st); i++ {
-		if st[i].IsKeyword("from") && st[i+1].Kind == sqlscan.String {
+		v, ok := st[i+1].Value()
+		v = strings.ToLower(v)
+		remote := strings.HasPrefix(v, "s3://") || strings.HasPrefix(v, "dynamodb://") || strings.HasPrefix(v, "emr://")
+		if st[i].IsKeyword("from") && st[i+1].Kind == sqlscan.String && ok && remote {
 			s := st[i+1].Text
 			if len(s) > 60 {
 				s = s[:57] + "..."
