@@ -30,62 +30,76 @@ func loadDocExamples(tb testing.TB) ([]docExample, map[string]string) {
 		tb.Fatal(err)
 	}
 	defer f.Close()
-	var exs []docExample
-	setups := map[string]string{}
-	var cur *docExample
-	var setupName, section string
-	var body []string
-	flush := func() {
-		text := strings.TrimSpace(strings.Join(body, "\n"))
-		switch {
-		case setupName != "":
-			setups[setupName] = text
-		case cur != nil && section == "sql":
-			cur.sql = text
-		case cur != nil && section == "output":
-			for _, l := range body {
-				if l = strings.TrimSpace(l); l != "" {
-					cur.want = append(cur.want, strings.Split(l, " | "))
-				}
-			}
-		}
-		body = nil
-	}
+	p := &corpusParser{setups: map[string]string{}}
 	sc := bufio.NewScanner(f)
 	for n := 1; sc.Scan(); n++ {
-		line := sc.Text()
-		switch {
-		case strings.HasPrefix(line, "#") && section == "":
-		case strings.HasPrefix(line, "=== "):
-			flush()
-			section, setupName, cur = "", "", nil
-			if name, ok := strings.CutPrefix(line, "=== setup "); ok {
-				setupName = name
-				continue
-			}
-			exs = append(exs, docExample{id: strings.TrimPrefix(line, "=== ")})
-			cur = &exs[len(exs)-1]
-		case section != "sql" && strings.HasPrefix(line, "url: ") && cur != nil:
-			cur.url = strings.TrimPrefix(line, "url: ")
-		case section != "sql" && strings.HasPrefix(line, "setup: ") && cur != nil:
-			cur.setup = strings.TrimPrefix(line, "setup: ")
-		case line == "sql:" || line == "output:":
-			flush()
-			section = strings.TrimSuffix(line, ":")
-		case line == "output: error" && cur != nil:
-			flush()
-			cur.wantErr, section = true, ""
-		case section != "":
-			body = append(body, line)
-		case strings.TrimSpace(line) != "":
-			tb.Fatalf("%s:%d: unexpected line %q", docsCorpus, n, line)
+		if !p.line(sc.Text()) {
+			tb.Fatalf("%s:%d: unexpected line %q", docsCorpus, n, sc.Text())
 		}
 	}
-	flush()
+	p.flush()
 	if err := sc.Err(); err != nil {
 		tb.Fatal(err)
 	}
-	return exs, setups
+	return p.exs, p.setups
+}
+
+// corpusParser reads the corpus a line at a time.
+type corpusParser struct {
+	exs            []docExample
+	setups         map[string]string
+	cur            *docExample // the example being read, nil in a setup block
+	setup, section string      // the setup block's name; "sql" or "output"
+	body           []string    // the section's lines so far
+}
+
+// line takes one line of the corpus; false means it fits nowhere.
+func (p *corpusParser) line(line string) bool {
+	switch {
+	case strings.HasPrefix(line, "#") && p.section == "":
+	case strings.HasPrefix(line, "=== "):
+		p.flush()
+		p.section, p.setup, p.cur = "", "", nil
+		if name, ok := strings.CutPrefix(line, "=== setup "); ok {
+			p.setup = name
+			return true
+		}
+		p.exs = append(p.exs, docExample{id: strings.TrimPrefix(line, "=== ")})
+		p.cur = &p.exs[len(p.exs)-1]
+	case p.section != "sql" && p.cur != nil && strings.HasPrefix(line, "url: "):
+		p.cur.url = strings.TrimPrefix(line, "url: ")
+	case p.section != "sql" && p.cur != nil && strings.HasPrefix(line, "setup: "):
+		p.cur.setup = strings.TrimPrefix(line, "setup: ")
+	case line == "sql:" || line == "output:":
+		p.flush()
+		p.section = strings.TrimSuffix(line, ":")
+	case line == "output: error" && p.cur != nil:
+		p.flush()
+		p.cur.wantErr, p.section = true, ""
+	case p.section != "":
+		p.body = append(p.body, line)
+	default:
+		return strings.TrimSpace(line) == ""
+	}
+	return true
+}
+
+// flush ends the section being read.
+func (p *corpusParser) flush() {
+	text := strings.TrimSpace(strings.Join(p.body, "\n"))
+	switch {
+	case p.setup != "":
+		p.setups[p.setup] = text
+	case p.cur != nil && p.section == "sql":
+		p.cur.sql = text
+	case p.cur != nil && p.section == "output":
+		for _, l := range p.body {
+			if l = strings.TrimSpace(l); l != "" {
+				p.cur.want = append(p.cur.want, strings.Split(l, " | "))
+			}
+		}
+	}
+	p.body = nil
 }
 
 // fraction matches a time's fractional seconds, to compare 00:00:00.5550
