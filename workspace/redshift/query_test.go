@@ -161,3 +161,12 @@ func TestRewriteCorpus(t *testing.T) {
 		t.Errorf("plain query changed: %q, %v", q.SQL, err)
 	}
 }
+
+// TestRewriteNameBeforeTopLimit: a column name kept for the last item of a
+// SELECT TOP goes before the LIMIT that TOP adds at the same place.
+func TestRewriteNameBeforeTopLimit(t *testing.T) {
+	q, err := RewriteQuery("q.sql", "select top 3 a, median(x)")
+	if want := "select  a, percentile_cont(0.5) WITHIN GROUP (ORDER BY x) AS median LIMIT 3"; err != nil || q.SQL != want {
+		t.Errorf("got %q, %v\nwant %q", q.SQL, err, want)
+	}
+}
