@@ -9,11 +9,16 @@ import (
 )
 
 // CreateRedshiftFunctions creates jig's Redshift compatibility functions
-// (redshift.FunctionsSQL) in the connection's current schema (the first of
+// (redshift.Functions) in the connection's current schema (the first of
 // its search_path), where unqualified calls in queries find them. It is
 // idempotent.
 func CreateRedshiftFunctions(ctx context.Context, conn *pgx.Conn) error {
-	return Exec(ctx, conn, redshift.FunctionsSQL, Where{File: redshift.FunctionsFile, SQL: redshift.FunctionsSQL})
+	for _, f := range redshift.Functions {
+		if err := Exec(ctx, conn, f.SQL, Where{File: f.Name, SQL: f.SQL}); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // querySQL returns the statement to run for q in fixture f and where its

@@ -44,6 +44,11 @@ func (c *cli) load(dir string) (*workspace.Workspace, int) {
 	if err != nil {
 		return nil, c.loadFailed(dir, err)
 	}
+	for _, f := range ws.Schema {
+		for _, w := range f.Warnings { // statements skipped: COPY from S3, UNLOAD, GRANT
+			fmt.Fprintln(c.stderr, "jig: warning: "+w.Error())
+		}
+	}
 	return ws, -1
 }
 

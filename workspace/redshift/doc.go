@@ -11,7 +11,7 @@
 //   - RewriteQuery rewrites the query syntax Postgres lacks (NVL, DECODE,
 //     LISTAGG, TOP, MEDIAN, date parts, ...) into equivalent Postgres and
 //     rejects what cannot run locally (PIVOT, QUALIFY, IGNORE NULLS, ...).
-//     FunctionsSQL holds the functions Postgres lacks (GETDATE, DATEADD,
+//     Functions holds the functions Postgres lacks (GETDATE, DATEADD,
 //     ...); the engine creates them, since nothing under workspace talks to
 //     a database.
 //

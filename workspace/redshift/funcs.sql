@@ -54,15 +54,22 @@ SELECT CASE jig_rs_datepart(part)
 END $$;
 
 -- DATEADD(part, n, value). Adding months clamps to the month's end
--- (2008-01-31 + 1 month = 2008-02-29), as in Redshift.
+-- (2008-01-31 + 1 month = 2008-02-29), as in Redshift; adding years to a
+-- February 29 gives March 1 when the year has none (2016-02-29 + 1 year =
+-- 2017-03-01), as Redshift does, where 12 months give 2017-02-28.
+CREATE OR REPLACE FUNCTION jig_rs_leap_carry(part text, ts timestamp, n bigint) RETURNS interval
+LANGUAGE sql IMMUTABLE STRICT AS $$
+SELECT CASE WHEN jig_rs_datepart(part) IN ('year', 'decade', 'century', 'millennium')
+  AND to_char(ts, 'MM-DD') = '02-29' AND to_char(ts + jig_rs_interval(part, n), 'MM-DD') = '02-28'
+  THEN interval '1 day' ELSE interval '0' END $$;
 CREATE OR REPLACE FUNCTION dateadd(part text, n bigint, ts timestamp) RETURNS timestamp
-LANGUAGE sql IMMUTABLE STRICT AS $$ SELECT ts + jig_rs_interval(part, n) $$;
+LANGUAGE sql IMMUTABLE STRICT AS $$ SELECT ts + jig_rs_interval(part, n) + jig_rs_leap_carry(part, ts, n) $$;
 CREATE OR REPLACE FUNCTION dateadd(part text, n bigint, ts timestamptz) RETURNS timestamptz
-LANGUAGE sql STABLE STRICT AS $$ SELECT ts + jig_rs_interval(part, n) $$;
+LANGUAGE sql STABLE STRICT AS $$ SELECT ts + jig_rs_interval(part, n) + jig_rs_leap_carry(part, ts::timestamp, n) $$;
 CREATE OR REPLACE FUNCTION dateadd(part text, n bigint, d date) RETURNS timestamp
-LANGUAGE sql IMMUTABLE STRICT AS $$ SELECT d::timestamp + jig_rs_interval(part, n) $$;
+LANGUAGE sql IMMUTABLE STRICT AS $$ SELECT dateadd(part, n, d::timestamp) $$;
 CREATE OR REPLACE FUNCTION dateadd(part text, n bigint, ts text) RETURNS timestamp
-LANGUAGE sql STABLE STRICT AS $$ SELECT ts::timestamp + jig_rs_interval(part, n) $$;
+LANGUAGE sql STABLE STRICT AS $$ SELECT dateadd(part, n, ts::timestamp) $$;
 CREATE OR REPLACE FUNCTION dateadd(part text, n bigint, t time) RETURNS time
 LANGUAGE sql IMMUTABLE STRICT AS $$ SELECT t + jig_rs_interval(part, n) $$;
 

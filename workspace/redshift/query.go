@@ -50,10 +50,13 @@ func (q *RewrittenQuery) sourceOffset(off int) int {
 // qedit replaces src[start:end] with pre, then (when copyTo > copyFrom) the
 // rewritten text of src[copyFrom:copyTo], then post. Copies let a rewrite
 // repeat an argument (DECODE compares its expression once per search value).
+// Of two insertions at one place, a first one goes first (a column alias
+// before the LIMIT that TOP adds after the last token).
 type qedit struct {
 	start, end       int
 	pre, post        string
 	copyFrom, copyTo int
+	first            bool
 }
 
 // renderer applies edits to the source, recording spans for SourcePos.
@@ -72,6 +75,12 @@ func render(src string, edits []qedit) (string, []span) {
 		}
 		if (a.end == a.start) != (b.end == b.start) {
 			return a.end - b.end // insertions before replacements at the same place
+		}
+		if a.first != b.first && a.end == a.start {
+			if a.first {
+				return -1
+			}
+			return 1
 		}
 		return b.end - a.end // an edit covering others wins (they render in its copy)
 	})

@@ -25,8 +25,7 @@ func rewriteListagg(r *queryRewriter, i int) {
 	}
 	open, wgClose, within := r.withinGroup(closing + 1)
 	if within && r.windowAfter(wgClose) {
-		r.errAt(r.toks[i].Offset, "aggregate in a subquery and join it back, or drop WITHIN GROUP and order the window: string_agg(x, ',') OVER (PARTITION BY p ORDER BY o ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING)",
-			"LISTAGG ... WITHIN GROUP ... OVER is not supported locally: Postgres cannot order an aggregate's input inside a window")
+		r.listaggWindow(i, closing, args, expr, distinct, open, wgClose)
 		return
 	}
 	if distinct && within && !r.listaggDistinctOrder(expr, open, wgClose) {
@@ -46,8 +45,14 @@ func rewriteListagg(r *queryRewriter, i int) {
 		if tail != "" {
 			r.insert(r.toks[closing].Offset, tail)
 		}
+		if end := r.overEnd(closing); end > 0 {
+			r.keepName(i, end, "listagg")
+		} else {
+			r.keepName(i, closing, "listagg")
+		}
 		return
 	}
+	r.keepName(i, wgClose, "listagg")
 	// string_agg(x, d) WITHIN GROUP (ORDER BY o) → string_agg(x, d ORDER BY o)
 	r.replaceToks(closing, closing, tail+" ")
 	r.replace(r.toks[closing+1].Offset, r.toks[open].End(), "")
@@ -69,39 +74,35 @@ func (r *queryRewriter) listaggDistinctOrder(expr [2]int, open, closing int) boo
 	return true
 }
 
-// rewriteMedian: MEDIAN(x) → percentile_cont(0.5) WITHIN GROUP (ORDER BY x).
-// Postgres returns double precision for every input type; Redshift returns
-// DECIMAL for DECIMAL input and rounds it to the input's scale, so compare
-// with a tolerance or round. MEDIAN ... OVER is an error (Postgres has no
-// ordered-set window aggregates).
+// rewriteMedian: MEDIAN(x) → percentile_cont(0.5) WITHIN GROUP (ORDER BY x),
+// named median. Postgres returns double precision for every input type;
+// Redshift returns DECIMAL for DECIMAL input and rounds it to the input's
+// scale, so compare with a tolerance or round. MEDIAN(x) OVER (w) →
+// jig_rs_percentile_cont(0.5, array_agg(x) OVER (w), false), as Postgres
+// has no ordered-set window aggregates (see funcs_agg.sql).
 func rewriteMedian(r *queryRewriter, i int) {
 	closing, args, ok := r.call(i)
 	if !ok || len(args) != 1 {
-		return
-	}
-	if r.windowAfter(closing) {
-		r.errAt(r.toks[i].Offset, "compute the median per partition in a subquery (GROUP BY) and join it back",
-			"MEDIAN as a window function (MEDIAN ... OVER) is not supported locally")
 		return
 	}
 	if r.tok(args[0][0]).IsKeyword("distinct") {
 		r.errAt(r.toks[args[0][0]].Offset, "take the median of SELECT DISTINCT values in a subquery", "MEDIAN(DISTINCT ...) is not supported locally")
 		return
 	}
-	r.replaceToks(i, i+1, "percentile_cont(0.5) WITHIN GROUP (ORDER BY ")
-}
-
-// rejectOrderedSetWindow: PERCENTILE_CONT/DISC run natively, except as
-// window functions, which Postgres lacks.
-func rejectOrderedSetWindow(r *queryRewriter, i int) {
-	closing, _, ok := r.call(i)
-	if !ok {
+	if r.windowAfter(closing) {
+		end := r.overEnd(closing)
+		if end < 0 {
+			r.errAt(r.toks[i].Offset, "write the window in the OVER clause: MEDIAN(x) OVER (PARTITION BY p)",
+				"MEDIAN ... OVER a named window is not supported locally")
+			return
+		}
+		r.replaceToks(i, i+1, "jig_rs_percentile_cont(0.5, array_agg(")
+		r.replaceToks(end, end, "), false)")
+		r.keepName(i, end, "median")
 		return
 	}
-	if _, wgClose, within := r.withinGroup(closing + 1); within && r.windowAfter(wgClose) {
-		r.errAt(r.toks[i].Offset, "compute it per partition in a subquery (GROUP BY) and join it back",
-			"%s ... OVER is not supported locally: Postgres has no ordered-set window aggregates", asciiUpper(r.toks[i].Text))
-	}
+	r.replaceToks(i, i+1, "percentile_cont(0.5) WITHIN GROUP (ORDER BY ")
+	r.keepName(i, closing, "median")
 }
 
 // rewriteTop: SELECT TOP n ... → SELECT ... LIMIT n, the LIMIT added at the

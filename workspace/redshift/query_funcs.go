@@ -10,6 +10,7 @@ func rewriteSysdate(r *queryRewriter, i int) {
 		return
 	}
 	r.replaceToks(i, i, "localtimestamp")
+	r.keepName(i, i, "timestamp")
 }
 
 // rewriteNVL: NVL(a, b, ...) → COALESCE(a, b, ...), which Redshift
@@ -80,6 +81,7 @@ func rewriteConcat(r *queryRewriter, i int) {
 	r.replaceToks(i, i+1, "((")
 	r.replaceToks(args[0][1], args[0][1], ") || (")
 	r.replaceToks(closing, closing, "))")
+	r.keepName(i, closing, "concat")
 }
 
 // rewriteConvert: CONVERT(type, expr) → CAST(expr AS type), the type
@@ -133,4 +135,21 @@ func rewriteRatioToReport(r *queryRewriter, i int) {
 	r.replaceToks(i, i+1, "(")
 	t := r.toks[closing]
 	r.edits = append(r.edits, qedit{start: t.Offset, end: t.End(), pre: ")::float8 / sum(", copyFrom: a0, copyTo: a1, post: ")"})
+	if end := r.overEnd(closing); end > 0 {
+		r.keepName(i, end, "ratio_to_report")
+	}
+}
+
+// rewriteRegexp: REGEXP_COUNT, REGEXP_INSTR, REGEXP_REPLACE and
+// REGEXP_SUBSTR → jig_rs_regexp_*, which take Redshift's position,
+// occurrence and parameters arguments (Postgres's own functions read them
+// differently, and its REGEXP_REPLACE replaces only the first match).
+func rewriteRegexp(r *queryRewriter, i int) {
+	closing, _, ok := r.call(i)
+	if !ok {
+		return
+	}
+	name := r.toks[i].Name()
+	r.replaceToks(i, i, "jig_rs_"+name)
+	r.keepName(i, closing, name)
 }

@@ -53,9 +53,15 @@ var (
 // and date_part) expect. A part that is an expression is left to the
 // function, which also understands every abbreviation.
 func rewriteDatePartArg(r *queryRewriter, i int) {
-	_, args, ok := r.call(i)
+	closing, args, ok := r.call(i)
 	name := r.toks[i].Name()
-	if !ok || len(args) < 2 || args[0][1]-args[0][0] != 1 {
+	if !ok || len(args) < 2 {
+		return
+	}
+	if col := defaultColumn[name]; col != "" {
+		r.keepName(i, closing, col)
+	}
+	if args[0][1]-args[0][0] != 1 {
 		return
 	}
 	p := r.toks[args[0][0]]
@@ -78,18 +84,31 @@ func rewriteDatePartArg(r *queryRewriter, i int) {
 		return
 	}
 	r.replaceToks(args[0][0], args[0][0], "'"+canon+"'")
+	if name == "date_part" && (canon == "millisecond" || canon == "microsecond") {
+		r.replaceToks(i, i, "jig_rs_date_part")
+	}
 }
 
+// defaultColumn is Redshift's output column name for a function whose
+// Postgres name differs.
+var defaultColumn = map[string]string{"dateadd": "date_add", "datediff": "date_diff", "date_part": "pgdate_part"}
+
 // rewriteExtract: EXTRACT(part FROM x) with a Redshift-only abbreviation
-// (dw, yearday, qtrs, ...) → the Postgres field. Postgres's EXTRACT returns
-// numeric and its millisecond/microsecond fields include the whole
-// seconds (43.101 s → 43101 ms; Redshift gives 101).
+// (dw, yearday, qtrs, ...) → the Postgres field, named date_part as in
+// Redshift. Postgres's millisecond/microsecond fields include the whole
+// seconds (43.101 s → 43101 ms), so EXTRACT(ms FROM x) becomes
+// jig_rs_date_part('millisecond', x), which gives Redshift's 101. Postgres's
+// EXTRACT returns numeric where Redshift's returns INTEGER.
 func rewriteExtract(r *queryRewriter, i int) {
 	p := r.tok(i + 2)
 	if !r.tok(i+1).IsSymbol("(") || !r.tok(i+3).IsKeyword("from") || p.Kind != sqlscan.Ident {
 		return
 	}
-	if canon, ok := dateParts[p.Name()]; ok && canon != p.Name() {
+	r.keepName(i, sqlscan.MatchingParenOrLast(r.toks, i+1), "date_part")
+	switch canon, ok := dateParts[p.Name()]; {
+	case ok && (canon == "millisecond" || canon == "microsecond"):
+		r.replaceToks(i, i+3, "jig_rs_date_part('"+canon+"', ")
+	case ok && canon != p.Name():
 		r.replaceToks(i+2, i+2, canon)
 	}
 }

@@ -49,11 +49,14 @@ func init() {
 		"sysdate": rewriteSysdate, "top": rewriteTop, "approximate": rewriteApproximate,
 		"nvl": rewriteNVL, "nvl2": rewriteNVL2, "decode": rewriteDecode, "concat": rewriteConcat,
 		"listagg": rewriteListagg, "median": rewriteMedian, "ratio_to_report": rewriteRatioToReport,
-		"percentile_cont": rejectOrderedSetWindow, "percentile_disc": rejectOrderedSetWindow,
+		"percentile_cont": rewritePercentileWindow, "percentile_disc": rewritePercentileWindow,
 		"dateadd": rewriteDatePartArg, "datediff": rewriteDatePartArg, "date_part": rewriteDatePartArg,
 		"date_trunc": rewriteDatePartArg, "extract": rewriteExtract, "convert": rewriteConvert,
 		"cast": rewriteCast, "pivot": rejectPivot, "unpivot": rejectPivot, "qualify": rejectQualify,
 		"ignore": rejectIgnoreNulls, "respect": rewriteRespectNulls,
+	}
+	for _, f := range []string{"regexp_count", "regexp_instr", "regexp_replace", "regexp_substr"} {
+		queryRewrites[f] = rewriteRegexp
 	}
 	for _, f := range []string{"hll", "hll_create_sketch", "hll_cardinality", "hll_combine", "hll_combine_sketches"} {
 		queryRewrites[f] = rejectHLL
@@ -61,6 +64,16 @@ func init() {
 }
 
 func (r *queryRewriter) run() {
+	for _, st := range sqlscan.SplitStatements(r.toks) {
+		if !isRoutine(st) {
+			continue
+		}
+		for _, tk := range st {
+			for _, m := range maxLengthsInBody(tk) { // VARCHAR(MAX) in a procedure body
+				r.replace(m[0], m[1], strings.Repeat(" ", m[1]-m[0]))
+			}
+		}
+	}
 	for i, t := range r.toks {
 		switch {
 		case t.IsSymbol("::"):

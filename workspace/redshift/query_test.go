@@ -14,7 +14,7 @@ import (
 // as unknown) back to where the user wrote it.
 func TestRewriteQuery(t *testing.T) {
 	tests := []struct{ name, in, want string }{
-		{"sysdate", "select sysdate, zz", "select localtimestamp, zz"},
+		{"sysdate", "select sysdate, zz", "select localtimestamp AS timestamp, zz"},
 		{"nvl", "select nvl(a, b), zz", "select coalesce(a, b), zz"},
 		{"nvl2", "select nvl2(a, b, c), zz", "select (CASE WHEN (a) IS NOT NULL THEN ( b) ELSE ( c) END), zz"},
 		{"decode", "select decode(x, 1, 'a', 2, 'b', 'z'), zz",
@@ -22,20 +22,38 @@ func TestRewriteQuery(t *testing.T) {
 		{"decode copies the rewritten expression", "select decode(nvl(y, 0), 1, 'a', 2, 'b'), zz",
 			"select (CASE WHEN (coalesce(y, 0)) IS NOT DISTINCT FROM ( 1) THEN ( 'a') WHEN (coalesce(y, 0)) IS NOT DISTINCT FROM ( 2) THEN ( 'b') END), zz"},
 		{"postgres decode left alone", "select decode('aGk=', 'base64'), zz", "select decode('aGk=', 'base64'), zz"},
-		{"concat", "select concat(a, b), zz", "select ((a) || ( b)), zz"},
+		{"concat", "select concat(a, b), zz", "select ((a) || ( b)) AS concat, zz"},
 		{"listagg within group", "select listagg(n, ', ') within group (order by n desc), zz",
-			"select string_agg((n)::text, ', '  order by n desc), zz"},
-		{"listagg default delimiter", "select listagg(n), zz", "select string_agg((n)::text, ''), zz"},
+			"select string_agg((n)::text, ', '  order by n desc) AS listagg, zz"},
+		{"listagg default delimiter", "select listagg(n), zz", "select string_agg((n)::text, '') AS listagg, zz"},
 		{"listagg distinct", "select listagg(distinct n) within group (order by n), zz",
-			"select string_agg(distinct (n)::text, ''  order by (n)::text), zz"},
-		{"median", "select median(x), zz", "select percentile_cont(0.5) WITHIN GROUP (ORDER BY x), zz"},
+			"select string_agg(distinct (n)::text, ''  order by (n)::text) AS listagg, zz"},
+		{"median", "select median(x), zz", "select percentile_cont(0.5) WITHIN GROUP (ORDER BY x) AS median, zz"},
 		{"approximate", "select approximate count(distinct x), zz", "select count(distinct x), zz"},
 		{"date parts", "select dateadd(d, 1, t), datediff(qtrs, a, b), date_part(dw, t), date_trunc('Mons', t), extract(yearday from t), zz",
-			"select dateadd('day', 1, t), datediff('quarter', a, b), date_part('dow', t), date_trunc('month', t), extract(doy from t), zz"},
+			"select dateadd('day', 1, t) AS date_add, datediff('quarter', a, b) AS date_diff, date_part('dow', t) AS pgdate_part, date_trunc('month', t), extract(doy from t) AS date_part, zz"},
 		{"casts", "select a::varchar(max), b::super, c::nvarchar(10), cast(d as character varying(max)), e::varbyte(8), zz",
 			"select a::varchar, b::jsonb, c::varchar(10), cast(d as character varying), e::bytea, zz"},
 		{"convert", "select convert(varchar(max), x), zz", "select CAST( x AS varchar), zz"},
-		{"ratio_to_report", "select ratio_to_report(x) over (partition by g), zz", "select (x)::float8 / sum(x) over (partition by g), zz"},
+		{"ratio_to_report", "select ratio_to_report(x) over (partition by g), zz", "select (x)::float8 / sum(x) over (partition by g) AS ratio_to_report, zz"},
+		{"listagg over", "select listagg(x, ',') within group (order by y desc) over (partition by g), zz",
+			"select string_agg((x)::text, ',')  over (partition by g order by y desc ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING) AS listagg, zz"},
+		{"listagg over () without delimiter", "select listagg(x) within group (order by x) over (), zz",
+			"select string_agg((x)::text, '')  over ( order by x ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING) AS listagg, zz"},
+		{"listagg distinct over", "select listagg(distinct x, ';') within group (order by y) over (partition by g), zz",
+			"select jig_rs_listagg_distinct(';', array_agg((x)::text)  over (partition by g order by y ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING)) AS listagg, zz"},
+		{"median over", "select median(x) over (partition by g) as m, zz", "select jig_rs_percentile_cont(0.5, array_agg(x) over (partition by g), false) as m, zz"},
+		{"percentile over", "select percentile_disc(0.25) within group (order by sum(x) desc) over (), zz",
+			"select jig_rs_percentile_disc(0.25, array_agg(  sum(x) ) over (), true) AS percentile_disc, zz"},
+		{"percentile without over left alone", "select percentile_cont(0.5) within group (order by x), zz",
+			"select percentile_cont(0.5) within group (order by x), zz"},
+		{"regexp", "select regexp_replace(s, 'a', 'b', 1, 'i'), regexp_count(s, 'a') + 1, zz",
+			"select jig_rs_regexp_replace(s, 'a', 'b', 1, 'i') AS regexp_replace, jig_rs_regexp_count(s, 'a') + 1, zz"},
+		{"millisecond parts", "select extract(ms from t), date_part(us, t) us_part, zz",
+			"select jig_rs_date_part('millisecond',  t) AS date_part, jig_rs_date_part('microsecond', t) us_part, zz"},
+		{"names only for bare select items", "select distinct dateadd(d, 1, t), f(concat(a, b)) from t group by dateadd(d, 1, t), zz",
+			"select distinct dateadd('day', 1, t) AS date_add, f(((a) || ( b))) from t group by dateadd('day', 1, t), zz"},
+		{"name before the LIMIT of TOP", "select top 1 datediff(d, a, b), zz", "select  datediff('day', a, b) AS date_diff, zz LIMIT 1"},
 		{"respect nulls", "select lag(x) respect nulls over (order by t), zz", "select lag(x)  over (order by t), zz"},
 		{"top", "select top 10 a, zz from t order by a", "select  a, zz from t order by a LIMIT 10"},
 		{"top in a subquery", "select * from (select top 1 a from t) s, zz", "select * from (select  a from t LIMIT 1) s, zz"},
@@ -94,10 +112,10 @@ func TestRewriteRejects(t *testing.T) {
 		{"unpivot", "select * from t unpivot (v for c in (a, b))", "unpivot", "UNPIVOT is not supported locally"},
 		{"qualify", "select a from t\nqualify row_number() over (order by a) = 1", "qualify", "QUALIFY is not supported locally"},
 		{"ignore nulls", "select first_value(x) ignore nulls over (order by t) from t", "ignore", "IGNORE NULLS is not supported locally"},
-		{"listagg over with order", "select listagg(x, ',') within group (order by x) over (partition by g) from t", "listagg", "LISTAGG ... WITHIN GROUP ... OVER"},
+		{"listagg over a named window", "select listagg(x, ',') within group (order by x) over w from t", "listagg", "LISTAGG ... OVER a named window"},
 		{"listagg distinct other order", "select listagg(distinct x) within group (order by y) from t", "y)", "LISTAGG DISTINCT is not supported locally"},
-		{"median over", "select median(x) over (partition by g) from t", "median", "MEDIAN as a window function"},
-		{"percentile over", "select percentile_cont(0.5) within group (order by x) over () from t", "percentile_cont", "PERCENTILE_CONT ... OVER"},
+		{"median over a named window", "select median(x) over w from t window w as (partition by g)", "median", "MEDIAN ... OVER a named window"},
+		{"percentile over a named window", "select percentile_cont(0.5) within group (order by x) over w from t", "percentile_cont", "PERCENTILE_CONT ... OVER a named window"},
 		{"top with union", "select top 1 a from t union select b from u", "top", "TOP together with UNION"},
 		{"unknown date part", "select dateadd(dya, 1, t) from t", "dya", "DATEADD does not take the date part `dya`"},
 		{"date part not for dateadd", "select dateadd(dow, 1, t) from t", "dow", "DATEADD does not take the date part `dow`"},
@@ -141,5 +159,14 @@ func TestRewriteCorpus(t *testing.T) {
 	plain := "select a, count(*) from t where b = 'x' group by a"
 	if q, err := RewriteQuery("q.sql", plain); err != nil || q.SQL != plain {
 		t.Errorf("plain query changed: %q, %v", q.SQL, err)
+	}
+}
+
+// TestRewriteNameBeforeTopLimit: a column name kept for the last item of a
+// SELECT TOP goes before the LIMIT that TOP adds at the same place.
+func TestRewriteNameBeforeTopLimit(t *testing.T) {
+	q, err := RewriteQuery("q.sql", "select top 3 a, median(x)")
+	if want := "select  a, percentile_cont(0.5) WITHIN GROUP (ORDER BY x) AS median LIMIT 3"; err != nil || q.SQL != want {
+		t.Errorf("got %q, %v\nwant %q", q.SQL, err, want)
 	}
 }

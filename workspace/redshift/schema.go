@@ -2,6 +2,7 @@ package redshift
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 
 	"github.com/jig-sql/jig/workspace/diag"
@@ -17,6 +18,7 @@ type translator struct {
 	redshift  bool // dialect: redshift — also apply Redshift's type semantics
 	edits     []edit
 	errs      diag.Errors
+	warnings  diag.Errors
 	tables    map[string]Distribution
 	used      bool // a Redshift-only clause was seen
 }
@@ -37,11 +39,20 @@ func TranslateSchema(path, src string, redshift bool) (*TranslatedSchema, error)
 	toks := sqlscan.ScanSignificant(src)
 	t.globalRewrites(toks)
 	for _, st := range sqlscan.SplitStatements(toks) {
-		if len(st) > 1 && st[0].IsKeyword("create") {
+		switch {
+		case t.skipStatement(st):
+		case isRoutine(st):
+			for _, tk := range st {
+				for _, r := range maxLengthsInBody(tk) {
+					t.blank(r[0], r[1]) // VARCHAR(MAX) in a procedure body
+				}
+			}
+		case len(st) > 1 && st[0].IsKeyword("create"):
 			t.createTable(st)
 		}
 	}
-	f := &TranslatedSchema{Source: src, Tables: t.tables, Redshift: t.used}
+	t.warnings.Sort()
+	f := &TranslatedSchema{Source: src, Tables: t.tables, Redshift: t.used, Warnings: t.warnings}
 	f.SQL, f.edits = applyEdits(src, t.edits)
 	return f, t.errs.Err()
 }
@@ -197,6 +208,17 @@ func isSignedInt(s string) bool {
 }
 
 // identityClause is the Postgres spelling of Redshift's IDENTITY(seed, step).
+// A Postgres sequence counting up starts at 1 at the lowest (one counting
+// down at -1 at the highest) unless told otherwise, so IDENTITY(0, 1) needs
+// MINVALUE 0.
 func identityClause(seed, step string) string {
-	return fmt.Sprintf("(START WITH %s INCREMENT BY %s)", seed, step)
+	bound := ""
+	s, _ := strconv.ParseInt(seed, 10, 64)
+	switch st, _ := strconv.ParseInt(step, 10, 64); {
+	case st > 0 && s < 1:
+		bound = " MINVALUE " + seed
+	case st < 0 && s > -1:
+		bound = " MAXVALUE " + seed
+	}
+	return fmt.Sprintf("(START WITH %s INCREMENT BY %s%s)", seed, step, bound)
 }

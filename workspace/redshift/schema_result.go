@@ -14,6 +14,9 @@ type TranslatedSchema struct {
 	Tables map[string]Distribution
 	// Redshift is true when the file used Redshift-only syntax.
 	Redshift bool
+	// Warnings are the statements skipped (COPY from S3, UNLOAD, GRANT,
+	// REVOKE), one each at its line and column; the caller shows them.
+	Warnings diag.Errors
 
 	edits []edit // length-changing rewrites, in order
 }
