@@ -97,11 +97,24 @@ func (s *Suite) overrides(f *workspace.Fixture) ([]rows.TableOverrides, error) {
 				}
 				o[c.Column] = v
 			}
+			if f.Missing == workspace.MissingNull {
+				fillNull(o, t)
+			}
 			to.Rows = append(to.Rows, o)
 		}
 		out = append(out, to)
 	}
 	return out, errs.Err()
+}
+
+// fillNull sets every column a given row leaves out to NULL (a dbt unit
+// test's input), instead of the row factory's default.
+func fillNull(o rows.Override, t *workspace.Table) {
+	for _, c := range t.Columns {
+		if _, set := o[c.Name]; !set {
+			o[c.Name] = rows.Null
+		}
+	}
 }
 
 func columnNames(t *workspace.Table) []string {

@@ -23,6 +23,11 @@ type Fixture struct {
 	Given  []GivenTable // in file order
 	Expect Expect
 	Checks []CheckEntry
+	// Missing says how the columns a given row leaves out are filled: ""
+	// (the row factory's defaults) or MissingNull (NULL, as dbt unit tests
+	// fill their inputs). It is not a fixture-file key: a dbt project's unit
+	// tests set it (package workspace/dbt).
+	Missing string
 
 	// QueryLine and QueryCol locate the query: value (0 when the key is
 	// absent and the folder name was used).
@@ -134,6 +139,9 @@ type Expect struct {
 	ColumnTolerance map[string]float64
 	Line            int // line of the expect: key
 }
+
+// MissingNull is Fixture.Missing for inputs whose unset columns are NULL.
+const MissingNull = "null"
 
 // Expect.Columns values.
 const (

@@ -1,0 +1,354 @@
+package dbt
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/nikolalohinski/gonja/v2/exec"
+)
+
+// Relation is what ref(), source() and this return: it renders as the name
+// jig runs the SQL under, and has dbt's attributes.
+type Relation struct {
+	Database   string `jinja:"database"`
+	Schema     string `jinja:"schema"`
+	Identifier string `jinja:"identifier"`
+	Name       string `jinja:"name"`
+	// Rendered is the text it renders as.
+	Rendered string `jinja:"-"`
+}
+
+// String is how the relation appears in SQL.
+func (r Relation) String() string { return r.Rendered }
+
+// GetAttribute gives Jinja dbt's attributes, and the rendered text for
+// anything else a macro reads (include(), render()).
+func (r Relation) GetAttribute(name string) (*exec.Value, bool) {
+	switch name {
+	case "database":
+		return exec.AsValue(r.Database), true
+	case "schema":
+		return exec.AsValue(r.Schema), true
+	case "identifier", "table":
+		return exec.AsValue(r.Identifier), true
+	case "name":
+		return exec.AsValue(r.Name), true
+	case "is_table", "is_view", "is_cte":
+		return exec.AsValue(false), true
+	case "render", "include":
+		return exec.AsValue(func(*exec.VarArgs) string { return r.Rendered }), true
+	}
+	return exec.AsValue(nil), false
+}
+
+// state is one render's context: the model, the project, and what the
+// render found (its refs, a fatal error from a function).
+type state struct {
+	ld      *loader
+	model   string // the model's name ("" for a singular test)
+	schema  string // the model's +schema
+	vars    map[string]any
+	macroOv map[string]any // unit test overrides: macros
+	envOv   map[string]string
+	refs    []string
+	fatal   error
+	returns []*returnSlot
+	ns      map[string]*namespace
+}
+
+type returnSlot struct {
+	set bool
+	val *exec.Value
+}
+
+// fail records an error a function meets, so the render stops with it even
+// when Jinja would print an empty value instead.
+func (s *state) fail(format string, args ...any) *exec.Value {
+	err := fmt.Errorf(format, args...)
+	if s.fatal == nil {
+		s.fatal = err
+	}
+	return exec.AsValue(err)
+}
+
+func (s *state) globals() map[string]any {
+	s.ns = map[string]*namespace{"dbt": s.dbtNamespace(), "dbt_utils": s.utilsNamespace()}
+	g := map[string]any{
+		"ref":            s.ref,
+		"source":         s.source,
+		"config":         func(*exec.VarArgs) string { return "" },
+		"var":            s.varFn,
+		"env_var":        s.envVar,
+		"is_incremental": func(*exec.VarArgs) bool { return false },
+		"return":         s.returnFn,
+		"log":            func(*exec.VarArgs) string { return "" },
+		"print":          func(*exec.VarArgs) string { return "" },
+		"execute":        true,
+		"flags":          map[string]any{"FULL_REFRESH": false, "WHICH": "test"},
+		"target":         s.target(),
+		"this":           s.this(),
+		"model":          map[string]any{"name": s.model, "unique_id": "model." + s.ld.proj.Name + "." + s.model},
+		"project_name":   s.ld.proj.Name,
+		"run_started_at": runStartedAt(time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)),
+		"invocation_id":  "00000000-0000-0000-0000-000000000000",
+		"adapter":        &adapter{s: s},
+		"exceptions":     map[string]any{"raise_compiler_error": s.raise, "warn": func(*exec.VarArgs) string { return "" }},
+		"__jig_bind":     s.bind,
+		"run_query":      s.needsWarehouse("run_query"),
+		"statement":      s.needsWarehouse("statement"),
+		"load_result":    s.needsWarehouse("load_result"),
+	}
+	for name, ns := range s.ns {
+		g[name] = ns
+	}
+	for name, fn := range s.ns["dbt"].builtin {
+		g[name] = fn // dbt's own macros are global too: {{ dateadd(...) }}
+	}
+	for name, v := range s.macroOv {
+		g[name] = constant(v)
+	}
+	return g
+}
+
+func constant(v any) func(*exec.VarArgs) any { return func(*exec.VarArgs) any { return v } }
+
+func (s *state) needsWarehouse(name string) func(*exec.VarArgs) *exec.Value {
+	return func(*exec.VarArgs) *exec.Value {
+		return s.fail("%s() reads the warehouse at compile time, which jig does not do; compute the values in SQL instead", name)
+	}
+}
+
+func (s *state) raise(args *exec.VarArgs) *exec.Value {
+	return s.fail("raise_compiler_error: %s", args.First().String())
+}
+
+// target is dbt's target: the profile jig stands in for.
+func (s *state) target() map[string]any {
+	typ := "postgres"
+	if s.ld.redshift {
+		typ = "redshift"
+	}
+	return map[string]any{"name": "jig", "schema": "public", "type": typ, "database": "jig",
+		"threads": 1, "user": "jig", "profile_name": s.ld.proj.Name}
+}
+
+func (s *state) this() Relation {
+	schema := s.schema
+	if schema == "" {
+		schema = "public"
+	}
+	return Relation{Database: "jig", Schema: schema, Identifier: s.model, Name: s.model, Rendered: s.model}
+}
+
+// ref('model'), ref('package', 'model'), ref('model', v=2): the bare query
+// name.
+func (s *state) ref(args *exec.VarArgs) *exec.Value {
+	if len(args.Args) == 0 || len(args.Args) > 2 {
+		return s.fail("ref() takes one or two names, got %d", len(args.Args))
+	}
+	name := args.Args[len(args.Args)-1].String()
+	if !s.ld.isRelation(name) {
+		return s.fail("ref('%s'): no model or seed named %s%s", name, name, hintName(name, s.ld.relationNames()))
+	}
+	if !slices.Contains(s.refs, name) {
+		s.refs = append(s.refs, name)
+	}
+	return exec.AsValue(Relation{Database: "jig", Schema: "public", Identifier: name, Name: name, Rendered: name})
+}
+
+// source('s', 't'): the table as jig names it (see sourceName).
+func (s *state) source(args *exec.VarArgs) *exec.Value {
+	if len(args.Args) != 2 {
+		return s.fail("source() takes a source name and a table name, got %d arguments", len(args.Args))
+	}
+	src, tbl := args.Args[0].String(), args.Args[1].String()
+	st, schema, err := s.ld.sourceTable(src, tbl)
+	if err != nil {
+		return s.fail("%v", err)
+	}
+	name := s.ld.sourceName(schema, st.Identifier)
+	if !slices.Contains(s.refs, name) {
+		s.refs = append(s.refs, name)
+	}
+	return exec.AsValue(Relation{Database: "jig", Schema: schema, Identifier: st.Identifier, Name: st.Name, Rendered: name})
+}
+
+// var('name') / var('name', default): unit test overrides, then the
+// project's vars (also those nested under the project's name).
+func (s *state) varFn(args *exec.VarArgs) *exec.Value {
+	if len(args.Args) == 0 {
+		return s.fail("var() needs the variable's name")
+	}
+	name := args.Args[0].String()
+	for _, vars := range []map[string]any{s.vars, s.ld.proj.Vars} {
+		if v, ok := vars[name]; ok {
+			return exec.AsValue(v)
+		}
+		if nested, ok := vars[s.ld.proj.Name].(map[string]any); ok {
+			if v, ok := nested[name]; ok {
+				return exec.AsValue(v)
+			}
+		}
+	}
+	if len(args.Args) > 1 {
+		return args.Args[1]
+	}
+	return s.fail("required var '%s' not found: set it under vars: in dbt_project.yml or give var() a default", name)
+}
+
+func (s *state) envVar(args *exec.VarArgs) *exec.Value {
+	if len(args.Args) == 0 {
+		return s.fail("env_var() needs the variable's name")
+	}
+	name := args.Args[0].String()
+	if v, ok := s.envOv[name]; ok {
+		return exec.AsValue(v)
+	}
+	if v, ok := os.LookupEnv(name); ok {
+		return exec.AsValue(v)
+	}
+	if len(args.Args) > 1 {
+		return args.Args[1]
+	}
+	return s.fail("env var required but not provided: '%s'; set it or give env_var() a default", name)
+}
+
+// returnFn is dbt's return(): the macro calling it evaluates to the value
+// (any type), not to its rendered text.
+func (s *state) returnFn(args *exec.VarArgs) *exec.Value {
+	v := args.First()
+	if n := len(s.returns); n > 0 {
+		s.returns[n-1].set, s.returns[n-1].val = true, v
+	}
+	return v
+}
+
+// bind runs after the macro files are defined: each macro is wrapped so
+// return() works, and the macros of installed packages join their
+// namespace (dbt_utils.x).
+func (s *state) bind(e *exec.Evaluator, _ *exec.VarArgs) string {
+	for _, f := range s.ld.macros {
+		for _, name := range f.Names {
+			v, ok := e.Environment.Context.Get(name)
+			m, isMacro := v.(exec.Macro)
+			if !ok || !isMacro {
+				continue
+			}
+			w := s.wrap(m)
+			e.Environment.Context.Set(name, w)
+			if ns := s.ns[f.Package]; ns != nil && ns.builtin[name] == nil {
+				ns.macros[name] = w
+			}
+		}
+	}
+	return ""
+}
+
+func (s *state) wrap(m exec.Macro) exec.Macro {
+	return func(params *exec.VarArgs) *exec.Value {
+		slot := &returnSlot{}
+		s.returns = append(s.returns, slot)
+		v := m(params)
+		s.returns = s.returns[:len(s.returns)-1]
+		if slot.set && !v.IsError() {
+			return slot.val
+		}
+		return v
+	}
+}
+
+// adapter is dbt's adapter object: dispatch, quote, and the column lookup
+// star() needs.
+type adapter struct{ s *state }
+
+// GetAttribute exposes the adapter's methods to Jinja.
+func (a *adapter) GetAttribute(name string) (*exec.Value, bool) {
+	switch name {
+	case "dispatch":
+		return exec.AsValue(a.dispatch), true
+	case "quote":
+		return exec.AsValue(func(args *exec.VarArgs) string { return quoteIdent(args.First().String()) }), true
+	case "get_columns_in_relation":
+		return exec.AsValue(a.columns), true
+	case "type":
+		return exec.AsValue(func(*exec.VarArgs) string { return a.s.target()["type"].(string) }), true
+	}
+	return exec.AsValue(a.s.fail("adapter.%s is not something jig provides", name)), false
+}
+
+// dispatch('name', 'package'): the first of redshift__name (dialect
+// redshift), postgres__name, default__name a macro file defines, else
+// jig's built-in of that name.
+func (a *adapter) dispatch(e *exec.Evaluator, args *exec.VarArgs) *exec.Value {
+	if len(args.Args) == 0 {
+		return a.s.fail("adapter.dispatch() needs the macro's name")
+	}
+	name := args.Args[0].String()
+	pkg := args.GetKeywordArgument("macro_namespace", "").String()
+	if len(args.Args) > 1 {
+		pkg = args.Args[1].String()
+	}
+	prefixes := []string{"postgres__", "default__"}
+	if a.s.ld.redshift {
+		prefixes = append([]string{"redshift__"}, prefixes...)
+	}
+	for _, p := range prefixes {
+		if m, ok := e.Environment.Context.Get(p + name); ok && m != nil {
+			return exec.AsValue(m)
+		}
+	}
+	if ns := a.s.ns[pkg]; ns != nil {
+		if fn := ns.lookup(name); fn != nil {
+			return exec.AsValue(fn)
+		}
+	}
+	if fn := a.s.ns["dbt"].lookup(name); fn != nil {
+		return exec.AsValue(fn)
+	}
+	return a.s.fail("adapter.dispatch('%s'): no macro %s, postgres__%s or default__%s is defined", name, strings.Join(prefixes, name+", ")+name, name, name)
+}
+
+func (a *adapter) columns(args *exec.VarArgs) *exec.Value {
+	rel, ok := args.First().Interface().(Relation)
+	if !ok {
+		return a.s.fail("adapter.get_columns_in_relation() needs a relation (ref() or source())")
+	}
+	cols, err := a.s.ld.columnsOf(rel)
+	if err != nil {
+		return a.s.fail("%v", err)
+	}
+	out := make([]any, len(cols))
+	for i, c := range cols {
+		out[i] = map[string]any{"name": c, "column": c, "quoted": quoteIdent(c)}
+	}
+	return exec.AsValue(out)
+}
+
+func quoteIdent(s string) string { return `"` + strings.ReplaceAll(s, `"`, `""`) + `"` }
+
+// runStartedAt is run_started_at: a fixed instant (a fixture must replay
+// the same), printed as dbt prints a datetime.
+type runStartedAt time.Time
+
+// String is the ISO form dbt renders.
+func (t runStartedAt) String() string { return time.Time(t).Format("2006-01-02 15:04:05.000000+00:00") }
+
+// GetAttribute gives strftime and isoformat.
+func (t runStartedAt) GetAttribute(name string) (*exec.Value, bool) {
+	switch name {
+	case "strftime":
+		return exec.AsValue(func(args *exec.VarArgs) string { return strftime(time.Time(t), args.First().String()) }), true
+	case "isoformat":
+		return exec.AsValue(func(*exec.VarArgs) string { return time.Time(t).Format("2006-01-02T15:04:05.000000+00:00") }), true
+	}
+	return exec.AsValue(errors.New("run_started_at has no attribute " + name)), false
+}
+
+func strftime(t time.Time, f string) string {
+	r := strings.NewReplacer("%Y", "2006", "%m", "01", "%d", "02", "%H", "15", "%M", "04", "%S", "05", "%f", "000000", "%z", "-0700", "%%", "%")
+	return t.Format(r.Replace(f))
+}
