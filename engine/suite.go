@@ -134,7 +134,7 @@ func (s *Suite) checksFor(f *workspace.Fixture) ([]checks.Configured, error) {
 	}
 	var out []checks.Configured
 	for _, file := range s.Checks {
-		if given[file.Table] {
+		if given[file.Table] && !f.OwnChecksOnly {
 			out = append(out, file.Checks...)
 		}
 	}

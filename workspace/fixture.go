@@ -28,6 +28,9 @@ type Fixture struct {
 	// fill their inputs). It is not a fixture-file key: a dbt project's unit
 	// tests set it (package workspace/dbt).
 	Missing string
+	// OwnChecksOnly keeps the workspace's checks on the given tables and
+	// the query out of this fixture: a dbt unit test runs no data tests.
+	OwnChecksOnly bool
 
 	// QueryLine and QueryCol locate the query: value (0 when the key is
 	// absent and the folder name was used).
