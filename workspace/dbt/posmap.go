@@ -61,23 +61,25 @@ func sameLine(a, b string) bool {
 	return a == b && !strings.Contains(b, "{{") && !strings.Contains(b, "{%")
 }
 
-// fill places the unpaired output lines: between the paired lines above and
-// below, on the first template line there holding Jinja, else the line
-// after the one above.
+// fill places each run of unpaired output lines in the template lines
+// between the paired lines around it: one to one when the counts agree
+// (each template line rendered to one line), else all on the gap's first
+// line holding Jinja (a block that rendered to several lines).
 func (m *posMap) fill() {
 	prev := -1
-	for i := 0; i < len(m.line); i++ {
+	for i := 0; i < len(m.line); {
 		if m.line[i] >= 0 {
 			prev = m.line[i]
+			i++
 			continue
 		}
-		next := len(m.tmpl)
-		for j := i + 1; j < len(m.line); j++ {
-			if m.line[j] >= 0 {
-				next = m.line[j]
-				break
-			}
+		j, next := i, len(m.tmpl)
+		for ; j < len(m.line) && m.line[j] < 0; j++ {
 		}
+		if j < len(m.line) {
+			next = m.line[j]
+		}
+		gap := next - prev - 1
 		at := min(prev+1, len(m.tmpl)-1)
 		for t := prev + 1; t < next; t++ {
 			if strings.Contains(m.tmpl[t], "{{") || strings.Contains(m.tmpl[t], "{%") {
@@ -85,7 +87,14 @@ func (m *posMap) fill() {
 				break
 			}
 		}
-		m.line[i] = max(at, 0)
+		for k := i; k < j; k++ {
+			if gap == j-i {
+				m.line[k] = prev + 1 + k - i
+			} else {
+				m.line[k] = max(at, 0)
+			}
+		}
+		i = j
 	}
 }
 

@@ -104,7 +104,11 @@ func renderTemplate(p *prelude, file, text string, st *state) (string, *RenderEr
 		err = st.fatal
 	}
 	if err != nil {
-		return "", p.renderError(file, err, false)
+		rerr := p.renderError(file, err, false)
+		if st.fatal != nil { // jig's own message, not gonja's wrapping of it
+			rerr.Msg = "cannot render: " + st.fatal.Error()
+		}
+		return "", rerr
 	}
 	_, model, ok := strings.Cut(out, modelStart)
 	if !ok {
