@@ -42,7 +42,7 @@ func mustQuery(t *testing.T, ws *workspace.Workspace, name string) *workspace.Qu
 func TestRenderContext(t *testing.T) {
 	ws, err := project(t, map[string]string{
 		"seeds/raw_orders.csv": "id,status\n1,placed\n",
-		"models/src.yml": "sources:\n  - name: app\n    schema: crm\n    tables:\n      - name: accounts\n      - name: orders\n        identifier: raw_orders\n",
+		"models/src.yml":       "sources:\n  - name: app\n    schema: crm\n    tables:\n      - name: accounts\n      - name: orders\n        identifier: raw_orders\n",
 		"models/stg.sql": "select * from {{ ref('raw_orders') }} join {{ source('app', 'accounts') }} using (id)\n" +
 			"join {{ source('app', 'orders') }} o using (id)\n" +
 			"where d >= '{{ var(\"cutoff\") }}' and x = '{{ var(\"missing\", \"dflt\") }}'\n" +
