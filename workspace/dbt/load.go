@@ -12,6 +12,7 @@ import (
 
 	"github.com/jig-sql/jig/workspace"
 	"github.com/jig-sql/jig/workspace/diag"
+	"github.com/nikolalohinski/gonja/v2"
 )
 
 func init() {
@@ -134,7 +135,7 @@ func (l *loader) readMacros() {
 			continue
 		}
 		for _, f := range l.walk([]string{path.Join("dbt_packages", p.Name(), "macros")}, ".sql") {
-			if text, ok := l.read(f); ok {
+			if text, ok := l.read(f); ok && l.parses(l.rel(f), text) {
 				l.macros = append(l.macros, newMacroFile(l.rel(f), p.Name(), text))
 			}
 		}
@@ -144,6 +145,17 @@ func (l *loader) readMacros() {
 			l.macros = append(l.macros, newMacroFile(l.rel(f), "", text))
 		}
 	}
+}
+
+// parses reports whether a package's macro file is Jinja gonja reads; one
+// that is not would stop every model, so it is left out with a warning.
+func (l *loader) parses(file, text string) bool {
+	if _, err := gonja.FromString(text); err != nil {
+		rerr := (&prelude{}).renderError(file, err, true)
+		l.warns.Add(file, rerr.Line, rerr.Col, "its macros are not available to models", "macro file not loaded: %s", rerr.Msg)
+		return false
+	}
+	return true
 }
 
 func (l *loader) readProperties() {

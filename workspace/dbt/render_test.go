@@ -179,3 +179,22 @@ func TestSourcePos(t *testing.T) {
 		}
 	}
 }
+
+// Installed packages' macros join their namespace; a package file gonja
+// cannot parse is left out with a warning instead of stopping every model.
+func TestPackageMacros(t *testing.T) {
+	ws, err := project(t, map[string]string{
+		"dbt_packages/dbt_utils/macros/width.sql":  "{% macro width(c) %}length({{ c }}){% endmacro %}\n",
+		"dbt_packages/dbt_utils/macros/broken.sql": "{% macro broken( %}\n",
+		"models/m.sql": "select {{ dbt_utils.width('x') }}, {{ dbt_utils.generate_surrogate_key(['a']) | length > 0 }}",
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := mustQuery(t, ws, "m").SQL; got != "select length(x), True" {
+		t.Errorf("got %q", got)
+	}
+	if w := diag.Errors(ws.Warnings).Error(); !strings.Contains(w, "dbt_packages/dbt_utils/macros/broken.sql:1:") {
+		t.Errorf("warnings: %s", w)
+	}
+}
