@@ -31,6 +31,9 @@ type Fixture struct {
 	// OwnChecksOnly keeps the workspace's checks on the given tables and
 	// the query out of this fixture: a dbt unit test runs no data tests.
 	OwnChecksOnly bool
+	// Origin names what the fixture was made from when it is not a
+	// fixture file ("dbt unit test x"), for failure messages.
+	Origin string
 
 	// QueryLine and QueryCol locate the query: value (0 when the key is
 	// absent and the folder name was used).

@@ -44,6 +44,7 @@ func TestDbtWrongExpectedValueFails(t *testing.T) {
 	os.WriteFile(yml, []byte(strings.Replace(string(data), "{payment_id: 1, amount: 10.50}", "{payment_id: 1, amount: 10.51}", 1)), 0o644)
 	code, out := jig(t, "test", "-w", dir, "stg_payments/test_cents_to_dollars")
 	if code == exitOK || !strings.Contains(out, "FAIL stg_payments/test_cents_to_dollars") ||
+		!strings.Contains(out, "rows differ from the expect: of dbt unit test test_cents_to_dollars (models/staging/schema.yml:62)") ||
 		!strings.Contains(out, "10.51") || !strings.Contains(out, "10.50") {
 		t.Errorf("jig test: exit %d\n%s", code, out)
 	}

@@ -56,7 +56,7 @@ func (l *loader) fixture(u *UnitTest) (*workspace.Fixture, string) {
 	case u.Expect == nil:
 		return nil, "it has no expect:"
 	}
-	f := &workspace.Fixture{Path: u.File, Name: u.Model + "/" + u.Name, Query: u.Model, Missing: workspace.MissingNull, OwnChecksOnly: true,
+	f := &workspace.Fixture{Path: u.File, Name: u.Model + "/" + u.Name, Query: u.Model, Missing: workspace.MissingNull, OwnChecksOnly: true, Origin: "dbt unit test " + u.Name,
 		Description: strings.TrimSpace("dbt unit test " + u.Name + ". " + u.Description),
 		QueryLine:   u.Line, QueryCol: u.Col}
 	if q, err := l.variant(u, m); err != "" {
