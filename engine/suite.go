@@ -107,11 +107,13 @@ func (s *Suite) overrides(f *workspace.Fixture) ([]rows.TableOverrides, error) {
 	return out, errs.Err()
 }
 
-// fillNull sets every column a given row leaves out to NULL (a dbt unit
-// test's input), instead of the row factory's default.
+// fillNull sets every nullable column a given row leaves out to NULL (a
+// dbt unit test's input), instead of the row factory's default. A NOT NULL
+// column keeps the factory's value: dbt's inputs have no constraints, a
+// declared table does, and NULL there would fail the insert.
 func fillNull(o rows.Override, t *workspace.Table) {
 	for _, c := range t.Columns {
-		if _, set := o[c.Name]; !set {
+		if _, set := o[c.Name]; !set && !c.NotNull {
 			o[c.Name] = rows.Null
 		}
 	}

@@ -1,0 +1,68 @@
+package engine_test
+
+import (
+	"context"
+	"errors"
+	"strings"
+	"testing"
+
+	"github.com/jig-sql/jig/engine"
+	"github.com/jig-sql/jig/engine/enginetest"
+)
+
+// A dbt unit test over a table declared in schema/: the columns its input
+// leaves out are NULL, except NOT NULL ones, which the row factory fills;
+// only the expected columns written are compared.
+func TestDbtUnitTestNullFill(t *testing.T) {
+	r, ws := enginetest.RunnerFromFiles(t, map[string]string{
+		"dbt_project.yml":  "name: crm\n",
+		"schema/crm.sql":   "create table accounts (id int primary key, name text not null, note text, score int);\n",
+		"models/src.yml":   "sources:\n  - name: crm\n    schema: public\n    tables:\n      - name: accounts\n",
+		"models/accts.sql": "select id, name is not null as named, note, coalesce(score, -1) as score from {{ source('crm', 'accounts') }}\n",
+		"models/unit.yml": `unit_tests:
+  - name: nulls_like_dbt
+    model: accts
+    given:
+      - input: source('crm', 'accounts')
+        rows:
+          - {id: 1}
+          - {id: 2, score: 5}
+    expect:
+      rows:
+        - {id: 1, named: true, note: null, score: -1}
+        - {id: 2, score: 5}
+`,
+	}, engine.RunnerOptions{})
+	f := ws.Fixture("accts/nulls_like_dbt")
+	if f == nil {
+		t.Fatalf("no fixture; warnings %v", ws.Warnings)
+	}
+	res := r.RunFixture(context.Background(), f)
+	if res.Failed() {
+		t.Fatalf("%s: %s", res.Status, engine.FormatFailure(res, false))
+	}
+	// A wrong expected value fails, naming the dbt test and its expect: line.
+	f.Expect.Rows[0].Cells[3].Value = int64(7)
+	res = r.RunFixture(context.Background(), f)
+	if !res.Failed() || !strings.Contains(engine.FormatFailure(res, false), "dbt unit test nulls_like_dbt (models/unit.yml:9)") {
+		t.Errorf("a wrong value passed or was not named:\n%s", engine.FormatFailure(res, false))
+	}
+}
+
+// An error Postgres reports in a rendered model is placed in the template.
+func TestDbtModelErrorPosition(t *testing.T) {
+	r, ws := enginetest.RunnerFromFiles(t, map[string]string{
+		"dbt_project.yml": "name: p\n",
+		"seeds/raw.csv":   "id\n1\n",
+		"models/m.sql":    "{{ config(materialized='table') }}\n{% set x = 1 %}\nselect\n  {{ x }} as one,\n  no_such_column\nfrom {{ ref('raw') }}\n",
+		"models/unit.yml": "unit_tests:\n  - name: t\n    model: m\n    given:\n      - input: ref('raw')\n        rows: [{id: 1}]\n    expect:\n      rows: [{one: 1}]\n",
+	}, engine.RunnerOptions{})
+	res := r.RunFixture(context.Background(), ws.Fixture("m/t"))
+	var se *engine.SQLError
+	if !errors.As(res.Err, &se) || se.File != "models/m.sql" || se.Line != 5 || se.Col != 3 {
+		t.Fatalf("error %v at %+v", res.Err, se)
+	}
+	if !strings.Contains(se.Caret(), "5 |   no_such_column") {
+		t.Errorf("caret:\n%s", se.Caret())
+	}
+}
