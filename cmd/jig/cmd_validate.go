@@ -6,6 +6,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/jig-sql/jig/checks"
 	"github.com/jig-sql/jig/engine"
 	"github.com/jig-sql/jig/engine/postgres"
 	"github.com/jig-sql/jig/workspace"
@@ -47,7 +48,8 @@ func runValidate(c *cli, wf *wsFlags, of outFlags) int {
 	if ws == nil {
 		return code
 	}
-	if _, err := engine.DecodeChecks(ws); err != nil {
+	files, err := engine.DecodeChecks(ws)
+	if err != nil {
 		fmt.Fprintln(c.stderr, err)
 		return exitUsage
 	}
@@ -59,9 +61,21 @@ func runValidate(c *cli, wf *wsFlags, of outFlags) int {
 		writeJSONLine(c.stdout, v)
 		return exitOK
 	}
+	checkFiles := diag.Plural(int64(v.CheckFiles), "check file")
+	if n := countChecks(files); n > 0 { // a dbt project's data tests are many checks in few files
+		checkFiles += " (" + diag.Plural(int64(n), "check") + ")"
+	}
 	fmt.Fprintf(c.stdout, "ok: %s, %s, %s, %s\n", diag.Plural(int64(v.SchemaFiles), "schema file"),
-		diag.Plural(int64(v.Queries), "query"), diag.Plural(int64(v.CheckFiles), "check file"), diag.Plural(int64(v.Fixtures), "fixture"))
+		diag.Plural(int64(v.Queries), "query"), checkFiles, diag.Plural(int64(v.Fixtures), "fixture"))
 	return exitOK
+}
+
+func countChecks(files []*checks.File) int {
+	n := 0
+	for _, f := range files {
+		n += len(f.Checks)
+	}
+	return n
 }
 
 // validateSchema checks the workspace against its schema on the local
