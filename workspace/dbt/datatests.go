@@ -80,90 +80,123 @@ func checkFileYAML(table string, entries []checkEntry) []byte {
 	return []byte(b.String())
 }
 
+// testMapping builds one jig check's parameters from a dbt test's: the
+// jig kind, and a warning (or, with no kind, why the test is skipped).
+type testMapping func(l *loader, t *testArgs) (kind, warn string)
+
+// testArgs is one dbt test being mapped.
+type testArgs struct {
+	col    string
+	args   *node
+	params map[string]any
+}
+
+// needsColumn lists the tests that apply to one column.
+var needsColumn = map[string]bool{"not_null": true, "unique": true, "accepted_values": true,
+	"not_accepted_values": true, "relationships": true, "dbt_utils.accepted_range": true,
+	"dbt_utils.not_empty_string": true, "dbt_utils.not_accepted_values": true}
+
+var testMappings = map[string]testMapping{
+	"not_null": func(_ *loader, t *testArgs) (string, string) { t.params["column"] = t.col; return "not_null", "" },
+	"unique": func(_ *loader, t *testArgs) (string, string) {
+		t.params["columns"] = []string{t.col}
+		return "unique", ""
+	},
+	"accepted_values":               valuesTest("accepted_values"),
+	"not_accepted_values":           valuesTest("not_accepted_values"),
+	"dbt_utils.not_accepted_values": valuesTest("not_accepted_values"),
+	"relationships": func(l *loader, t *testArgs) (string, string) {
+		to, err := l.inputTable(t.args.get("to").str())
+		if err != "" {
+			return "", err
+		}
+		t.params["column"], t.params["to"] = t.col, to
+		if f := t.args.get("field").str(); f != "" {
+			t.params["field"] = f
+		}
+		return "relationships", ""
+	},
+	"dbt_utils.expression_is_true": func(_ *loader, t *testArgs) (string, string) {
+		expr := t.args.get("expression").str()
+		if t.col != "" {
+			expr = t.col + " " + expr
+		}
+		t.params["expression"] = expr
+		return "expression", ""
+	},
+	"dbt_utils.accepted_range": func(_ *loader, t *testArgs) (string, string) {
+		t.params["column"] = t.col
+		if v := t.args.get("min_value"); v != nil {
+			t.params["min"] = v.plain()
+		}
+		if v := t.args.get("max_value"); v != nil {
+			t.params["max"] = v.plain()
+		}
+		if inc := t.args.get("inclusive"); inc != nil && inc.Value == false {
+			t.params["exclusive"] = true
+		}
+		return "accepted_range", ""
+	},
+	"dbt_utils.unique_combination_of_columns": func(_ *loader, t *testArgs) (string, string) {
+		t.params["columns"] = t.args.get("combination_of_columns").strs()
+		return "unique", ""
+	},
+	"dbt_utils.not_empty_string": func(_ *loader, t *testArgs) (string, string) {
+		t.params["column"] = t.col
+		if tw := t.args.get("trim_whitespaces"); tw != nil && tw.Value == false {
+			return "not_empty", "trim_whitespaces: false is not honoured: jig's not_empty also fails blank strings"
+		}
+		return "not_empty", ""
+	},
+	"dbt_utils.recency": func(_ *loader, t *testArgs) (string, string) {
+		field := t.args.get("field").str()
+		if field == "" {
+			field = t.col
+		}
+		t.params["column"] = field
+		t.params["max_age"] = fmt.Sprintf("%v %ss", t.args.get("interval").plain(), t.args.get("datepart").str())
+		return "freshness", ""
+	},
+	"dbt_utils.equal_rowcount": func(l *loader, t *testArgs) (string, string) {
+		to, err := l.inputTable(t.args.get("compare_model").str())
+		if err != "" {
+			return "", err
+		}
+		t.params["to"] = to
+		return "equal_row_count", ""
+	},
+}
+
+func valuesTest(kind string) testMapping {
+	return func(_ *loader, t *testArgs) (string, string) {
+		t.params["column"], t.params["values"] = t.col, t.args.get("values").plain()
+		return kind, ""
+	}
+}
+
 // checkFor maps one dbt data test to a jig check entry; warn says what of
 // it jig does not honour, or why it is skipped (entry nil).
 func (l *loader) checkFor(dt *DataTest, table string) (map[string]any, string) {
-	col := dt.Column
+	t := &testArgs{col: dt.Column, args: dt.Args, params: map[string]any{}}
 	if c := dt.Args.get("column_name").str(); c != "" {
-		col = c
+		t.col = c
 	}
-	args := dt.Args
-	kind, params := strings.TrimPrefix(dt.Kind, "dbt."), map[string]any{}
-	need := func(v string) string {
-		if col == "" && v == "column" {
-			return "it needs a column (put it under the column, or give column_name:)"
-		}
-		return ""
-	}
-	switch kind {
-	case "not_null", "unique", "accepted_values", "not_accepted_values", "relationships",
-		"dbt_utils.accepted_range", "dbt_utils.not_empty_string", "dbt_utils.not_accepted_values":
-		if w := need("column"); w != "" {
-			return nil, w
-		}
-	}
-	var warn string
-	switch kind {
-	case "not_null":
-		params["column"] = col
-	case "unique":
-		params["columns"] = []string{col}
-	case "accepted_values", "not_accepted_values", "dbt_utils.not_accepted_values":
-		params["column"], params["values"] = col, args.get("values").plain()
-		kind = strings.TrimPrefix(kind, "dbt_utils.")
-	case "relationships":
-		to, err := l.inputTable(args.get("to").str())
-		if err != "" {
-			return nil, err
-		}
-		params["column"], params["to"] = col, to
-		if f := args.get("field").str(); f != "" {
-			params["field"] = f
-		}
-	case "dbt_utils.expression_is_true":
-		expr := args.get("expression").str()
-		if col != "" {
-			expr = col + " " + expr
-		}
-		kind, params["expression"] = "expression", expr
-	case "dbt_utils.accepted_range":
-		kind, params["column"] = "accepted_range", col
-		if v := args.get("min_value"); v != nil {
-			params["min"] = v.plain()
-		}
-		if v := args.get("max_value"); v != nil {
-			params["max"] = v.plain()
-		}
-		if inc := args.get("inclusive"); inc != nil && inc.Value == false {
-			params["exclusive"] = true
-		}
-	case "dbt_utils.unique_combination_of_columns":
-		kind, params["columns"] = "unique", args.get("combination_of_columns").strs()
-	case "dbt_utils.not_empty_string":
-		kind, params["column"] = "not_empty", col
-		if t := args.get("trim_whitespaces"); t != nil && t.Value == false {
-			warn = "trim_whitespaces: false is not honoured: jig's not_empty also fails blank strings"
-		}
-	case "dbt_utils.recency":
-		field := args.get("field").str()
-		if field == "" {
-			field = col
-		}
-		kind, params["column"] = "freshness", field
-		params["max_age"] = fmt.Sprintf("%v %ss", args.get("interval").plain(), args.get("datepart").str())
-	case "dbt_utils.equal_rowcount":
-		to, err := l.inputTable(args.get("compare_model").str())
-		if err != "" {
-			return nil, err
-		}
-		kind, params["to"] = "equal_row_count", to
-	default:
+	name := strings.TrimPrefix(dt.Kind, "dbt.")
+	mapping := testMappings[name]
+	switch {
+	case mapping == nil:
 		return nil, "jig has no check for " + dt.Kind + "; it is skipped"
+	case needsColumn[name] && t.col == "":
+		return nil, "it needs a column (put it under the column, or give column_name:)"
 	}
-	if w := l.options(dt, params); w != "" {
+	kind, warn := mapping(l, t)
+	if kind == "" {
+		return nil, warn
+	}
+	if w := l.options(dt, t.params); w != "" {
 		warn = strings.TrimPrefix(warn+"; "+w, "; ")
 	}
-	return map[string]any{kind: params}, warn
+	return map[string]any{kind: t.params}, warn
 }
 
 // options copies config: severity and where, and the test's name.
