@@ -56,6 +56,17 @@ type state struct {
 	fatal   error
 	returns []*returnSlot
 	ns      map[string]*namespace
+	// disabled is set by config(enabled=false): the model is not loaded.
+	disabled bool
+}
+
+// config() renders as nothing; of its settings only enabled=false means
+// something locally (the model does not exist).
+func (s *state) config(args *exec.VarArgs) string {
+	if v, ok := args.KwArgs["enabled"]; ok && !v.IsTrue() {
+		s.disabled = true
+	}
+	return ""
 }
 
 type returnSlot struct {
@@ -78,7 +89,7 @@ func (s *state) globals() map[string]any {
 	g := map[string]any{
 		"ref":            s.ref,
 		"source":         s.source,
-		"config":         func(*exec.VarArgs) string { return "" },
+		"config":         s.config,
 		"var":            s.varFn,
 		"env_var":        s.envVar,
 		"is_incremental": func(*exec.VarArgs) bool { return false },

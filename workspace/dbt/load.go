@@ -181,6 +181,9 @@ func (l *loader) readModels() {
 				continue
 			}
 			relToPath, _ := filepath.Rel(l.w.Abs(mp), f)
+			if !l.proj.Enabled(filepath.ToSlash(relToPath)) {
+				continue
+			}
 			m.Schema, _ = l.proj.ConfigFor(filepath.ToSlash(relToPath))
 			l.models[name] = m
 			l.order = append(l.order, name)
@@ -207,6 +210,9 @@ func (l *loader) renderModels() {
 	for _, name := range l.order {
 		m := l.models[name]
 		q, rerr := l.renderModel(m, nil)
+		if rerr == nil && q == nil {
+			continue // config(enabled=false)
+		}
 		if rerr != nil {
 			l.warns.Add(rerr.File, rerr.Line, rerr.Col, "jig skips this model; the others still run",
 				"model %s not loaded: %s", name, rerr.Msg)
@@ -230,7 +236,7 @@ func (l *loader) renderModel(m *model, ov *overrides) (*workspace.Query, *Render
 		st.vars, st.macroOv, st.envOv = ov.vars, ov.macros, ov.env
 	}
 	out, rerr := renderTemplate(l.prelude, m.Path, m.Text, st)
-	if rerr != nil {
+	if rerr != nil || st.disabled {
 		return nil, rerr
 	}
 	return l.query(m.Name, m.Path, m.Text, out)

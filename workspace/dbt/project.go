@@ -29,6 +29,7 @@ type FolderConfig struct {
 	Folder       string
 	Schema       string
 	Materialized string
+	Disabled     bool // +enabled: false
 }
 
 // ParseProject decodes dbt_project.yml. Unknown keys are ignored: dbt's
@@ -98,11 +99,26 @@ func (p *Project) folderConfig(n *node, folder string) {
 			fc.Schema = v.str()
 		case "materialized":
 			fc.Materialized = v.str()
+		case "enabled":
+			fc.Disabled = v.Value == false
 		}
 	}
-	if fc.Schema != "" || fc.Materialized != "" {
+	if fc.Schema != "" || fc.Materialized != "" || fc.Disabled {
 		p.Configs = append(p.Configs, fc)
 	}
+}
+
+// Enabled reports whether dbt_project.yml leaves the models at rel
+// (relative to its model path) enabled: no folder above it sets
+// +enabled: false.
+func (p *Project) Enabled(rel string) bool {
+	dir := path.Dir(rel)
+	for _, c := range p.Configs {
+		if c.Disabled && (c.Folder == "" || dir == c.Folder || strings.HasPrefix(dir, c.Folder+"/")) {
+			return false
+		}
+	}
+	return true
 }
 
 // ConfigFor returns the schema and materialization dbt_project.yml gives a

@@ -198,3 +198,27 @@ func TestPackageMacros(t *testing.T) {
 		t.Errorf("warnings: %s", w)
 	}
 }
+
+// Disabled models (config(enabled=false), +enabled: false) are not loaded,
+// and a ref() to them is an error as in dbt; folder configs nest.
+func TestDisabledModelsAndFolderConfig(t *testing.T) {
+	ws, err := project(t, map[string]string{
+		ProjectFile:                  "name: shop\nmodels:\n  +schema: base\n  shop:\n    legacy:\n      +enabled: false\n    marts:\n      +schema: marts\n      finance:\n        +materialized: table\n",
+		"models/legacy/old.sql":      "select 1",
+		"models/off.sql":             "{{ config(enabled=false) }}select 1",
+		"models/marts/finance/f.sql": "select '{{ this.schema }}' as s",
+		"models/top.sql":             "select '{{ this.schema }}' as s",
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ws.Query("old") != nil || ws.Query("off") != nil {
+		t.Errorf("disabled models loaded")
+	}
+	if got := mustQuery(t, ws, "f").SQL; got != "select 'marts' as s" {
+		t.Errorf("f: %q", got)
+	}
+	if got := mustQuery(t, ws, "top").SQL; got != "select 'base' as s" {
+		t.Errorf("top: %q", got)
+	}
+}

@@ -111,6 +111,9 @@ func (l *loader) variant(u *UnitTest, m *model) (*workspace.Query, string) {
 	if rerr != nil {
 		return nil, "with its overrides, the model does not render: " + rerr.Error()
 	}
+	if q == nil {
+		return nil, "with its overrides, the model is disabled"
+	}
 	if q.SQL == l.rendered[m.Name].SQL {
 		return nil, ""
 	}
