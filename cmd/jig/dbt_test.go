@@ -117,3 +117,33 @@ func copyProject(t *testing.T, src string) string {
 	}
 	return dst
 }
+
+// TestDbtExport writes a jig fixture as a dbt unit test with the rows the
+// factory built, appends it to the model's YAML, and the exported test
+// passes as the fixture did.
+func TestDbtExport(t *testing.T) {
+	t.Setenv("NO_COLOR", "1")
+	t.Setenv("JIG_DSN", enginetest.Server(t).DSN())
+	dir := copyProject(t, jaffleDir)
+	enginetest.WriteFiles(t, dir, map[string]string{"fixtures/stg_payments/big.yaml": "given:\n  raw_payments:\n" +
+		"    - {id: 1, amount: 123456}\nexpect:\n  columns: partial\n  rows:\n    - {payment_id: 1, amount: 1234.56}\n"})
+	code, out := jig(t, "export", "dbt", "-w", dir, "--as-written", "stg_payments/big")
+	want := "unit_tests:\n  - name: big\n    model: stg_payments\n    given:\n      - input: source('jaffle', 'raw_payments')\n" +
+		"        rows:\n          - {id: 1, amount: 123456}\n    expect:\n      rows:\n        - {payment_id: 1, amount: 1234.56}\n"
+	if code != exitOK || out != want {
+		t.Errorf("export --as-written: exit %d\n%s\nwant\n%s", code, out, want)
+	}
+	code, out = jig(t, "export", "dbt", "-w", dir, "--append", "stg_payments/big")
+	if code != exitOK || !strings.Contains(out, "models/staging/schema.yml: added unit test stg_payments/big") {
+		t.Fatalf("export --append: exit %d\n%s", code, out)
+	}
+	os.RemoveAll(filepath.Join(dir, "fixtures"))
+	data, _ := os.ReadFile(filepath.Join(dir, "models/staging/schema.yml"))
+	if !strings.Contains(string(data), "payment_method: \"") { // the factory's value, written out
+		t.Errorf("exported rows are not complete:\n%s", data)
+	}
+	code, out = jig(t, "test", "-w", dir, "stg_payments/big")
+	if code != exitOK || !strings.Contains(out, "PASS stg_payments/big") {
+		t.Errorf("exported test: exit %d\n%s", code, out)
+	}
+}

@@ -53,6 +53,7 @@ type state struct {
 	macroOv map[string]any // unit test overrides: macros
 	envOv   map[string]string
 	refs    []string
+	inputs  map[string]string // rendered name → ref('x') / source('s', 't'), as a unit test names it
 	fatal   error
 	returns []*returnSlot
 	ns      map[string]*namespace
@@ -163,10 +164,19 @@ func (s *state) ref(args *exec.VarArgs) *exec.Value {
 	if !s.ld.isRelation(name) {
 		return s.fail("ref('%s'): no model or seed named %s%s", name, name, hintName(name, s.ld.relationNames()))
 	}
+	s.read(name, fmt.Sprintf("ref('%s')", name))
+	return exec.AsValue(Relation{Database: "jig", Schema: "public", Identifier: name, Name: name, Rendered: name})
+}
+
+// read records a relation the render reads.
+func (s *state) read(name, input string) {
 	if !slices.Contains(s.refs, name) {
 		s.refs = append(s.refs, name)
 	}
-	return exec.AsValue(Relation{Database: "jig", Schema: "public", Identifier: name, Name: name, Rendered: name})
+	if s.inputs == nil {
+		s.inputs = map[string]string{}
+	}
+	s.inputs[name] = input
 }
 
 // source('s', 't'): the table as jig names it (see sourceName).
@@ -180,9 +190,7 @@ func (s *state) source(args *exec.VarArgs) *exec.Value {
 		return s.fail("%v", err)
 	}
 	name := s.ld.sourceName(schema, st.Identifier)
-	if !slices.Contains(s.refs, name) {
-		s.refs = append(s.refs, name)
-	}
+	s.read(name, fmt.Sprintf("source('%s', '%s')", src, tbl))
 	return exec.AsValue(Relation{Database: "jig", Schema: schema, Identifier: st.Identifier, Name: st.Name, Rendered: name})
 }
 
