@@ -66,3 +66,24 @@ func TestDbtModelErrorPosition(t *testing.T) {
 		t.Errorf("caret:\n%s", se.Caret())
 	}
 }
+
+// With dialect redshift, models render dbt-redshift's SQL (dateadd,
+// datediff, dispatch to redshift__) and run through jig's Redshift
+// rewrite, errors still placed in the template.
+func TestDbtRedshiftProject(t *testing.T) {
+	r, ws := enginetest.RunnerFromFiles(t, map[string]string{
+		"jig.yaml":        "dialect: redshift\n",
+		"dbt_project.yml": "name: rs\n",
+		"seeds/ev.csv":    "id,a,b\n1,2024-01-01,2024-01-31\n",
+		"macros/m.sql":    "{% macro days(x) %}{{ return(adapter.dispatch('days')(x)) }}{% endmacro %}\n{% macro default__days(x) %}bad{% endmacro %}\n{% macro redshift__days(x) %}{{ x }}{% endmacro %}\n",
+		"models/m.sql":    "select id,\n  {{ dbt.datediff('a', 'b', 'day') }} as n,\n  {{ dbt.dateadd('day', days(1), 'a') }} as next\nfrom {{ ref('ev') }}\n",
+		"models/unit.yml": "unit_tests:\n  - name: t\n    model: m\n    given:\n      - input: ref('ev')\n        rows: [{id: 1, a: '2024-01-01', b: '2024-01-31'}]\n    expect:\n      rows: [{id: 1, n: 30, next: '2024-01-02'}]\n",
+	}, engine.RunnerOptions{})
+	if q := ws.Query("m"); q == nil || !strings.Contains(q.SQL, "datediff(day, a, b)") || !strings.Contains(q.SQL, "dateadd(day, 1, a)") {
+		t.Fatalf("rendered: %v %v", q, ws.Warnings)
+	}
+	res := r.RunFixture(context.Background(), ws.Fixture("m/t"))
+	if res.Failed() {
+		t.Fatalf("%s: %s", res.Status, engine.FormatFailure(res, false))
+	}
+}

@@ -20,15 +20,31 @@ var typeNames = map[string][2]string{
 	"type_numeric": {"numeric(28,6)", "numeric(18,0)"}, "type_boolean": {"boolean", "boolean"},
 }
 
-func (s *state) dbtNamespace() *namespace {
-	rs := s.ld.redshift
-	pick := func(pg, red string) string {
-		if rs {
-			return red
-		}
-		return pg
+// dialect picks the Postgres or the Redshift form of a macro.
+type dialect bool
+
+func (rs dialect) pick(pg, red string) string {
+	if rs {
+		return red
 	}
-	fns := map[string]builtinFn{
+	return pg
+}
+
+func (s *state) dbtNamespace() *namespace {
+	rs := dialect(s.ld.redshift)
+	fns := dateMacros(rs)
+	for name, fn := range textMacros(rs) {
+		fns[name] = fn
+	}
+	for name, t := range typeNames {
+		fns[name] = func(*exec.VarArgs) *exec.Value { return sql(rs.pick(t[0], t[1])) }
+	}
+	return newNamespace(s, "dbt", fns)
+}
+
+// dateMacros are dbt's date and time macros.
+func dateMacros(rs dialect) map[string]builtinFn {
+	return map[string]builtinFn{
 		"date_trunc": func(a *exec.VarArgs) *exec.Value {
 			return sql(fmt.Sprintf("date_trunc('%s', %s)", str(a, 0, "datepart", ""), str(a, 1, "date", "")))
 		},
@@ -50,6 +66,17 @@ func (s *state) dbtNamespace() *namespace {
 			d, part := str(a, 0, "date", ""), str(a, 1, "datepart", "")
 			return sql(fmt.Sprintf("cast(date_trunc('%[2]s', %[1]s) + ((interval '1 %[2]s') * (1)) + ((interval '1 day') * (-1)) as date)", d, part))
 		},
+		"current_timestamp": func(*exec.VarArgs) *exec.Value { return sql(rs.pick("now()", "getdate()")) },
+		"date": func(a *exec.VarArgs) *exec.Value {
+			return sql(fmt.Sprintf("to_date('%04d-%02d-%02d', 'YYYY-MM-DD')", arg(a, 0, "year", 1).Integer(), arg(a, 1, "month", 1).Integer(), arg(a, 2, "day", 1).Integer()))
+		},
+	}
+}
+
+// textMacros are dbt's string, cast and aggregate macros.
+func textMacros(rs dialect) map[string]builtinFn {
+	pick := rs.pick
+	return map[string]builtinFn{
 		"concat": func(a *exec.VarArgs) *exec.Value { return sql(joinFn(" || ", list(a, 0, "fields"))) },
 		"hash": func(a *exec.VarArgs) *exec.Value {
 			return sql(fmt.Sprintf("md5(cast(%s as %s))", str(a, 0, "field", ""), pick("TEXT", "varchar")))
@@ -67,7 +94,7 @@ func (s *state) dbtNamespace() *namespace {
 			return sql(fmt.Sprintf(pick("min(%s)", "any_value(%s)"), str(a, 0, "expression", "")))
 		},
 		"bool_or": func(a *exec.VarArgs) *exec.Value { return sql(fmt.Sprintf("bool_or(%s)", str(a, 0, "expression", ""))) },
-		"listagg": func(a *exec.VarArgs) *exec.Value { return sql(listagg(a, rs)) },
+		"listagg": func(a *exec.VarArgs) *exec.Value { return sql(listagg(a, bool(rs))) },
 		"split_part": func(a *exec.VarArgs) *exec.Value {
 			return sql(fmt.Sprintf("split_part(%s, %s, %s)", str(a, 0, "string_text", ""), str(a, 1, "delimiter_text", ""), str(a, 2, "part_number", "")))
 		},
@@ -84,18 +111,10 @@ func (s *state) dbtNamespace() *namespace {
 		"escape_single_quotes": func(a *exec.VarArgs) *exec.Value {
 			return sql(strings.ReplaceAll(str(a, 0, "expression", ""), "'", "''"))
 		},
-		"string_literal":    func(a *exec.VarArgs) *exec.Value { return sql("'" + str(a, 0, "value", "") + "'") },
-		"current_timestamp": func(*exec.VarArgs) *exec.Value { return sql(pick("now()", "getdate()")) },
-		"except":            func(*exec.VarArgs) *exec.Value { return sql("except") },
-		"intersect":         func(*exec.VarArgs) *exec.Value { return sql("intersect") },
-		"date": func(a *exec.VarArgs) *exec.Value {
-			return sql(fmt.Sprintf("to_date('%04d-%02d-%02d', 'YYYY-MM-DD')", arg(a, 0, "year", 1).Integer(), arg(a, 1, "month", 1).Integer(), arg(a, 2, "day", 1).Integer()))
-		},
+		"string_literal": func(a *exec.VarArgs) *exec.Value { return sql("'" + str(a, 0, "value", "") + "'") },
+		"except":         func(*exec.VarArgs) *exec.Value { return sql("except") },
+		"intersect":      func(*exec.VarArgs) *exec.Value { return sql("intersect") },
 	}
-	for name, t := range typeNames {
-		fns[name] = func(*exec.VarArgs) *exec.Value { return sql(pick(t[0], t[1])) }
-	}
-	return newNamespace(s, "dbt", fns)
 }
 
 // postgresDatediff is dbt-postgres's datediff: whole boundaries crossed.
