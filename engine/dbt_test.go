@@ -87,3 +87,36 @@ func TestDbtRedshiftProject(t *testing.T) {
 		t.Fatalf("%s: %s", res.Status, engine.FormatFailure(res, false))
 	}
 }
+
+// Rows in sql format are a SELECT inserted into the input; an error in it
+// points at its line and column in the YAML.
+func TestDbtSQLFormatInput(t *testing.T) {
+	files := map[string]string{
+		"dbt_project.yml": "name: p\n",
+		"seeds/raw.csv":   "id,amount\n9,9\n",
+		"models/m.sql":    "select id, amount * 2 as twice from {{ ref('raw') }}\n",
+		"models/unit.yml": `unit_tests:
+  - name: t
+    model: m
+    given:
+      - input: ref('raw')
+        format: sql
+        rows: |
+          select 1 as id, 5 as amount
+          union all select 2, 7
+    expect:
+      rows: [{id: 1, twice: 10}, {id: 2, twice: 14}]
+`,
+	}
+	r, ws := enginetest.RunnerFromFiles(t, files, engine.RunnerOptions{})
+	if res := r.RunFixture(context.Background(), ws.Fixture("m/t")); res.Failed() {
+		t.Fatalf("%s: %s", res.Status, engine.FormatFailure(res, false))
+	}
+	files["models/unit.yml"] = strings.Replace(files["models/unit.yml"], "union all select 2, 7", "union all select 2, nope", 1)
+	r, ws = enginetest.RunnerFromFiles(t, files, engine.RunnerOptions{})
+	res := r.RunFixture(context.Background(), ws.Fixture("m/t"))
+	var se *engine.SQLError
+	if !errors.As(res.Err, &se) || se.File != "models/unit.yml" || se.Line != 9 || se.Col != 31 {
+		t.Fatalf("error %v at %+v", res.Err, se)
+	}
+}

@@ -109,6 +109,11 @@ type GivenTable struct {
 	Table string
 	Rows  []Row
 	Line  int
+	// SQL, when set, is a SELECT whose rows are inserted into the table
+	// after Rows (a dbt unit test's rows in sql format); its text starts at
+	// line SQLLine, each line indented by SQLIndent columns.
+	SQL                string
+	SQLLine, SQLIndent int
 }
 
 // Row is one row as written, cells in file order.

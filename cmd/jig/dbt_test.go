@@ -90,7 +90,7 @@ func TestDbtWholeProject(t *testing.T) {
 		t.Errorf("jig validate: exit %d\n%s", code, out)
 	}
 	t.Setenv("JIG_DSN", "")
-	if code, out := jig(t, "check", "-w", jaffleDir); code != exitOK || strings.Count(out, "| pass ") != 32 {
+	if code, out := jig(t, "check", "-w", jaffleDir); code != exitOK || strings.Count(out, "| pass ") != 33 {
 		t.Errorf("jig check: exit %d\n%s", code, out)
 	}
 }

@@ -66,7 +66,7 @@ func TestUnitTestsBecomeFixtures(t *testing.T) {
 		t.Errorf("csv rows: %+v", r)
 	}
 	f = ws.Fixture("orders/test_order_amounts_by_method")
-	if f == nil || len(f.Given[0].Rows) != 2 || !strings.HasPrefix(f.Setup, "INSERT INTO stg_payments select 1 as payment_id") {
+	if f == nil || len(f.Given[0].Rows) != 2 || !strings.HasPrefix(f.Given[1].SQL, "select 1 as payment_id") || f.Given[1].SQLLine != 88 || f.Given[1].SQLIndent != 10 {
 		t.Errorf("fixture file / sql rows: %+v", f)
 	}
 	f = ws.Fixture("orders/test_orders_one_payment_method")

@@ -64,7 +64,6 @@ func (l *loader) fixture(u *UnitTest) (*workspace.Fixture, string) {
 	} else if q != nil {
 		f.Query = q.Name
 	}
-	var setup []string
 	for _, g := range u.Given {
 		table, err := l.inputTable(g.Input)
 		if err != "" {
@@ -76,8 +75,8 @@ func (l *loader) fixture(u *UnitTest) (*workspace.Fixture, string) {
 			if err != "" {
 				return nil, err
 			}
-			setup = append(setup, fmt.Sprintf("INSERT INTO %s %s", table, strings.TrimRight(strings.TrimSpace(text), ";")))
-			f.SetupLine, f.SetupCol = g.Rows.Line, 1
+			gt.SQL = strings.TrimRight(strings.TrimRight(text, " \t\r\n"), ";")
+			gt.SQLLine, gt.SQLIndent = l.sqlStart(u.File, g.Rows)
 		} else {
 			rows, err := l.rows(g.Rows)
 			if err != "" {
@@ -87,7 +86,6 @@ func (l *loader) fixture(u *UnitTest) (*workspace.Fixture, string) {
 		}
 		f.Given = append(f.Given, gt)
 	}
-	f.Setup = strings.Join(setup, ";\n")
 	exp, err := l.rows(u.Expect)
 	if err != "" {
 		return nil, "expect: " + err
@@ -141,6 +139,25 @@ func (l *loader) inputTable(input string) (string, string) {
 		return "", fmt.Sprintf("input %s: %v", input, err)
 	}
 	return strings.TrimSpace(out), ""
+}
+
+// sqlStart is where a sql block's text starts: the line after a block
+// scalar's |, indented as its first line; line 1 of a fixture: file.
+func (l *loader) sqlStart(file string, r *UnitRows) (line, indent int) {
+	if r.Fixture != "" || r.Rows == nil {
+		return 1, 0
+	}
+	if !r.Rows.Block {
+		return r.Rows.Line, r.Rows.Col - 1
+	}
+	text, _ := l.read(l.w.Abs(file))
+	lines := strings.Split(text, "\n")
+	for i := r.Rows.Line; i < len(lines); i++ { // lines[i] is line i+1
+		if t := strings.TrimLeft(lines[i], " "); t != "" {
+			return i + 1, len(lines[i]) - len(t)
+		}
+	}
+	return r.Rows.Line + 1, 0
 }
 
 // rows reads dict or csv rows, inline or from a fixture file.
