@@ -61,12 +61,12 @@ func runValidate(c *cli, wf *wsFlags, of outFlags) int {
 		writeJSONLine(c.stdout, v)
 		return exitOK
 	}
-	checkFiles := diag.Plural(int64(v.CheckFiles), "check file")
+	checks := ""
 	if n := countChecks(files); n > 0 { // a dbt project's data tests are many checks in few files
-		checkFiles += " (" + diag.Plural(int64(n), "check") + ")"
+		checks = "; " + diag.Plural(int64(n), "check") + " in all"
 	}
-	fmt.Fprintf(c.stdout, "ok: %s, %s, %s, %s\n", diag.Plural(int64(v.SchemaFiles), "schema file"),
-		diag.Plural(int64(v.Queries), "query"), checkFiles, diag.Plural(int64(v.Fixtures), "fixture"))
+	fmt.Fprintf(c.stdout, "ok: %s, %s, %s, %s%s\n", diag.Plural(int64(v.SchemaFiles), "schema file"),
+		diag.Plural(int64(v.Queries), "query"), diag.Plural(int64(v.CheckFiles), "check file"), diag.Plural(int64(v.Fixtures), "fixture"), checks)
 	return exitOK
 }
 

@@ -59,7 +59,7 @@ func TestDbtChecksOnSeeds(t *testing.T) {
 	os.RemoveAll(filepath.Join(dir, "models/marts")) // marts read models: branch chains
 	os.RemoveAll(filepath.Join(dir, "tests"))        // a singular test reads a model by name: branch chains
 	code, out := jig(t, "validate", "-w", dir)
-	if want := "ok: 0 schema files, 3 queries, 5 check files (17 checks), 3 fixtures\n"; code != exitOK || out != want {
+	if want := "ok: 0 schema files, 3 queries, 5 check files, 3 fixtures; 17 checks in all\n"; code != exitOK || out != want {
 		t.Errorf("jig validate: exit %d\n%s\nwant %s", code, out, want)
 	}
 	code, out = jig(t, "check", "-w", dir)
@@ -86,7 +86,7 @@ func TestDbtWholeProject(t *testing.T) {
 	if code, out := jig(t, "test", "-w", jaffleDir); code != exitOK || !strings.Contains(out, "6 fixtures: 6 passed, 0 failed") {
 		t.Errorf("jig test: exit %d\n%s", code, out)
 	}
-	if code, out := jig(t, "validate", "-w", jaffleDir); code != exitOK || !strings.Contains(out, "(33 checks), 6 fixtures") {
+	if code, out := jig(t, "validate", "-w", jaffleDir); code != exitOK || !strings.Contains(out, "6 fixtures; 33 checks in all") {
 		t.Errorf("jig validate: exit %d\n%s", code, out)
 	}
 	t.Setenv("JIG_DSN", "")
