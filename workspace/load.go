@@ -22,6 +22,9 @@ type Workspace struct {
 	// Warnings are problems that skip one item (a dbt model jig cannot
 	// render) without making the workspace unusable.
 	Warnings diag.Errors
+	// Folders are the folders, besides jig's own, a layout read files from
+	// (a dbt project's models/**, macros/…), for the workbench to watch.
+	Folders []string
 }
 
 // Layout reads a project layout other than jig's own folders (a dbt

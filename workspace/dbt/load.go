@@ -96,6 +96,9 @@ func (l *loader) walk(folders []string, exts ...string) []string {
 			if d.IsDir() && strings.HasPrefix(d.Name(), ".") && p != root {
 				return filepath.SkipDir
 			}
+			if d.IsDir() && !slices.Contains(l.w.Folders, p) {
+				l.w.Folders = append(l.w.Folders, p)
+			}
 			if !d.IsDir() && slices.Contains(exts, path.Ext(d.Name())) {
 				out = append(out, p)
 			}

@@ -1,6 +1,7 @@
 package dbt_test
 
 import (
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -83,5 +84,20 @@ func TestProjectConfig(t *testing.T) {
 	ws := loadJaffle(t)
 	if ws.Config.Seeds != "seeds" || len(ws.Seeds) != 3 {
 		t.Errorf("seeds: %s, %d", ws.Config.Seeds, len(ws.Seeds))
+	}
+}
+
+// The folders a dbt project is read from are listed for the workbench to
+// watch, each subfolder too (watching is not recursive).
+func TestFoldersToWatch(t *testing.T) {
+	ws := loadJaffle(t)
+	for _, want := range []string{"models", "models/staging", "models/marts", "macros", "tests", "tests/fixtures"} {
+		found := false
+		for _, f := range ws.Folders {
+			found = found || strings.HasSuffix(filepath.ToSlash(f), "/jaffle_shop/"+want)
+		}
+		if !found {
+			t.Errorf("%s not in %v", want, ws.Folders)
+		}
 	}
 }
