@@ -255,6 +255,10 @@ func (s *state) bind(e *exec.Evaluator, _ *exec.VarArgs) string {
 			if !ok || !isMacro {
 				continue
 			}
+			if v, over := s.macroOv[name]; over { // a unit test's overrides: macros
+				e.Environment.Context.Set(name, constant(v))
+				continue
+			}
 			w := s.wrap(m)
 			e.Environment.Context.Set(name, w)
 			if ns := s.ns[f.Package]; ns != nil && ns.builtin[name] == nil {

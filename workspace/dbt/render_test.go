@@ -222,3 +222,28 @@ func TestDisabledModelsAndFolderConfig(t *testing.T) {
 		t.Errorf("top: %q", got)
 	}
 }
+
+// A unit test's overrides replace vars and macros (built-in or the
+// project's) for that test only.
+func TestUnitTestOverrides(t *testing.T) {
+	ws, err := project(t, map[string]string{
+		"seeds/raw.csv": "id\n1\n",
+		"macros/m.sql":  "{% macro region() %}'eu'{% endmacro %}\n",
+		"models/m.sql":  "select {{ region() }} as r, '{{ var(\"cutoff\") }}' as c from {{ ref('raw') }}{% if is_incremental() %} where id > 0{% endif %}\n",
+		"models/m.yml": "unit_tests:\n  - name: t\n    model: m\n    overrides:\n      vars: {cutoff: '1999'}\n      macros: {is_incremental: true, region: \"'us'\"}\n" +
+			"    given: [{input: ref('raw'), rows: [{id: 1}]}]\n    expect: {rows: [{r: us}]}\n",
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := mustQuery(t, ws, "m").SQL; got != "select 'eu' as r, '2020-01-01' as c from raw" {
+		t.Errorf("model: %q", got)
+	}
+	f := ws.Fixture("m/t")
+	if f == nil {
+		t.Fatalf("no fixture: %v", ws.Warnings)
+	}
+	if got := mustQuery(t, ws, f.Query).SQL; f.Query != "m__t" || got != "select 'us' as r, '1999' as c from raw where id > 0" {
+		t.Errorf("fixture runs %s: %q", f.Query, got)
+	}
+}
