@@ -59,6 +59,9 @@ type state struct {
 	ns      map[string]*namespace
 	// disabled is set by config(enabled=false): the model is not loaded.
 	disabled bool
+	// bound are the macros the prelude defined for this render (wrapped
+	// for return(), or replaced by a unit test's overrides).
+	bound map[string]any
 }
 
 // config() renders as nothing; of its settings only enabled=false means
@@ -255,12 +258,17 @@ func (s *state) bind(e *exec.Evaluator, _ *exec.VarArgs) string {
 			if !ok || !isMacro {
 				continue
 			}
+			if s.bound == nil {
+				s.bound = map[string]any{}
+			}
 			if v, over := s.macroOv[name]; over { // a unit test's overrides: macros
 				e.Environment.Context.Set(name, constant(v))
+				s.bound[name] = constant(v)
 				continue
 			}
-			w := s.wrap(m)
+			w := s.wrap(m, e.Environment.Context)
 			e.Environment.Context.Set(name, w)
+			s.bound[name] = w
 			if ns := s.ns[f.Package]; ns != nil && ns.builtin[name] == nil {
 				ns.macros[name] = w
 			}
@@ -269,8 +277,15 @@ func (s *state) bind(e *exec.Evaluator, _ *exec.VarArgs) string {
 	return ""
 }
 
-func (s *state) wrap(m exec.Macro) exec.Macro {
-	return func(params *exec.VarArgs) *exec.Value {
+// wrap makes a macro of the prelude callable from a model: return() gives
+// its value, and a {% call %} block's caller() reaches it (gonja looks for
+// it in the context where the macro was defined, def).
+func (s *state) wrap(m exec.Macro, def *exec.Context) func(*exec.Evaluator, *exec.VarArgs) *exec.Value {
+	return func(e *exec.Evaluator, params *exec.VarArgs) *exec.Value {
+		if c, ok := e.Environment.Context.Get(callerKey); ok && c != nil && e.Environment.Context != def {
+			def.Set(callerKey, c)
+			e.Environment.Context.Set(callerKey, nil)
+		}
 		slot := &returnSlot{}
 		s.returns = append(s.returns, slot)
 		v := m(params)
@@ -281,3 +296,6 @@ func (s *state) wrap(m exec.Macro) exec.Macro {
 		return v
 	}
 }
+
+// callerKey is where gonja's {% call %} leaves the caller() for the macro.
+const callerKey = "__gonja_caller__"

@@ -40,7 +40,7 @@ func NewExport(ws *workspace.Workspace) (*Export, error) {
 	l.readMacros()
 	l.readProperties()
 	l.readModels()
-	l.prelude = newPrelude(l.macros)
+	l.prelude = newPrelude(l.macros, func(string, int, int, string) {})
 	return &Export{l: l}, errs.Err()
 }
 

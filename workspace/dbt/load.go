@@ -12,7 +12,6 @@ import (
 
 	"github.com/jig-sql/jig/workspace"
 	"github.com/jig-sql/jig/workspace/diag"
-	"github.com/nikolalohinski/gonja/v2"
 )
 
 func init() {
@@ -74,7 +73,7 @@ func Load(w *workspace.Workspace, errs, warns *diag.Errors) {
 	l.readMacros()
 	l.readProperties()
 	l.readModels()
-	l.prelude = newPrelude(l.macros)
+	l.prelude = newPrelude(l.macros, l.warnMacro)
 	l.renderModels()
 	l.unitTests()
 	l.dataTests()
@@ -138,7 +137,7 @@ func (l *loader) readMacros() {
 			continue
 		}
 		for _, f := range l.walk([]string{path.Join("dbt_packages", p.Name(), "macros")}, ".sql") {
-			if text, ok := l.read(f); ok && l.parses(l.rel(f), text) {
+			if text, ok := l.read(f); ok {
 				l.macros = append(l.macros, newMacroFile(l.rel(f), p.Name(), text))
 			}
 		}
@@ -150,15 +149,9 @@ func (l *loader) readMacros() {
 	}
 }
 
-// parses reports whether a package's macro file is Jinja gonja reads; one
-// that is not would stop every model, so it is left out with a warning.
-func (l *loader) parses(file, text string) bool {
-	if _, err := gonja.FromString(text); err != nil {
-		rerr := (&prelude{}).renderError(file, err, true)
-		l.warns.Add(file, rerr.Line, rerr.Col, "its macros are not available to models", "macro file not loaded: %s", rerr.Msg)
-		return false
-	}
-	return true
+// warnMacro reports a macro file left out of the prelude.
+func (l *loader) warnMacro(file string, line, col int, msg string) {
+	l.warns.Add(file, line, col, "its macros are not available to models", "%s", msg)
 }
 
 func (l *loader) readProperties() {

@@ -17,11 +17,11 @@ type namespace struct {
 	s       *state
 	name    string
 	builtin map[string]builtinFn
-	macros  map[string]exec.Macro
+	macros  map[string]any
 }
 
 func newNamespace(s *state, name string, fns map[string]builtinFn) *namespace {
-	return &namespace{s: s, name: name, builtin: fns, macros: map[string]exec.Macro{}}
+	return &namespace{s: s, name: name, builtin: fns, macros: map[string]any{}}
 }
 
 func (n *namespace) lookup(name string) any {

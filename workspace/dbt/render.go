@@ -3,6 +3,7 @@ package dbt
 import (
 	"fmt"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -29,20 +30,41 @@ func newMacroFile(path, pkg, text string) *macroFile {
 	return m
 }
 
-// modelStart separates the macro prelude from the model in one template;
-// what renders before it is dropped.
-const modelStart = "\x1ejig-model-start\x1e"
-
-// prelude is the macro files laid end to end, each starting on a fresh line,
-// with the line each starts on in the combined text.
+// prelude is the macro files laid end to end, each starting on a fresh
+// line, parsed once: before each model renders, it runs (defining the
+// macros in that model's context) and hands its macros over (__jig_bind).
 type prelude struct {
 	text  string
 	files []*macroFile
 	start []int // 1-based line of files[i]'s first line
-	lines int   // lines before the model's first line
+	tpl   *exec.Template
 }
 
-func newPrelude(files []*macroFile) *prelude {
+// newPrelude parses the macro files together. A file gonja cannot parse is
+// left out with a warning (it would stop every model), and the rest parsed
+// again.
+func newPrelude(files []*macroFile, warn func(file string, line, col int, msg string)) *prelude {
+	for {
+		p := layPrelude(files)
+		tpl, err := gonja.FromString(p.text)
+		if err == nil {
+			p.tpl = tpl
+			return p
+		}
+		rerr := p.renderError("", err, true)
+		i := slices.IndexFunc(files, func(f *macroFile) bool { return f.Path == rerr.File })
+		if i < 0 { // not placed in a file: define no macros rather than fail every model
+			warn(files[0].Path, 1, 1, "macros not loaded: "+rerr.Msg)
+			p = layPrelude(nil)
+			p.tpl, _ = gonja.FromString(p.text)
+			return p
+		}
+		warn(rerr.File, rerr.Line, rerr.Col, "macro file not loaded: "+rerr.Msg)
+		files = slices.Delete(slices.Clone(files), i, i+1)
+	}
+}
+
+func layPrelude(files []*macroFile) *prelude {
 	p := &prelude{files: files}
 	var b strings.Builder
 	line := 1
@@ -57,23 +79,19 @@ func newPrelude(files []*macroFile) *prelude {
 			line++
 		}
 	}
-	b.WriteString("{{ __jig_bind() }}" + modelStart)
-	p.text, p.lines = b.String(), line-1
+	b.WriteString("{{ __jig_bind() }}")
+	p.text = b.String()
 	return p
 }
 
-// locate maps a line of the combined template to a file and its line: a
-// macro file, or the model (file "" and its line).
+// locate maps a line of the prelude to its macro file and line there.
 func (p *prelude) locate(line int) (file string, fileLine int) {
-	if line > p.lines {
-		return "", line - p.lines
-	}
 	for i := len(p.files) - 1; i >= 0; i-- {
 		if line >= p.start[i] {
 			return p.files[i].Path, line - p.start[i] + 1
 		}
 	}
-	return "", 1
+	return "", line
 }
 
 // RenderError is a model that could not render: where, and what construct.
@@ -92,55 +110,69 @@ var (
 	execErrPos  = regexp.MustCompile(`at line (\d+)`)
 )
 
-// renderTemplate renders text (the model's template) after the prelude with
-// the context st provides. file names the model for errors.
+// renderTemplate renders text (the model's template) with the context st
+// provides and the macros the prelude defines in it. file names the model
+// for errors.
 func renderTemplate(p *prelude, file, text string, st *state) (string, *RenderError) {
-	tpl, err := gonja.FromString(p.text + text)
+	tpl, err := gonja.FromString(text)
 	if err != nil {
-		return "", p.renderError(file, err, true)
+		return "", placeError(file, err, true)
 	}
-	out, err := tpl.ExecuteToString(exec.NewContext(st.globals()))
+	globals := st.globals()
+	if _, err := p.tpl.ExecuteToString(exec.NewContext(globals)); err != nil || st.fatal != nil {
+		rerr := p.renderError(file, err, false)
+		if st.fatal != nil {
+			rerr.Msg = "cannot render: " + st.fatal.Error()
+		}
+		rerr.Msg += " (while defining the macros, for " + file + ")"
+		return "", rerr
+	}
+	for name, m := range st.bound {
+		globals[name] = m
+	}
+	out, err := tpl.ExecuteToString(exec.NewContext(globals))
 	if err == nil && st.fatal != nil {
 		err = st.fatal
 	}
 	if err != nil {
-		rerr := p.renderError(file, err, false)
+		rerr := placeError(file, err, false)
 		if st.fatal != nil { // jig's own message, not gonja's wrapping of it
 			rerr.Msg = "cannot render: " + st.fatal.Error()
 		}
 		return "", rerr
 	}
-	_, model, ok := strings.Cut(out, modelStart)
-	if !ok {
-		return "", &RenderError{File: file, Line: 1, Col: 1, Msg: "a macro file's output swallowed the model (an unclosed {% raw %} or {% macro %}?)"}
-	}
-	return model, nil
+	return out, nil
 }
 
-// renderError places a gonja error: parse errors carry a line and column,
-// execution errors a line.
+// renderError places an error of the prelude in its macro file.
 func (p *prelude) renderError(file string, err error, parse bool) *RenderError {
+	if err == nil {
+		return &RenderError{File: file, Line: 1, Col: 1}
+	}
+	rerr := placeError("", err, parse)
+	rerr.File, rerr.Line = p.locate(rerr.Line)
+	if rerr.File == "" {
+		rerr.File = file
+	}
+	return rerr
+}
+
+// placeError places a gonja error in file: parse errors carry a line and
+// column, execution errors a line (the outermost: the model's own).
+func placeError(file string, err error, parse bool) *RenderError {
 	msg := err.Error()
 	line, col := 1, 1
-	if m := parseErrPos.FindStringSubmatch(msg); m != nil {
+	if m := parseErrPos.FindStringSubmatch(msg); parse && m != nil {
 		line, _ = strconv.Atoi(m[1])
 		col, _ = strconv.Atoi(m[2])
 		msg = cleanParseMessage(msg)
 	} else if m := execErrPos.FindStringSubmatch(msg); m != nil {
 		line, _ = strconv.Atoi(m[1])
-		col = 0
+		msg = cleanExecMessage(msg)
+	} else {
 		msg = cleanExecMessage(msg)
 	}
-	where, fl := p.locate(line)
-	if where == "" {
-		where = file
-		if fl == 1 && col > 0 {
-			col -= len("{{ __jig_bind() }}" + modelStart)
-		}
-	} else {
-		msg += " (in a macro called by " + file + ")"
-	}
-	return &RenderError{File: where, Line: fl, Col: max(col, 1), Msg: msg}
+	return &RenderError{File: file, Line: line, Col: col, Msg: msg}
 }
 
 // cleanParseMessage drops gonja's echo of the whole template source.

@@ -12,7 +12,7 @@ import (
 
 // project writes a dbt project (files by path) and loads it through the
 // registered layout.
-func project(t *testing.T, files map[string]string) (*workspace.Workspace, error) {
+func project(t testing.TB, files map[string]string) (*workspace.Workspace, error) {
 	t.Helper()
 	dir := t.TempDir()
 	if _, ok := files[ProjectFile]; !ok {
@@ -28,6 +28,15 @@ func project(t *testing.T, files map[string]string) (*workspace.Workspace, error
 		}
 	}
 	return workspace.Load(dir)
+}
+
+// reload loads the workspace in dir again.
+func reload(tb testing.TB, dir string) *workspace.Workspace {
+	ws, err := workspace.Load(dir)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return ws
 }
 
 func mustQuery(t *testing.T, ws *workspace.Workspace, name string) *workspace.Query {
