@@ -259,7 +259,7 @@ func (s *state) bind(e *exec.Evaluator, _ *exec.VarArgs) string {
 				continue
 			}
 			if s.bound == nil {
-				s.bound = map[string]any{}
+				s.bound = make(map[string]any, 2*len(s.ld.macros))
 			}
 			if v, over := s.macroOv[name]; over { // a unit test's overrides: macros
 				e.Environment.Context.Set(name, constant(v))
