@@ -9,7 +9,6 @@ import (
 	"github.com/jackc/pgx/v5"
 	"github.com/jig-sql/jig/workspace"
 	"github.com/jig-sql/jig/workspace/diag"
-	"github.com/jig-sql/jig/workspace/redshift"
 )
 
 // Queries that read queries. Every worker holds each SELECT query of the
@@ -87,13 +86,9 @@ func viewSQL(ws *workspace.Workspace, q *workspace.Query, mocks bool) (string, W
 	if !cursorable(q.SQL) {
 		return "", Where{}, nil
 	}
-	body, where := q.SQL, Where{File: q.Path}
-	if ws.Config.Dialect == workspace.DialectRedshift {
-		rq, err := redshift.RewriteQuery(q.Path, q.SQL)
-		if err != nil {
-			return "", Where{}, err
-		}
-		body, where = rq.SQL, Where{File: q.Path, Source: q.SQL, Pos: rq.SourcePos}
+	body, where, err := pieceSQL(q, ws.Config.Dialect == workspace.DialectRedshift)
+	if err != nil {
+		return "", Where{}, err
 	}
 	prefix := "CREATE VIEW " + workspace.QuoteIdent(viewName(q)) + " AS\n"
 	where.SQL, where.Offset = body, len([]rune(prefix))

@@ -129,11 +129,21 @@ func withCut(sql string) (int, bool) {
 // and where its errors point.
 func pieceSQL(q *workspace.Query, rewrite bool) (string, Where, error) {
 	if !rewrite {
+		if q.SourcePos != nil { // rendered from a template (a dbt model)
+			return q.SQL, Where{File: q.Path, SQL: q.SQL, Source: q.Source, Pos: q.SourcePos}, nil
+		}
 		return q.SQL, Where{File: q.Path, SQL: q.SQL}, nil
 	}
 	rq, err := redshift.RewriteQuery(q.Path, q.SQL)
 	if err != nil {
 		return "", Where{}, err
+	}
+	if q.SourcePos != nil {
+		pos := func(off int) (int, int) { // rewrite → rendered SQL → template
+			l, c := rq.SourcePos(off)
+			return q.SourcePos(lineColOffset(q.SQL, l, c))
+		}
+		return rq.SQL, Where{File: q.Path, SQL: rq.SQL, Source: q.Source, Pos: pos}, nil
 	}
 	return rq.SQL, Where{File: q.Path, SQL: rq.SQL, Source: q.SQL, Pos: rq.SourcePos}, nil
 }

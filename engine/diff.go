@@ -171,9 +171,12 @@ func FormatFailure(r *FixtureResult, color bool) string {
 	if c := r.Comparison; c != nil && c.Problem != "" {
 		fmt.Fprintf(&b, "%s:%d: the expected rows do not fit the result: %s\n", r.Fixture.Path, max(c.ProblemLine, 1), c.Problem)
 	} else if c != nil && !c.OK() {
-		if r.Fixture.Expect.Table != "" {
-			fmt.Fprintf(&b, "table %s: expected rows differ from its final state:\n", r.Fixture.Expect.Table)
-		} else {
+		switch f := r.Fixture; {
+		case f.Expect.Table != "":
+			fmt.Fprintf(&b, "table %s: expected rows differ from its final state:\n", f.Expect.Table)
+		case f.Origin != "":
+			fmt.Fprintf(&b, "rows differ from the expect: of %s (%s:%d):\n", f.Origin, f.Path, f.Expect.Line)
+		default:
 			b.WriteString("rows differ:\n")
 		}
 		b.WriteString(FormatDiff(r.Comparison, &r.Fixture.Expect, r.Result, color))

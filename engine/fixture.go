@@ -104,6 +104,7 @@ func (r *Runner) compile(f *workspace.Fixture, q *workspace.Query, ds *rows.Data
 	if ins := rows.InsertSQL(ds); ins != "" {
 		s.own(ins, Where{File: f.Path})
 	}
+	r.addGivenSQL(s, f)
 	if err := s.addSetup(f); err != nil {
 		return nil, err
 	}

@@ -91,6 +91,27 @@ func (s *script) addSetup(f *workspace.Fixture) error {
 	return nil
 }
 
+// addGivenSQL inserts the rows of the given tables that are a SELECT
+// (a dbt unit test's sql format), errors placed in the fixture's text.
+func (r *Runner) addGivenSQL(s *script, f *workspace.Fixture) {
+	for _, g := range f.Given {
+		t := r.Suite.table(g.Table)
+		if t == nil {
+			t = r.Suite.Mock(g.Table) // rows for an upstream query go into its mock
+		}
+		if g.SQL == "" || t == nil {
+			continue
+		}
+		prefix := "INSERT INTO " + t.QualifiedName() + "\n"
+		pos := func(off int) (int, int) {
+			l, c := diag.LineCol(g.SQL, off)
+			return g.SQLLine + l - 1, c + g.SQLIndent
+		}
+		s.add(prefix+g.SQL, Where{File: f.Path, SQL: g.SQL, Offset: len([]rune(prefix)), Pos: pos,
+			Source: workspace.AlignedSource(g.SQL, g.SQLLine, g.SQLIndent+1, g.SQLIndent)}, roleIgnore)
+	}
+}
+
 // refuseSessionControl is a positioned error when sql is a statement jig
 // does not run inside its transaction (see workspace.SessionControl).
 func refuseSessionControl(file, sql string, pos func(int) (int, int), what string) error {

@@ -108,6 +108,9 @@ func (s *Suite) overrides(f *workspace.Fixture) ([]rows.TableOverrides, error) {
 				}
 				o[c.Column] = v
 			}
+			if f.Missing == workspace.MissingNull {
+				fillNull(o, t)
+			}
 			to.Rows = append(to.Rows, o)
 		}
 		out = append(out, to)
@@ -154,6 +157,18 @@ func csvHeader(file, what string, g workspace.GivenTable, t *workspace.Table, er
 	return unknown
 }
 
+// fillNull sets every nullable column a given row leaves out to NULL (a
+// dbt unit test's input), instead of the row factory's default. A NOT NULL
+// column keeps the factory's value: dbt's inputs have no constraints, a
+// declared table does, and NULL there would fail the insert.
+func fillNull(o rows.Override, t *workspace.Table) {
+	for _, c := range t.Columns {
+		if _, set := o[c.Name]; !set && !c.NotNull {
+			o[c.Name] = rows.Null
+		}
+	}
+}
+
 func columnNames(t *workspace.Table) []string {
 	names := make([]string, len(t.Columns))
 	for i, c := range t.Columns {
@@ -171,7 +186,7 @@ func (s *Suite) checksFor(f *workspace.Fixture) ([]checks.Configured, error) {
 	}
 	var out []checks.Configured
 	for _, file := range s.Checks {
-		if given[file.Table] {
+		if given[file.Table] && !f.OwnChecksOnly {
 			out = append(out, file.Checks...)
 		}
 	}

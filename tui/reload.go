@@ -40,7 +40,7 @@ func watchDirs(ws *workspace.Workspace) []string {
 		}
 		dirs = append(dirs, d)
 	}
-	return dirs
+	return append(dirs, ws.Folders...) // a dbt project's models, macros and tests
 }
 
 // watch starts following the workspace's files; changes go to the relay.

@@ -23,6 +23,17 @@ type Fixture struct {
 	Given  []GivenTable // in file order
 	Expect Expect
 	Checks []CheckEntry
+	// Missing says how the columns a given row leaves out are filled: ""
+	// (the row factory's defaults) or MissingNull (NULL, as dbt unit tests
+	// fill their inputs). It is not a fixture-file key: a dbt project's unit
+	// tests set it (package workspace/dbt).
+	Missing string
+	// OwnChecksOnly keeps the workspace's checks on the given tables and
+	// the query out of this fixture: a dbt unit test runs no data tests.
+	OwnChecksOnly bool
+	// Origin names what the fixture was made from when it is not a
+	// fixture file ("dbt unit test x"), for failure messages.
+	Origin string
 
 	// QueryLine and QueryCol locate the query: value (0 when the key is
 	// absent and the folder name was used).
@@ -101,6 +112,11 @@ type GivenTable struct {
 	// CSV is set when the rows are written as CSV (a file or inline); their
 	// values are then strings, and nil for empty.
 	CSV *GivenCSV
+	// SQL, when set, is a SELECT whose rows are inserted into the table
+	// after Rows (a dbt unit test's rows in sql format); its text starts at
+	// line SQLLine, each line indented by SQLIndent columns.
+	SQL                string
+	SQLLine, SQLIndent int
 }
 
 // Row is one row as written, cells in file order.
@@ -139,6 +155,9 @@ type Expect struct {
 	// TableLine and TableCol locate table:'s value (0 when absent).
 	TableLine, TableCol int
 }
+
+// MissingNull is Fixture.Missing for inputs whose unset columns are NULL.
+const MissingNull = "null"
 
 // Expect.Columns values.
 const (

@@ -20,7 +20,28 @@ type Workspace struct {
 	CheckFiles []File        // checks/*.yaml, for package checks to decode
 	Fixtures   []*Fixture    // by folder, then file name
 	Seeds      []*Seed       // seeds/*.csv, in name order
+	// Warnings are problems that skip one item (a dbt model jig cannot
+	// render) without making the workspace unusable.
+	Warnings diag.Errors
+	// Folders are the folders, besides jig's own, a layout read files from
+	// (a dbt project's models/**, macros/…), for the workbench to watch.
+	Folders []string
 }
+
+// Layout reads a project layout other than jig's own folders (a dbt
+// project: package workspace/dbt, which registers itself). Configure runs
+// after jig.yaml is read and says whether the layout is present (it may
+// move folders, e.g. seeds to dbt's seed-paths); Load runs after jig's own
+// folders are read and adds queries, fixtures and check files.
+type Layout struct {
+	Configure func(dir string, c *Config) bool
+	Load      func(w *Workspace, errs, warnings *diag.Errors)
+}
+
+var layouts []Layout
+
+// RegisterLayout adds a layout every Load looks for.
+func RegisterLayout(l Layout) { layouts = append(layouts, l) }
 
 // File is a workspace file read but not decoded here.
 type File struct {
@@ -44,6 +65,12 @@ func Load(dir string) (*Workspace, error) {
 	}
 	if data, ok := l.read(filepath.Join(l.dir, ConfigFile), true); ok {
 		w.Config = decodeConfig(&ydec{file: ConfigFile, errs: &l.errs}, data)
+	}
+	var found []Layout
+	for _, lay := range layouts {
+		if lay.Configure(l.dir, &w.Config) {
+			found = append(found, lay)
+		}
 	}
 	redshift := w.Config.Dialect == DialectRedshift
 	for _, p := range l.list(w.Config.Schema, ".sql") {
@@ -77,8 +104,11 @@ func Load(dir string) (*Workspace, error) {
 			w.Seeds = append(w.Seeds, s)
 		}
 	}
-	l.merge(w.LinkQueries())
 	w.Fixtures = l.fixtures(w.Config.Fixtures)
+	for _, lay := range found {
+		lay.Load(w, &l.errs, &w.Warnings) // a dbt project's models are queries too
+	}
+	l.merge(w.LinkQueries())
 	l.givenCSVs(w)
 	l.checkFixtures(w)
 	return w, l.errs.Err()

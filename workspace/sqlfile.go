@@ -15,11 +15,26 @@ type Query struct {
 	Path string // relative to the workspace, slash-separated
 	// SQL is the statement without its trailing semicolon. It is a prefix of
 	// the file, so a byte offset into SQL is a byte offset into the file
-	// (use diag.LineCol(q.SQL, offset) for an error position).
+	// (use diag.LineCol(q.SQL, offset) for an error position) — unless
+	// SourcePos is set.
 	SQL string
 	// Reads are the places SQL reads other queries of the workspace by
 	// name, in order (Workspace.LinkQueries).
 	Reads []QueryRef
+	// Source and SourcePos are set when SQL was rendered from a template (a
+	// dbt model): Source is the file as written, SourcePos maps a 0-based
+	// byte offset of SQL to a 1-based line and column of Source.
+	Source    string
+	SourcePos func(offset int) (line, col int)
+}
+
+// Pos maps a 0-based byte offset of q.SQL to the 1-based line and column of
+// the file the user wrote.
+func (q *Query) Pos(offset int) (line, col int) {
+	if q.SourcePos != nil {
+		return q.SourcePos(offset)
+	}
+	return diag.LineCol(q.SQL, offset)
 }
 
 // ParseQuery reads a query file's text. path names the file in errors and

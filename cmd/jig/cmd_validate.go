@@ -9,6 +9,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/jig-sql/jig/checks"
 	"github.com/jig-sql/jig/engine"
 	"github.com/jig-sql/jig/engine/postgres"
 	"github.com/jig-sql/jig/workspace"
@@ -51,6 +52,11 @@ func runValidate(c *cli, wf *wsFlags, of outFlags) int {
 	if ws == nil {
 		return code
 	}
+	files, err := engine.DecodeChecks(ws)
+	if err != nil {
+		fmt.Fprintln(c.stderr, err)
+		return exitUsage
+	}
 	if code := c.validateSchema(ws); code >= 0 {
 		return code
 	}
@@ -59,8 +65,12 @@ func runValidate(c *cli, wf *wsFlags, of outFlags) int {
 		writeJSONLine(c.stdout, v)
 		return exitOK
 	}
-	fmt.Fprintf(c.stdout, "ok: %s, %s, %s, %s\n", diag.Plural(int64(v.SchemaFiles), "schema file"),
-		diag.Plural(int64(v.Queries), "query"), diag.Plural(int64(v.CheckFiles), "check file"), diag.Plural(int64(v.Fixtures), "fixture"))
+	checks := ""
+	if n := countChecks(files); n > 0 { // a dbt project's data tests are many checks in few files
+		checks = "; " + diag.Plural(int64(n), "check") + " in all"
+	}
+	fmt.Fprintf(c.stdout, "ok: %s, %s, %s, %s%s\n", diag.Plural(int64(v.SchemaFiles), "schema file"),
+		diag.Plural(int64(v.Queries), "query"), diag.Plural(int64(v.CheckFiles), "check file"), diag.Plural(int64(v.Fixtures), "fixture"), checks)
 	return exitOK
 }
 
@@ -87,6 +97,15 @@ func (c *cli) loadAll(dir string) (*workspace.Workspace, int) {
 		return nil, c.loadFailed(dir, err)
 	}
 	return ws, -1
+}
+
+// countChecks counts the checks of the decoded check files.
+func countChecks(files []*checks.File) int {
+	n := 0
+	for _, f := range files {
+		n += len(f.Checks)
+	}
+	return n
 }
 
 // validateSchema checks the workspace against its schema on the local

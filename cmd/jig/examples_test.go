@@ -16,7 +16,9 @@ import (
 func TestExamplesRunOnTheDemo(t *testing.T) {
 	t.Setenv("JIG_DSN", enginetest.Server(t).DSN())
 	t.Setenv("NO_COLOR", "1")
-	interactive := map[string]bool{"jig": true, "demo": true, "serve": true}
+	// export writes a dbt project's unit tests, and the demo is not one (its
+	// run on a dbt project is TestDbtExport).
+	interactive := map[string]bool{"jig": true, "demo": true, "serve": true, "export": true}
 	root := newRootCmd(&cli{})
 	for _, cmd := range append([]*cobra.Command{root}, root.Commands()...) {
 		if !cmd.IsAvailableCommand() && cmd != root || cmd.Name() == "help" {

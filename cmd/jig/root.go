@@ -36,7 +36,7 @@ func newRootCmd(c *cli) *cobra.Command {
 	root.SetFlagErrorFunc(flagError)
 	root.AddCommand(
 		newInitCmd(c), newDemoCmd(c), newValidateCmd(c), newTestCmd(c), newRunCmd(c), newRowsCmd(c),
-		newCheckCmd(c), newPromoteCmd(c),
+		newCheckCmd(c), newPromoteCmd(c), newExportCmd(c),
 		newPullCmd(c), newExplainCmd(c),
 		newServeCmd(c),
 		newVersionCmd(c), newManCmd(),

@@ -41,6 +41,9 @@ func (c *cli) load(dir string) (*workspace.Workspace, int) {
 		return nil, exitUsage
 	}
 	ws, err := workspace.Load(dir)
+	for _, w := range ws.Warnings {
+		fmt.Fprintln(c.stderr, "warning: "+w.Error())
+	}
 	if err != nil {
 		return nil, c.loadFailed(dir, err)
 	}

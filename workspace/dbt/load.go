@@ -1,0 +1,276 @@
+package dbt
+
+import (
+	"errors"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"slices"
+	"sort"
+	"strings"
+
+	"github.com/jig-sql/jig/workspace"
+	"github.com/jig-sql/jig/workspace/diag"
+)
+
+func init() {
+	workspace.RegisterLayout(workspace.Layout{Configure: configure, Load: Load})
+}
+
+// configure recognizes a dbt project and points jig's seeds folder at its
+// first seed path.
+func configure(dir string, c *workspace.Config) bool {
+	data, err := os.ReadFile(filepath.Join(dir, ProjectFile))
+	if err != nil {
+		return false
+	}
+	var errs diag.Errors
+	p := ParseProject(data, &errs)
+	if len(p.SeedPaths) > 0 && c.Seeds == workspace.DefaultConfig().Seeds {
+		c.Seeds = p.SeedPaths[0]
+	}
+	return true
+}
+
+// model is one models/**/*.sql file.
+type model struct {
+	Name, Path, Text string
+	Schema           string // +schema from dbt_project.yml
+}
+
+// loader holds one dbt project's load.
+type loader struct {
+	w        *workspace.Workspace
+	proj     *Project
+	redshift bool
+	macros   []*macroFile
+	prelude  *prelude
+	props    Properties
+	models   map[string]*model
+	order    []string // model names, sorted
+	rendered map[string]*workspace.Query
+	seeds    map[string]*workspace.Seed
+	errs     *diag.Errors
+	warns    *diag.Errors
+}
+
+// Load reads the dbt project in w.Dir into w: models as queries, unit tests
+// as fixtures, data tests as check files. Problems that make the project
+// unusable go to errs; a model that cannot render is a warning and is
+// skipped.
+func Load(w *workspace.Workspace, errs, warns *diag.Errors) {
+	data, err := os.ReadFile(w.Abs(ProjectFile))
+	if err != nil {
+		errs.Add(ProjectFile, 1, 1, "", "cannot read the dbt project: %v", err)
+		return
+	}
+	l := &loader{w: w, proj: ParseProject(data, errs), redshift: w.Config.Dialect == workspace.DialectRedshift,
+		models: map[string]*model{}, rendered: map[string]*workspace.Query{}, seeds: map[string]*workspace.Seed{}, errs: errs, warns: warns}
+	for _, s := range w.Seeds {
+		l.seeds[s.Name] = s
+	}
+	l.readMacros()
+	l.readProperties()
+	l.readModels()
+	l.prelude = newPrelude(l.macros, l.warnMacro)
+	l.renderModels()
+	l.unitTests()
+	l.dataTests()
+	l.singularTests()
+}
+
+// walk lists the files under the project folders with one of exts, sorted.
+func (l *loader) walk(folders []string, exts ...string) []string {
+	var out []string
+	for _, f := range folders {
+		root := l.w.Abs(f)
+		filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+			if err != nil {
+				if !errors.Is(err, fs.ErrNotExist) {
+					l.errs.Add(l.rel(p), 1, 1, "", "cannot read folder: %v", err)
+				}
+				return nil
+			}
+			if d.IsDir() && strings.HasPrefix(d.Name(), ".") && p != root {
+				return filepath.SkipDir
+			}
+			if d.IsDir() && !slices.Contains(l.w.Folders, p) {
+				l.w.Folders = append(l.w.Folders, p)
+			}
+			if !d.IsDir() && slices.Contains(exts, path.Ext(d.Name())) {
+				out = append(out, p)
+			}
+			return nil
+		})
+	}
+	sort.Strings(out)
+	return out
+}
+
+func (l *loader) rel(p string) string {
+	if r, err := filepath.Rel(l.w.Dir, p); err == nil {
+		return filepath.ToSlash(r)
+	}
+	return filepath.ToSlash(p)
+}
+
+func (l *loader) read(p string) (string, bool) {
+	data, err := os.ReadFile(p)
+	if err != nil {
+		l.errs.Add(l.rel(p), 1, 1, "", "cannot read file: %v", err)
+		return "", false
+	}
+	if len(data) > workspace.MaxFileSize {
+		l.errs.Add(l.rel(p), 1, 1, "", "file is larger than the %d MB limit", workspace.MaxFileSize>>20)
+		return "", false
+	}
+	return string(data), true
+}
+
+// readMacros reads installed packages' macros (dbt_packages/<pkg>/macros)
+// first, then the project's own, so a project macro wins a name.
+func (l *loader) readMacros() {
+	pkgs, _ := os.ReadDir(l.w.Abs("dbt_packages"))
+	for _, p := range pkgs {
+		if !p.IsDir() {
+			continue
+		}
+		for _, f := range l.walk([]string{path.Join("dbt_packages", p.Name(), "macros")}, ".sql") {
+			if text, ok := l.read(f); ok {
+				l.macros = append(l.macros, newMacroFile(l.rel(f), p.Name(), text))
+			}
+		}
+	}
+	for _, f := range l.walk(l.proj.MacroPaths, ".sql") {
+		if text, ok := l.read(f); ok {
+			l.macros = append(l.macros, newMacroFile(l.rel(f), "", text))
+		}
+	}
+}
+
+// warnMacro reports a macro file left out of the prelude.
+func (l *loader) warnMacro(file string, line, col int, msg string) {
+	l.warns.Add(file, line, col, "its macros are not available to models", "%s", msg)
+}
+
+func (l *loader) readProperties() {
+	for _, f := range l.walk(append(slices.Clone(l.proj.ModelPaths), l.proj.SeedPaths...), ".yml", ".yaml") {
+		if text, ok := l.read(f); ok {
+			l.props.parse(l.rel(f), []byte(text), l.errs)
+		}
+	}
+}
+
+func (l *loader) readModels() {
+	for _, mp := range l.proj.ModelPaths {
+		for _, f := range l.walk([]string{mp}, ".sql") {
+			text, ok := l.read(f)
+			if !ok {
+				continue
+			}
+			name := strings.TrimSuffix(filepath.Base(f), ".sql")
+			m := &model{Name: name, Path: l.rel(f), Text: text}
+			if prev := l.models[name]; prev != nil {
+				l.errs.Add(m.Path, 1, 1, "rename one of them: dbt needs model names to be unique too",
+					"model %s is defined twice (also in %s)", name, prev.Path)
+				continue
+			}
+			relToPath, _ := filepath.Rel(l.w.Abs(mp), f)
+			if !l.proj.Enabled(filepath.ToSlash(relToPath)) {
+				continue
+			}
+			m.Schema, _ = l.proj.ConfigFor(filepath.ToSlash(relToPath))
+			l.models[name] = m
+			l.order = append(l.order, name)
+		}
+	}
+	sort.Strings(l.order)
+}
+
+// isRelation reports whether ref(name) names something: a model or a seed.
+func (l *loader) isRelation(name string) bool {
+	return l.models[name] != nil || l.seeds[name] != nil
+}
+
+func (l *loader) relationNames() []string {
+	names := slices.Clone(l.order)
+	for n := range l.seeds {
+		names = append(names, n)
+	}
+	return names
+}
+
+// renderModels renders every model; one that fails is a warning.
+func (l *loader) renderModels() {
+	for _, name := range l.order {
+		m := l.models[name]
+		q, rerr := l.renderModel(m, nil)
+		if rerr == nil && q == nil {
+			continue // config(enabled=false)
+		}
+		if rerr != nil {
+			l.warns.Add(rerr.File, rerr.Line, rerr.Col, "jig skips this model; the others still run",
+				"model %s not loaded: %s", name, rerr.Msg)
+			continue
+		}
+		if l.w.Query(name) != nil {
+			l.errs.Add(m.Path, 1, 1, "rename one of them", "model %s has the name of a query in queries/", name)
+			continue
+		}
+		l.rendered[name] = q
+		l.w.Queries = append(l.w.Queries, q)
+	}
+	sort.Slice(l.w.Queries, func(i, j int) bool { return l.w.Queries[i].Name < l.w.Queries[j].Name })
+}
+
+// renderModel renders one model (with a unit test's overrides, or nil) into
+// a query whose positions map back to the .sql file.
+func (l *loader) renderModel(m *model, ov *overrides) (*workspace.Query, *RenderError) {
+	st := &state{ld: l, model: m.Name, schema: m.Schema}
+	if ov != nil {
+		st.vars, st.macroOv, st.envOv = ov.vars, ov.macros, ov.env
+	}
+	out, rerr := renderTemplate(l.prelude, m.Path, m.Text, st)
+	if rerr != nil || st.disabled {
+		return nil, rerr
+	}
+	return l.query(m.Name, m.Path, m.Text, out)
+}
+
+// query makes the workspace query of a rendered template: one statement, a
+// trailing semicolon dropped, positions mapped to the template.
+func (l *loader) query(name, file, text, out string) (*workspace.Query, *RenderError) {
+	sql := strings.TrimRight(out, " \t\r\n")
+	sql = strings.TrimRight(strings.TrimSuffix(sql, ";"), " \t\r\n")
+	pm := newPosMap(text, sql)
+	q, err := workspace.ParseQuery(file, sql)
+	var es diag.Errors
+	if errors.As(err, &es) && len(es) > 0 {
+		line, col := 1, 1
+		if es[0].Line > 1 || es[0].Col > 1 {
+			line, col = pm.pos(sql, offsetOf(sql, es[0].Line, es[0].Col))
+		}
+		return nil, &RenderError{File: file, Line: line, Col: col, Msg: es[0].Msg}
+	}
+	q.Name, q.Source = name, text
+	q.SourcePos = func(off int) (int, int) { return pm.pos(q.SQL, off) }
+	return q, nil
+}
+
+// offsetOf is the byte offset of a 1-based line and column (characters).
+func offsetOf(s string, line, col int) int {
+	off := 0
+	for l := 1; l < line; l++ {
+		i := strings.IndexByte(s[off:], '\n')
+		if i < 0 {
+			return len(s)
+		}
+		off += i + 1
+	}
+	for c := 1; c < col && off < len(s); c++ {
+		_, n := utf8DecodeRune(s[off:])
+		off += n
+	}
+	return off
+}
