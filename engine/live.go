@@ -40,7 +40,7 @@ const liveCursor = "jig_live"
 // the whole result in Result.
 func (r *Runner) RunLive(ctx context.Context, f *workspace.Fixture, firstPage int) (*LiveRun, error) {
 	q := r.Suite.WS.Query(f.Query)
-	if q == nil || f.Expect.Table != "" || !cursorable(q.SQL) {
+	if q == nil || f.Expect.Table != "" || runsScripts(f, q) || !cursorable(q.SQL) {
 		res := r.RunFixture(ctx, f)
 		l := &LiveRun{FixtureResult: res, closed: true}
 		if res.Result != nil {

@@ -9,21 +9,35 @@ import (
 	"github.com/jig-sql/jig/workspace/sqlscan"
 )
 
-// Query is one queries/*.sql file: exactly one statement.
+// Query is one queries/*.sql file: one statement (a query), or several (a
+// script, see IsScript).
 type Query struct {
 	Name string // file name without .sql
 	Path string // relative to the workspace, slash-separated
-	// SQL is the statement without its trailing semicolon. It is a prefix of
-	// the file, so a byte offset into SQL is a byte offset into the file
-	// (use diag.LineCol(q.SQL, offset) for an error position).
+	// SQL is the statement without its trailing semicolon, or a script's
+	// whole text. It is a prefix of the file, so a byte offset into SQL is a
+	// byte offset into the file (use diag.LineCol(q.SQL, offset) for an
+	// error position).
 	SQL string
+	// Statements are a script's statements in order, their Start offsets
+	// into SQL; nil for a one-statement query.
+	Statements []Statement
 }
 
+// IsScript reports whether the file holds several statements: a script
+// that runs in order (DROP, CREATE TABLE ... AS, BEGIN ... COMMIT, INSERT,
+// DELETE, ...) rather than a query whose rows are its result.
+func (q *Query) IsScript() bool { return len(q.Statements) > 1 }
+
 // ParseQuery reads a query file's text. path names the file in errors and
-// gives the query its name. An empty file, or a file with a second
-// statement, is a positioned error.
+// gives the query its name. An empty file is a positioned error; a file of
+// several statements is a script (Statements).
 func ParseQuery(p, src string) (*Query, error) {
 	q := &Query{Name: strings.TrimSuffix(path.Base(p), ".sql"), Path: p}
+	if stmts := SplitStatements(src); len(stmts) > 1 {
+		q.SQL, q.Statements = strings.TrimRight(src, " \t\r\n"), stmts
+		return q, nil
+	}
 	var errs diag.Errors
 	toks := sqlscan.ScanSignificant(src)
 	end := len(src)

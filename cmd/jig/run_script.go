@@ -1,0 +1,32 @@
+package main
+
+import (
+	"fmt"
+	"io"
+
+	"github.com/jig-sql/jig/engine"
+	"github.com/jig-sql/jig/workspace"
+)
+
+// printStatements lists a script's statements as they ran, one line each
+// (file:line:col and the command tag), so jig run on a script shows what
+// each statement did before the transaction rolled back.
+func printStatements(w io.Writer, tags []engine.StatementTag) {
+	for _, t := range tags {
+		fmt.Fprintf(w, "%s:%d:%d: %s\n", t.File, t.Line, t.Col, t.Tag)
+	}
+}
+
+// stepsThrough is the steps of a fixture that runs several queries, up to
+// and including query: `jig run 07_sessions --fixture 01_setup/pipeline`
+// runs the pipeline's first seven steps on the fixture's rows and prints
+// the seventh's result. nil when query is not one of the steps (it then
+// runs alone on the fixture's rows).
+func stepsThrough(steps []workspace.Step, query string) []workspace.Step {
+	for i := len(steps) - 1; i >= 0; i-- {
+		if steps[i].Query == query {
+			return steps[:i+1]
+		}
+	}
+	return nil
+}
