@@ -95,6 +95,10 @@ type Where struct {
 	// Pos maps a 0-based byte offset in SQL to a 1-based line and column of
 	// Source; nil when SQL is the source.
 	Pos func(offset int) (line, col int)
+	// Line and Col place an error Postgres gives no position for (a
+	// constraint violation, an error inside a function body) at the
+	// statement; 0 leaves it at the file.
+	Line, Col int
 }
 
 // AsSQLError turns a Postgres error into a *SQLError at its place in w; other
@@ -119,6 +123,9 @@ func AsSQLError(err error, w Where) error {
 		} else {
 			e.Line, e.Col = lineCol(w.SQL, off)
 		}
+	}
+	if e.Line == 0 && w.Line > 0 {
+		e.Line, e.Col = w.Line, w.Col
 	}
 	return e
 }

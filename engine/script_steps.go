@@ -83,7 +83,7 @@ func (r *Runner) addScript(s *script, q *workspace.Query, tx *txState) error {
 			}
 			continue
 		}
-		s.addStep(st.SQL, Where{File: q.Path, SQL: st.SQL, Source: q.SQL, Pos: st.SourcePos}, at, "")
+		s.addStep(st.SQL, Where{File: q.Path, SQL: st.SQL, Source: q.SQL, Pos: st.SourcePos, Line: line, Col: col}, at, "")
 	}
 	return nil
 }

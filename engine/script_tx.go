@@ -27,7 +27,7 @@ type txState struct{ open int }
 // the fixture ends is rolled back with it.
 func (tx *txState) add(s *script, sql, kw string, at StatementTag, source string) error {
 	where := func(gen string) Where {
-		return Where{File: at.File, SQL: gen, Source: source, Pos: func(int) (int, int) { return at.Line, at.Col }}
+		return Where{File: at.File, SQL: gen, Source: source, Pos: func(int) (int, int) { return at.Line, at.Col }, Line: at.Line, Col: at.Col}
 	}
 	switch plainTxControl(sql) {
 	case "BEGIN":
