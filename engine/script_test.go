@@ -178,12 +178,12 @@ func TestScriptCannotEndTheFixtureTransaction(t *testing.T) {
 // other fixtures run and pass.
 func TestBrokenScriptBlocksNothing(t *testing.T) {
 	r, ws := enginetest.RunnerFromFiles(t, scriptFiles(map[string]string{
-		"queries/bad_rs.sql":    "DROP TABLE IF EXISTS x;\nCREATE TABLE x AS SELECT user_id FROM orders\n  QUALIFY ROW_NUMBER() OVER (ORDER BY ts) = 1;\n",
+		"queries/bad_rs.sql":     "DROP TABLE IF EXISTS x;\nCREATE TABLE x AS SELECT user_id FROM orders\n  QUALIFY ROW_NUMBER() OVER (ORDER BY ts) = 1;\n",
 		"fixtures/bad_rs/f.yaml": "query: bad_rs\n",
-		"queries/bad_pg.sql":    "DROP TABLE IF EXISTS x;\nCREATE TABLE x AS SELECT GETDATE() AS now, nope FROM orders;\n",
+		"queries/bad_pg.sql":     "DROP TABLE IF EXISTS x;\nCREATE TABLE x AS SELECT GETDATE() AS now, nope FROM orders;\n",
 		"fixtures/bad_pg/f.yaml": "query: bad_pg\n",
-		"queries/good.sql":      "SELECT count(*) AS n FROM orders",
-		"fixtures/good/f.yaml":  "query: good\n" + ordersGiven + "expect:\n  rows: [{n: 3}]\n",
+		"queries/good.sql":       "SELECT count(*) AS n FROM orders",
+		"fixtures/good/f.yaml":   "query: good\n" + ordersGiven + "expect:\n  rows: [{n: 3}]\n",
 	}), engine.RunnerOptions{Parallel: 1})
 	if res := runOne(t, r, ws, "bad_rs/f"); res.Err == nil || !strings.Contains(res.Err.Error(), "queries/bad_rs.sql:3:3: QUALIFY") {
 		t.Errorf("bad_rs: err %v, want QUALIFY at queries/bad_rs.sql:3:3", res.Err)
