@@ -28,13 +28,10 @@ func runsScripts(f *workspace.Fixture, q *workspace.Query) bool {
 
 // compileScripts finishes a fixture's script (BEGIN, inserts and setup are
 // in s) for a fixture that runs scripts: every statement of every step in
-// order, then expect.table's final rows, the checks and ROLLBACK.
+// order, then expect.table's final rows, the checks and ROLLBACK. Without
+// expect.table, expected rows are compared with the last statement's
+// rows, which must then be a SELECT.
 func (r *Runner) compileScripts(s *script, f *workspace.Fixture, cfg []checks.Configured) (*script, error) {
-	if f.Expect.Rows != nil && f.Expect.Table == "" {
-		return nil, &diag.PosError{File: f.Path, Line: max(f.Expect.Line, 1), Col: 1,
-			Msg:  "expect.rows of a script: a script has no rows of its own to compare",
-			Hint: "name the table whose final state the rows describe: expect: {table: NAME, rows: ...}"}
-	}
 	if err := refuseStepChecks(f, cfg); err != nil {
 		return nil, err
 	}
@@ -47,6 +44,13 @@ func (r *Runner) compileScripts(s *script, f *workspace.Fixture, cfg []checks.Co
 		}
 		if err := r.addScript(s, q, tx); err != nil {
 			return nil, err
+		}
+	}
+	if f.Expect.Rows != nil && f.Expect.Table == "" {
+		if last := s.stmts[len(s.stmts)-1]; last.role != roleStep || !cursorable(last.sql) {
+			return nil, &diag.PosError{File: f.Path, Line: max(f.Expect.Line, 1), Col: 1,
+				Msg:  "expect.rows without a table compares the rows of the script's last statement, and it is not a SELECT",
+				Hint: "name the table whose final state the rows describe: expect: {table: NAME, rows: ...}"}
 		}
 	}
 	if f.Expect.Table != "" {
