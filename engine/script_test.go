@@ -201,3 +201,21 @@ func TestBrokenScriptBlocksNothing(t *testing.T) {
 		t.Errorf("good: status %v, err %v", res.Status, res.Err)
 	}
 }
+
+// A script that ends in a SELECT is compared by that SELECT's rows; one
+// that does not cannot state rows without naming a table.
+func TestScriptExpectRowsOfLastSelect(t *testing.T) {
+	r, ws := enginetest.RunnerFromFiles(t, scriptFiles(map[string]string{
+		"queries/big.sql":       "CREATE TEMP TABLE big AS SELECT user_id FROM orders WHERE amount > 6;\nSELECT user_id FROM big",
+		"fixtures/big/f.yaml":   "query: big\n" + ordersGiven + "expect:\n  rows: [{user_id: u1}]\n",
+		"queries/nosel.sql":     "DELETE FROM orders;\nDELETE FROM orders",
+		"fixtures/nosel/f.yaml": "query: nosel\nexpect:\n  rows: []\n",
+	}), engine.RunnerOptions{Parallel: 1})
+	if res := runOne(t, r, ws, "big/f"); res.Status != engine.StatusPass || res.Result == nil || len(res.Result.Rows) != 1 {
+		t.Errorf("big: status %v, err %v, result %+v", res.Status, res.Err, res.Result)
+	}
+	res := runOne(t, r, ws, "nosel/f")
+	if res.Status != engine.StatusError || res.Err == nil || !strings.Contains(res.Err.Error(), "fixtures/nosel/f.yaml:2:1: expect.rows without a table") {
+		t.Errorf("nosel: status %v, err %v", res.Status, res.Err)
+	}
+}

@@ -89,7 +89,7 @@ func runExplain(c *cli, wf *wsFlags, of outFlags, query string) int {
 // typed on the command line.
 func explainSQL(ws *workspace.Workspace, arg string) (string, error) {
 	if q := ws.Query(strings.TrimSuffix(arg, ".sql")); q != nil && !strings.HasSuffix(arg, ".sql") {
-		return q.SQL, nil
+		return oneQuery(q)
 	}
 	if _, err := os.Stat(arg); err != nil && strings.ContainsAny(strings.TrimSpace(arg), " \n\t") {
 		return arg, nil // SQL text
@@ -98,7 +98,7 @@ func explainSQL(ws *workspace.Workspace, arg string) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	return ws.Query(f.Query).SQL, nil
+	return oneQuery(ws.Query(f.Query))
 }
 
 // printExplanation prints the plan then the advice, or both as JSON.

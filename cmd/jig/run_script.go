@@ -30,3 +30,13 @@ func stepsThrough(steps []workspace.Step, query string) []workspace.Step {
 	}
 	return nil
 }
+
+// oneQuery is q's SQL for commands that take one query (jig explain): a
+// script is refused, with where to look instead.
+func oneQuery(q *workspace.Query) (string, error) {
+	if q.IsScript() {
+		return "", fmt.Errorf("%s is a script of %d statements, and jig explain takes one query; "+
+			"jig run %s lists what each statement does", q.Path, len(q.Statements), q.Name)
+	}
+	return q.SQL, nil
+}
