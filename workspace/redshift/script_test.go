@@ -81,3 +81,32 @@ func TestTranslateScriptPostgresDialect(t *testing.T) {
 		t.Errorf("got %s", got)
 	}
 }
+
+// FuzzTranslateScript: any file translates without a panic, each
+// statement's Source is the file at Start, and every offset of every
+// statement's SQL maps to a place inside the file.
+func FuzzTranslateScript(f *testing.F) {
+	for _, s := range []string{
+		"drop table t; create table t distkey (a) as select nvl(a, 1) as a from s",
+		"select top 3 getdate(); select 1",
+		"create table u (a varchar(max) encode zstd, b int identity(1, 1)) sortkey (b);",
+		"begin; commit; select $$;$$; select 'x;y' /* ; */",
+		"select qualify; create table (",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, src string) {
+		stmts, _ := TranslateScript("queries/q.sql", src, true)
+		lines := strings.Count(src, "\n") + 1
+		for _, st := range stmts {
+			if st.Start < 0 || st.Start+len(st.Source) > len(src) || src[st.Start:st.Start+len(st.Source)] != st.Source {
+				t.Fatalf("Source %q is not the file at %d", st.Source, st.Start)
+			}
+			for off := 0; off <= len(st.SQL); off++ {
+				if line, col := st.SourcePos(off); line < 1 || line > lines || col < 1 {
+					t.Fatalf("offset %d of %q maps to %d:%d, outside the file", off, st.SQL, line, col)
+				}
+			}
+		}
+	})
+}
