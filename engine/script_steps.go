@@ -78,10 +78,19 @@ func (r *Runner) addScript(s *script, q *workspace.Query, tx *txState) error {
 		return err
 	}
 	for _, st := range stmts {
-		first := st.Start + sqlscan.ScanSignificant(st.Source)[0].Offset
+		first := st.Start
+		if toks := sqlscan.ScanSignificant(st.Source); len(toks) > 0 {
+			first += toks[0].Offset
+		}
 		line, col := diag.LineCol(q.SQL, first)
 		at := StatementTag{File: q.Path, Line: line, Col: col}
-		if kw := workspace.SessionControl(st.Source); kw != "" {
+		// Judged on the text as written and as sent: no translation may
+		// turn a statement into one that ends the transaction unseen.
+		kw := workspace.SessionControl(st.Source)
+		if kw == "" {
+			kw = workspace.SessionControl(st.SQL)
+		}
+		if kw != "" {
 			if err := tx.add(s, st.Source, kw, at, q.SQL); err != nil {
 				return err
 			}
