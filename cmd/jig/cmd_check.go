@@ -143,7 +143,11 @@ func selectChecks(files []*checks.File, targets []string) []checks.Configured {
 func queryResolver(ws *workspace.Workspace) checks.Resolver {
 	return func(name string) (checks.Target, error) {
 		if q := ws.Query(name); q != nil {
-			return checks.QueryTarget(name, q.SQL), nil
+			sql, err := oneQuery(q)
+			if err != nil {
+				return checks.Target{}, err
+			}
+			return checks.QueryTarget(name, sql), nil
 		}
 		return checks.TableTarget(name), nil
 	}

@@ -31,12 +31,12 @@ func stepsThrough(steps []workspace.Step, query string) []workspace.Step {
 	return nil
 }
 
-// oneQuery is q's SQL for commands that take one query (jig explain): a
-// script is refused, with where to look instead.
+// oneQuery is q's SQL where one query is needed (jig explain, a check on
+// a query's output): a script is refused, with where to look instead.
 func oneQuery(q *workspace.Query) (string, error) {
 	if q.IsScript() {
-		return "", fmt.Errorf("%s is a script of %d statements, and jig explain takes one query; "+
-			"jig run %s lists what each statement does", q.Path, len(q.Statements), q.Name)
+		return "", fmt.Errorf("%s is a script of %d statements, which returns no rows of its own to explain or check; "+
+			"jig run %s lists what each statement does, and checks can name the tables it writes", q.Path, len(q.Statements), q.Name)
 	}
 	return q.SQL, nil
 }
