@@ -70,9 +70,9 @@ func (l *loader) checkSteps(f *Fixture, names []string) {
 }
 
 // stepsYAML is the value of `query:` as MarshalFixture writes it: the one
-// name, or the list in flow style.
+// name, or the list in flow style (a list of one stays a list).
 func stepsYAML(f *Fixture) string {
-	if len(f.Steps) <= 1 {
+	if len(f.Steps) == 0 {
 		return yamlString(f.Query)
 	}
 	names := make([]string, len(f.Steps))
