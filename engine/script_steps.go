@@ -96,6 +96,10 @@ func (r *Runner) addScript(s *script, q *workspace.Query, tx *txState) error {
 			}
 			continue
 		}
+		if note := skipped(st.Source); note != "" {
+			s.addNote(at, note)
+			continue
+		}
 		s.addStep(st.SQL, Where{File: q.Path, SQL: st.SQL, Source: q.SQL, Pos: st.SourcePos, Line: line, Col: col}, at, "")
 	}
 	return nil

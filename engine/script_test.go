@@ -3,6 +3,7 @@ package engine_test
 import (
 	"context"
 	"errors"
+	"fmt"
 	"strings"
 	"testing"
 
@@ -217,5 +218,25 @@ func TestScriptExpectRowsOfLastSelect(t *testing.T) {
 	res := runOne(t, r, ws, "nosel/f")
 	if res.Status != engine.StatusError || res.Err == nil || !strings.Contains(res.Err.Error(), "fixtures/nosel/f.yaml:2:1: expect.rows without a table") {
 		t.Errorf("nosel: status %v, err %v", res.Status, res.Err)
+	}
+}
+
+// Statements jig does not send still show in their place, saying why.
+func TestScriptNotes(t *testing.T) {
+	r, ws := enginetest.RunnerFromFiles(t, scriptFiles(map[string]string{
+		"queries/upkeep.sql":     "COMMIT;\nVACUUM SORT ONLY orders;\nANALYZE orders;\nABORT",
+		"fixtures/upkeep/f.yaml": "query: upkeep\n",
+	}), engine.RunnerOptions{Parallel: 1})
+	res := runOne(t, r, ws, "upkeep/f")
+	if res.Status != engine.StatusPass {
+		t.Fatalf("status %v, err %v", res.Status, res.Err)
+	}
+	var got []string
+	for _, st := range res.Statements {
+		got = append(got, fmt.Sprintf("%d:%s", st.Line, st.Tag))
+	}
+	want := "1:COMMIT (no BEGIN open: nothing to end)|2:VACUUM (not run: it cannot run inside the fixture's transaction, and changes no rows)|3:ANALYZE|4:ABORT (no BEGIN open: nothing to undo)"
+	if strings.Join(got, "|") != want {
+		t.Errorf("tags\n%s\nwant\n%s", strings.Join(got, "|"), want)
 	}
 }

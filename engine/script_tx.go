@@ -23,7 +23,7 @@ type txState struct{ open int }
 // TRANSACTION]. BEGIN opens a savepoint, COMMIT and END release it,
 // ROLLBACK rolls back to it and releases it. A COMMIT or ROLLBACK with no
 // BEGIN open has nothing to end (Redshift runs each statement outside a
-// block in its own transaction) and sends nothing. A BEGIN still open when
+// block in its own transaction): it is only noted. A BEGIN still open when
 // the fixture ends is rolled back with it.
 func (tx *txState) add(s *script, sql, kw string, at StatementTag, source string) error {
 	where := func(gen string) Where {
@@ -35,19 +35,23 @@ func (tx *txState) add(s *script, sql, kw string, at StatementTag, source string
 		gen := "SAVEPOINT " + scriptSavepoint
 		s.addStep(gen, where(gen), at, "BEGIN")
 	case "COMMIT":
-		if tx.open > 0 {
-			tx.open--
-			gen := "RELEASE SAVEPOINT " + scriptSavepoint
-			s.addStep(gen, where(gen), at, strings.ToUpper(firstWord(sql)))
+		if tx.open == 0 {
+			s.addNote(at, strings.ToUpper(firstWord(sql))+" (no BEGIN open: nothing to end)")
+			break
 		}
+		tx.open--
+		gen := "RELEASE SAVEPOINT " + scriptSavepoint
+		s.addStep(gen, where(gen), at, strings.ToUpper(firstWord(sql)))
 	case "ROLLBACK":
-		if tx.open > 0 {
-			tx.open--
-			gen := "ROLLBACK TO SAVEPOINT " + scriptSavepoint
-			s.addStep(gen, where(gen), at, strings.ToUpper(firstWord(sql)))
-			rel := "RELEASE SAVEPOINT " + scriptSavepoint
-			s.add(rel, where(rel), roleIgnore)
+		if tx.open == 0 {
+			s.addNote(at, strings.ToUpper(firstWord(sql))+" (no BEGIN open: nothing to undo)")
+			break
 		}
+		tx.open--
+		gen := "ROLLBACK TO SAVEPOINT " + scriptSavepoint
+		s.addStep(gen, where(gen), at, strings.ToUpper(firstWord(sql)))
+		rel := "RELEASE SAVEPOINT " + scriptSavepoint
+		s.add(rel, where(rel), roleIgnore)
 	default:
 		return &diag.PosError{File: at.File, Line: at.Line, Col: at.Col,
 			Msg: fmt.Sprintf("%s in a script: jig runs a script inside the fixture's transaction, which it rolls back, and %s would end it, "+
@@ -96,6 +100,24 @@ func plainTxControl(sql string) string {
 func firstWord(sql string) string {
 	if toks := sqlscan.ScanSignificant(sql); len(toks) > 0 {
 		return toks[0].Text
+	}
+	return ""
+}
+
+// noop stands in for a statement jig does not run, so that its note keeps
+// its place among the statements' tags.
+const noop = "SELECT WHERE false"
+
+// addNote records a statement jig does not send, with why, in its place.
+func (s *script) addNote(at StatementTag, note string) {
+	s.addStep(noop, Where{File: at.File, Line: at.Line, Col: at.Col}, at, note)
+}
+
+// skipped says why jig does not run a statement of a script, or "" to run
+// it: VACUUM cannot run inside a transaction, and changes no rows.
+func skipped(sql string) string {
+	if w := firstWord(sql); strings.EqualFold(w, "vacuum") {
+		return "VACUUM (not run: it cannot run inside the fixture's transaction, and changes no rows)"
 	}
 	return ""
 }

@@ -22,3 +22,6 @@ DROP TABLE scratch.sessions_firsts;
 DROP TABLE scratch.sessions_aggs;
 DROP TABLE scratch.duplicates_this_run;
 DROP TABLE scratch.sessions_to_process;
+
+VACUUM SORT ONLY derived.sessions;
+ANALYZE derived.sessions;
