@@ -21,7 +21,8 @@ type StatementTag struct {
 }
 
 // runsScripts reports whether a fixture runs as a script: its query file
-// holds several statements, or it names several queries to run in order.
+// is one (workspace.Query.IsScript), or it names several queries to run in
+// order.
 func runsScripts(f *workspace.Fixture, q *workspace.Query) bool {
 	return len(f.Steps) > 1 || (q != nil && q.IsScript())
 }

@@ -240,3 +240,15 @@ func TestScriptNotes(t *testing.T) {
 		t.Errorf("tags\n%s\nwant\n%s", strings.Join(got, "|"), want)
 	}
 }
+
+// A file of one CREATE TABLE ... AS with Redshift's DISTKEY is a script:
+// translated as a schema file would be, its table asserted.
+func TestScriptLoneCTAS(t *testing.T) {
+	r, ws := enginetest.RunnerFromFiles(t, scriptFiles(map[string]string{
+		"queries/lone.sql":     "CREATE TABLE lone DISTSTYLE KEY DISTKEY (user_id) SORTKEY (user_id) AS SELECT DISTINCT user_id FROM orders\n",
+		"fixtures/lone/f.yaml": "query: lone\n" + ordersGiven + "expect:\n  table: lone\n  rows: [{user_id: u1}, {user_id: u2}]\n",
+	}), engine.RunnerOptions{Parallel: 1})
+	if res := runOne(t, r, ws, "lone/f"); res.Status != engine.StatusPass {
+		t.Fatalf("status %v, err %v\n%s", res.Status, res.Err, engine.FormatFailure(res, false))
+	}
+}

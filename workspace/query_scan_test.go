@@ -37,6 +37,14 @@ func TestParseQueryScript(t *testing.T) {
 	if q, err := ParseQuery("queries/one.sql", "select 1; -- done\n;\n"); err != nil || q.IsScript() || q.SQL != "select 1" {
 		t.Errorf("one query: %+v, %v", q, err)
 	}
+	// One statement that defines a table is a script too: it gets the
+	// schema files' translation (DISTKEY) and returns no rows.
+	if q, err := ParseQuery("queries/ctas.sql", "/* c */ Create table t distkey (a) as select 1 as a;\n"); err != nil || !q.IsScript() || len(q.Statements) != 1 {
+		t.Errorf("lone CTAS: %+v, %v", q, err)
+	}
+	if q, err := ParseQuery("queries/dml.sql", "delete from t returning *"); err != nil || q.IsScript() {
+		t.Errorf("one DELETE: %+v, %v", q, err)
+	}
 }
 
 // Semicolons inside a dollar quote, an E'...' string with \' and a nested

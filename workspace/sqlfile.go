@@ -20,21 +20,23 @@ type Query struct {
 	// error position).
 	SQL string
 	// Statements are a script's statements in order, their Start offsets
-	// into SQL; nil for a one-statement query.
+	// into SQL; nil for a query.
 	Statements []Statement
 }
 
-// IsScript reports whether the file holds several statements: a script
-// that runs in order (DROP, CREATE TABLE ... AS, BEGIN ... COMMIT, INSERT,
-// DELETE, ...) rather than a query whose rows are its result.
-func (q *Query) IsScript() bool { return len(q.Statements) > 1 }
+// IsScript reports whether the file is a script that runs in order (DROP,
+// CREATE TABLE ... AS, BEGIN ... COMMIT, INSERT, DELETE, ...) rather than
+// a query whose rows are its result: it holds several statements, or one
+// that defines tables (CREATE, DROP, ALTER, TRUNCATE).
+func (q *Query) IsScript() bool { return len(q.Statements) > 0 }
 
 // ParseQuery reads a query file's text. path names the file in errors and
 // gives the query its name. An empty file is a positioned error; a file of
-// several statements is a script (Statements).
+// several statements, or of one that defines tables, is a script
+// (Statements).
 func ParseQuery(p, src string) (*Query, error) {
 	q := &Query{Name: strings.TrimSuffix(path.Base(p), ".sql"), Path: p}
-	if stmts := SplitStatements(src); len(stmts) > 1 {
+	if stmts := SplitStatements(src); len(stmts) > 1 || (len(stmts) == 1 && definesTables(stmts[0].SQL)) {
 		q.SQL, q.Statements = strings.TrimRight(src, " \t\r\n"), stmts
 		return q, nil
 	}
@@ -80,4 +82,12 @@ type SchemaFile struct {
 func ParseSchema(path, src string, redshiftDialect bool) (*SchemaFile, error) {
 	ts, err := redshift.TranslateSchema(path, src, redshiftDialect)
 	return &SchemaFile{Path: path, TranslatedSchema: *ts}, err
+}
+
+// definesTables reports whether a statement is DDL that a script runs for
+// its effect, with the schema files' translation (a CREATE TABLE ... AS
+// with DISTKEY), rather than a query.
+func definesTables(sql string) bool {
+	words := leadingWords(sql, 1)
+	return len(words) == 1 && (words[0] == "create" || words[0] == "drop" || words[0] == "alter" || words[0] == "truncate")
 }

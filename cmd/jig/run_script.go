@@ -6,6 +6,7 @@ import (
 
 	"github.com/jig-sql/jig/engine"
 	"github.com/jig-sql/jig/workspace"
+	"github.com/jig-sql/jig/workspace/diag"
 )
 
 // printStatements lists a script's statements as they ran, one line each
@@ -35,8 +36,9 @@ func stepsThrough(steps []workspace.Step, query string) []workspace.Step {
 // a query's output): a script is refused, with where to look instead.
 func oneQuery(q *workspace.Query) (string, error) {
 	if q.IsScript() {
-		return "", fmt.Errorf("%s is a script of %d statements, which returns no rows of its own to explain or check; "+
-			"jig run %s lists what each statement does, and checks can name the tables it writes", q.Path, len(q.Statements), q.Name)
+		return "", fmt.Errorf("%s is a script (%s), which returns no rows of its own to explain or check; "+
+			"jig run %s lists what each statement does, and checks can name the tables it writes",
+			q.Path, diag.Plural(len(q.Statements), "statement"), q.Name)
 	}
 	return q.SQL, nil
 }

@@ -46,7 +46,7 @@ func TestWebModelTestTwiceAndRun(t *testing.T) {
 	if strings.Contains(out, "06_page_view_ids") || strings.Contains(out, "row") {
 		t.Errorf("jig run went past step 5 or printed rows for a script that returns none:\n%s", out)
 	}
-	if code, out := jig(t, "explain", "-w", dir, "05_duplicates"); code != exitUsage || !strings.Contains(out, "queries/05_duplicates.sql is a script of 5 statements, which returns no rows") {
+	if code, out := jig(t, "explain", "-w", dir, "05_duplicates"); code != exitUsage || !strings.Contains(out, "queries/05_duplicates.sql is a script (5 statements), which returns no rows") {
 		t.Errorf("jig explain on a script: exit %d\n%s", code, out)
 	}
 }
