@@ -1,6 +1,7 @@
 package engine
 
 import (
+	"errors"
 	"fmt"
 	"slices"
 
@@ -75,35 +76,39 @@ func (r *Runner) compileScripts(s *script, f *workspace.Fixture, cfg []checks.Co
 // at its file:line:col before anything runs.
 func (r *Runner) addScript(s *script, q *workspace.Query, tx *txState) error {
 	stmts, err := redshift.TranslateScript(q.Path, q.SQL, r.Suite.WS.Config.Dialect == workspace.DialectRedshift)
-	if err != nil {
-		return err
-	}
+	var errs diag.Errors
+	errors.As(err, &errs) // every problem of the file at once, refusals below included
 	for _, st := range stmts {
-		first := st.Start
-		if toks := sqlscan.ScanSignificant(st.Source); len(toks) > 0 {
-			first += toks[0].Offset
-		}
-		line, col := diag.LineCol(q.SQL, first)
-		at := StatementTag{File: q.Path, Line: line, Col: col}
+		at := statementAt(q, st)
 		// Judged on the text as written and as sent: no translation may
 		// turn a statement into one that ends the transaction unseen.
 		kw := workspace.SessionControl(st.Source)
 		if kw == "" {
 			kw = workspace.SessionControl(st.SQL)
 		}
-		if kw != "" {
+		switch note := skipped(st.Source); {
+		case kw != "":
 			if err := tx.add(s, st.Source, kw, at, q.SQL); err != nil {
-				return err
+				errs = append(errs, err)
 			}
-			continue
-		}
-		if note := skipped(st.Source); note != "" {
+		case note != "":
 			s.addNote(at, note)
-			continue
+		default:
+			s.addStep(st.SQL, Where{File: q.Path, SQL: st.SQL, Source: q.SQL, Pos: st.SourcePos, Line: at.Line, Col: at.Col}, at, "")
 		}
-		s.addStep(st.SQL, Where{File: q.Path, SQL: st.SQL, Source: q.SQL, Pos: st.SourcePos, Line: line, Col: col}, at, "")
 	}
-	return nil
+	return errs.Err()
+}
+
+// statementAt is where a script's statement starts: its first token, past
+// the comments and blank lines after the previous semicolon.
+func statementAt(q *workspace.Query, st redshift.ScriptStatement) StatementTag {
+	first := st.Start
+	if toks := sqlscan.ScanSignificant(st.Source); len(toks) > 0 {
+		first += toks[0].Offset
+	}
+	line, col := diag.LineCol(q.SQL, first)
+	return StatementTag{File: q.Path, Line: line, Col: col}
 }
 
 // refuseStepChecks refuses checks on the output of a step: a script's

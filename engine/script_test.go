@@ -162,8 +162,8 @@ func TestScriptCannotEndTheFixtureTransaction(t *testing.T) {
 	}
 	for name := range refused {
 		res := runOne(t, r, ws, name+"/f")
-		var pe *diag.PosError
-		if !errors.As(res.Err, &pe) || pe.File != "queries/"+name+".sql" || pe.Line != 2 || pe.Col != 3 {
+		var es diag.Errors
+		if !errors.As(res.Err, &es) || len(es) != 1 || es[0].File != "queries/"+name+".sql" || es[0].Line != 2 || es[0].Col != 3 {
 			t.Errorf("%s: err %v, want a refusal at queries/%s.sql:2:3", name, res.Err, name)
 		}
 		ordersSurvive(name)

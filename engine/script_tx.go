@@ -25,7 +25,7 @@ type txState struct{ open int }
 // BEGIN open has nothing to end (Redshift runs each statement outside a
 // block in its own transaction): it is only noted. A BEGIN still open when
 // the fixture ends is rolled back with it.
-func (tx *txState) add(s *script, sql, kw string, at StatementTag, source string) error {
+func (tx *txState) add(s *script, sql, kw string, at StatementTag, source string) *diag.PosError {
 	where := func(gen string) Where {
 		return Where{File: at.File, SQL: gen, Source: source, Pos: func(int) (int, int) { return at.Line, at.Col }, Line: at.Line, Col: at.Col}
 	}
@@ -54,9 +54,10 @@ func (tx *txState) add(s *script, sql, kw string, at StatementTag, source string
 		s.add(rel, where(rel), roleIgnore)
 	default:
 		return &diag.PosError{File: at.File, Line: at.Line, Col: at.Col,
-			Msg: fmt.Sprintf("%s in a script: jig runs a script inside the fixture's transaction, which it rolls back, and %s would end it, "+
-				"nest it or change who runs it", kw, kw),
-			Hint: "in a script, BEGIN, COMMIT, END and ROLLBACK (written alone) run as a savepoint of that transaction; remove this statement"}
+			Msg: fmt.Sprintf("%s in a script: jig runs a script inside the fixture's transaction, which it rolls back, and this statement "+
+				"would end it, nest it or change who runs it", kw),
+			Hint: "in a script, BEGIN, COMMIT, END and ROLLBACK written alone (or with WORK or TRANSACTION) run as savepoints of that " +
+				"transaction; write it that way, or remove it"}
 	}
 	return nil
 }

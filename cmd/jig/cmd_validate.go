@@ -51,6 +51,10 @@ func runValidate(c *cli, wf *wsFlags, of outFlags) int {
 		fmt.Fprintln(c.stderr, err)
 		return exitUsage
 	}
+	if err := engine.ValidateScripts(ws); err != nil {
+		fmt.Fprintln(c.stderr, err)
+		return exitUsage
+	}
 	if code := c.validateSchema(ws); code >= 0 {
 		return code
 	}
