@@ -224,7 +224,9 @@ func TestScriptExpectRowsOfLastSelect(t *testing.T) {
 // Statements jig does not send still show in their place, saying why.
 func TestScriptNotes(t *testing.T) {
 	r, ws := enginetest.RunnerFromFiles(t, scriptFiles(map[string]string{
-		"queries/upkeep.sql":     "COMMIT;\nVACUUM SORT ONLY orders;\nANALYZE orders;\nABORT",
+		"queries/upkeep.sql": "COMMIT;\nVACUUM SORT ONLY orders;\nANALYZE orders;\nABORT;\nGRANT SELECT ON orders TO GROUP analysts;\n" +
+			"UNLOAD ('select * from orders') TO 's3://bucket/o_' IAM_ROLE 'arn:aws:iam::1:role/r';\n" +
+			"COPY orders FROM 's3://bucket/orders/' IAM_ROLE 'arn:aws:iam::1:role/r' FORMAT AS CSV",
 		"fixtures/upkeep/f.yaml": "query: upkeep\n",
 	}), engine.RunnerOptions{Parallel: 1})
 	res := runOne(t, r, ws, "upkeep/f")
@@ -235,7 +237,9 @@ func TestScriptNotes(t *testing.T) {
 	for _, st := range res.Statements {
 		got = append(got, fmt.Sprintf("%d:%s", st.Line, st.Tag))
 	}
-	want := "1:COMMIT (no BEGIN open: nothing to end)|2:VACUUM (not run: it cannot run inside the fixture's transaction, and changes no rows)|3:ANALYZE|4:ABORT (no BEGIN open: nothing to undo)"
+	want := "1:COMMIT (no BEGIN open: nothing to end)|2:VACUUM (not run: it cannot run inside the fixture's transaction, and changes no rows)|" +
+		"3:ANALYZE|4:ABORT (no BEGIN open: nothing to undo)|5:GRANT (not run: the warehouse's users and groups do not exist locally)|" +
+		"6:UNLOAD (not run: it writes to S3)|7:COPY (not run: it reads S3; the fixture's given rows stand in for what it loads)"
 	if strings.Join(got, "|") != want {
 		t.Errorf("tags\n%s\nwant\n%s", strings.Join(got, "|"), want)
 	}

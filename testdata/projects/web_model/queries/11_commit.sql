@@ -25,3 +25,4 @@ DROP TABLE scratch.sessions_to_process;
 
 VACUUM SORT ONLY derived.sessions;
 ANALYZE derived.sessions;
+GRANT SELECT ON derived.sessions, derived.page_views TO GROUP analysts;
