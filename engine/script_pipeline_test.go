@@ -113,3 +113,21 @@ func lineColOf(text, needle string) (int, int) {
 	line := strings.Count(before, "\n") + 1
 	return line, i - strings.LastIndex(before, "\n")
 }
+
+// BenchmarkWebModel runs the eleven-step web model fixture (its
+// default-schema copy): 40-odd statements, most of them DDL, in one batch.
+func BenchmarkWebModel(b *testing.B) {
+	ws, err := workspace.Load(enginetest.DefaultSchemaCopy(b, webModelDir))
+	if err != nil {
+		b.Fatal(err)
+	}
+	r := enginetest.Runner(b, ws, engine.RunnerOptions{Parallel: 1})
+	f := ws.Fixture(webModelFixture)
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		if res := r.RunFixture(context.Background(), f); res.Status != engine.StatusPass {
+			b.Fatalf("status %v, err %v", res.Status, res.Err)
+		}
+	}
+	b.ReportMetric(float64(b.Elapsed().Microseconds())/1000/float64(b.N), "ms/fixture")
+}
