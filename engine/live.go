@@ -268,6 +268,9 @@ func (l *LiveRun) Close() {
 // QueryTables asks the planner which tables a query reads or writes
 // (EXPLAIN, never executed), in plan order without duplicates.
 func (r *Runner) QueryTables(ctx context.Context, sql string) ([]string, error) {
+	if tables, ok := r.scriptTables(sql); ok {
+		return tables, nil
+	}
 	w, err := r.acquire(ctx)
 	if err != nil {
 		return nil, err

@@ -256,3 +256,16 @@ func TestScriptLoneCTAS(t *testing.T) {
 		t.Fatalf("status %v, err %v\n%s", res.Status, res.Err, engine.FormatFailure(res, false))
 	}
 }
+
+// The workbench asks which tables a query reads to show their input tabs:
+// for a script, which the planner cannot EXPLAIN, the schema's tables it
+// names.
+func TestScriptQueryTables(t *testing.T) {
+	r, ws := enginetest.RunnerFromFiles(t, scriptFiles(map[string]string{
+		"queries/s.sql": "DROP TABLE IF EXISTS x;\nCREATE TABLE x AS SELECT o.user_id, nvl(o.amount, 0) AS amount FROM orders AS o;\nDELETE FROM x",
+	}), engine.RunnerOptions{Parallel: 1})
+	tables, err := r.QueryTables(context.Background(), ws.Query("s").SQL)
+	if err != nil || strings.Join(tables, ",") != "orders" {
+		t.Errorf("QueryTables = %v, %v; want [orders]", tables, err)
+	}
+}
