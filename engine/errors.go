@@ -99,6 +99,10 @@ type Where struct {
 	// queries it reads written in, chainSQL): a position inside a piece is
 	// at that piece's place.
 	pieces []wherePiece
+	// Line and Col place an error Postgres gives no position for (a
+	// constraint violation, an error inside a function body) at the
+	// statement; 0 leaves it at the file.
+	Line, Col int
 }
 
 // wherePiece is a byte range [start, end) of a Where's SQL that is the
@@ -153,6 +157,9 @@ func AsSQLError(err error, w Where) error {
 		} else {
 			e.Line, e.Col = lineCol(w.SQL, off)
 		}
+	}
+	if e.Line == 0 && w.Line > 0 {
+		e.Line, e.Col = w.Line, w.Col
 	}
 	return e
 }

@@ -30,6 +30,8 @@ type FixtureResult struct {
 	Comparison *Comparison // nil when the fixture states no expected rows
 	Checks     []checks.Result
 	Dataset    *rows.Dataset
+	// Statements are a script's statements as they ran, in order.
+	Statements []StatementTag
 	Err        error // *SQLError, diag.Errors, or a database error
 	Took       time.Duration
 }
@@ -70,7 +72,7 @@ func (r *Runner) runOn(ctx context.Context, w *worker, f *workspace.Fixture) *Fi
 		res.Status, res.Err = StatusFail, err
 		return res
 	}
-	res.Result = out.result
+	res.Result, res.Statements = out.result, out.steps
 	res.Checks = checks.Run(ctx, replay(out.checks), cfgChecks, checks.WithResolver(r.Suite.fixtureResolver(f)))
 	res.judge(res.Result)
 	return res
@@ -107,6 +109,9 @@ func (r *Runner) compile(f *workspace.Fixture, q *workspace.Query, ds *rows.Data
 	r.addGivenSQL(s, f)
 	if err := s.addSetup(f); err != nil {
 		return nil, err
+	}
+	if runsScripts(f, q) {
+		return r.compileScripts(s, f, cfg)
 	}
 	sql, where, err := r.querySQL(f, q) // rewritten in a Redshift workspace, mocks written in
 	if err != nil {
@@ -154,6 +159,8 @@ type output struct {
 	result *Result
 	checks map[string]queryRows
 	total  int // a live run's row count
+	// steps are a script's statements, tagged.
+	steps []StatementTag
 }
 
 type queryRows struct {
@@ -219,6 +226,15 @@ func (sc *script) file(out *output, st stmt, res *Result) {
 		out.checks[sc.checkSQL[st.check]] = toQueryRows(res)
 	case roleMoveAll:
 		fmt.Sscanf(res.Tag, "MOVE %d", &out.total)
+	case roleStep:
+		at := sc.steps[st.step]
+		if at.Tag == "" {
+			at.Tag = res.Tag
+		}
+		out.steps = append(out.steps, at)
+		if len(res.Columns) > 0 {
+			out.result = res // the last statement that returns rows is the script's result
+		}
 	}
 }
 

@@ -18,6 +18,7 @@ const (
 	roleResult              // the fixture's result (the query, or expect.table's rows)
 	roleCheck               // a check's row
 	roleMoveAll             // a live run's count (MOVE FORWARD ALL)
+	roleStep                // a script's statement: its tag, and its rows when it returns some
 )
 
 // stmt is one statement of a script and where its text came from.
@@ -26,6 +27,7 @@ type stmt struct {
 	where Where
 	role  role
 	check int // index into script.checkSQL, for roleCheck
+	step  int // index into script.steps, for roleStep
 }
 
 // script is a fixture compiled into statements sent in one round trip:
@@ -38,6 +40,7 @@ type stmt struct {
 type script struct {
 	stmts    []stmt
 	checkSQL []string
+	steps    []StatementTag // where each roleStep statement is written
 }
 
 func (s *script) add(sql string, w Where, r role) {
@@ -52,6 +55,15 @@ func (s *script) own(sql string, w Where) {
 	for _, st := range workspace.SplitStatements(sql) {
 		s.add(st.SQL, Where{File: w.File}, roleIgnore)
 	}
+}
+
+// addStep adds a script's statement; tag, when not "", is shown instead of
+// the server's (a BEGIN run as a savepoint shows as BEGIN).
+func (s *script) addStep(sql string, w Where, at StatementTag, tag string) {
+	at.Tag = tag
+	s.steps = append(s.steps, at)
+	s.add(sql, w, roleStep)
+	s.stmts[len(s.stmts)-1].step = len(s.steps) - 1
 }
 
 func (s *script) addCheck(sql string, w Where) {

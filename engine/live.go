@@ -40,7 +40,7 @@ const liveCursor = "jig_live"
 // the whole result in Result.
 func (r *Runner) RunLive(ctx context.Context, f *workspace.Fixture, firstPage int) (*LiveRun, error) {
 	q := r.Suite.WS.Query(f.Query)
-	if q == nil || f.Expect.Table != "" || !cursorable(q.SQL) {
+	if q == nil || f.Expect.Table != "" || runsScripts(f, q) || !cursorable(q.SQL) {
 		res := r.RunFixture(ctx, f)
 		l := &LiveRun{FixtureResult: res, closed: true}
 		if res.Result != nil {
@@ -61,17 +61,18 @@ func (r *Runner) RunLive(ctx context.Context, f *workspace.Fixture, firstPage in
 }
 
 // cursorable reports whether a query can stand in DECLARE ... SCROLL
-// CURSOR FOR: a SELECT, VALUES or TABLE, or a WITH query that modifies no
-// data, none of them locking rows (Postgres refuses FOR UPDATE and FOR
-// SHARE in a scroll cursor). It reads tokens, so words in strings,
-// comments and quoted names do not count.
+// CURSOR FOR (or CREATE VIEW ... AS): one statement, a SELECT, VALUES or
+// TABLE, or a WITH query that modifies no data, none of them locking rows
+// (Postgres refuses FOR UPDATE and FOR SHARE in a scroll cursor). A script
+// that starts with a SELECT is not one. It reads tokens, so words in
+// strings, comments and quoted names do not count.
 func cursorable(sql string) bool {
 	toks := sqlscan.ScanSignificant(sql)
 	i := 0
 	for i < len(toks) && toks[i].IsSymbol("(") {
 		i++
 	}
-	if i == len(toks) || locksRows(toks) {
+	if i == len(toks) || locksRows(toks) || len(sqlscan.SplitStatements(toks)) > 1 {
 		return false
 	}
 	switch t := toks[i]; {
@@ -267,6 +268,9 @@ func (l *LiveRun) Close() {
 // QueryTables asks the planner which tables a query reads or writes
 // (EXPLAIN, never executed), in plan order without duplicates.
 func (r *Runner) QueryTables(ctx context.Context, sql string) ([]string, error) {
+	if tables, ok := r.scriptTables(sql); ok {
+		return tables, nil
+	}
 	w, err := r.acquire(ctx)
 	if err != nil {
 		return nil, err

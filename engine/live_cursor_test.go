@@ -23,6 +23,8 @@ func TestCursorable(t *testing.T) {
 		"/* select */ delete from t":                                                 false,
 		"":                                                                           false,
 		"/* open select":                                                             false,
+		"select 1; drop table t":                                                     false, // a script
+		"select ';'; -- one statement\n":                                             true,
 	} {
 		if got := cursorable(sql); got != want {
 			t.Errorf("cursorable(%q) = %v, want %v", sql, got, want)

@@ -27,6 +27,7 @@ func (s *Session) Fixture(fixturesDir string) *workspace.Fixture {
 		Query:       s.Query,
 		Description: s.Description,
 		Setup:       s.Setup,
+		Steps:       s.Steps,
 		Checks:      s.Checks,
 		Expect:      s.Expect,
 	}
@@ -78,7 +79,7 @@ func (r InputRow) cells(columns []string) []workspace.Cell {
 func OpenSession(f *workspace.Fixture) *Session {
 	s := NewSession(f.Query)
 	s.Name = strings.TrimPrefix(f.Name, f.Query+"/")
-	s.Description, s.Setup, s.Checks = f.Description, f.Setup, f.Checks
+	s.Description, s.Setup, s.Checks, s.Steps = f.Description, f.Setup, f.Checks, f.Steps
 	s.Expect = f.Expect
 	for _, g := range f.Given {
 		t := s.Table(g.Table)

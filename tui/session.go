@@ -15,6 +15,7 @@ type Session struct {
 	Name        string // file stem once saved or opened; "" for a new fixture
 	Description string
 	Setup       string
+	Steps       []workspace.Step // a pipeline fixture's queries, Query first; nil for one query
 	Checks      []workspace.CheckEntry
 	Tables      []*InputTable
 	Expect      workspace.Expect // Rows nil until a result is accepted

@@ -130,3 +130,16 @@ func TestTypedCellsSaveAsTyped(t *testing.T) {
 		}
 	}
 }
+
+// A pipeline fixture opened in the workbench runs all its steps: the
+// session keeps the list, and the fixture it runs and saves has it.
+func TestOpenSessionKeepsSteps(t *testing.T) {
+	f, err := workspace.ParseFixture("fixtures/01_a/p.yaml", []byte("query: [01_a, 02_b]\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := OpenSession(f).Fixture("fixtures")
+	if len(got.Steps) != 2 || got.Steps[1].Query != "02_b" || got.Query != "01_a" {
+		t.Errorf("fixture from the session: %+v", got)
+	}
+}

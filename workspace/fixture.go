@@ -15,7 +15,10 @@ type Fixture struct {
 	Path string // relative to the workspace, slash-separated
 	Name string // query + "/" + file stem, e.g. "browser_users/null_user_is_excluded"
 
-	Query       string
+	Query string
+	// Steps are the queries of `query: [a, b, ...]`, run in order (Query is
+	// the first); nil for the one-query form.
+	Steps       []Step
 	Description string
 	// Setup is optional SQL run after the given rows are inserted and before
 	// the query.
@@ -214,7 +217,9 @@ func decodeFixture(d *ydec, p string, data []byte, checkFolder bool) *Fixture {
 	d.fields(root, "fixture", fixtureKeys, func(key string, kv *ast.MappingValueNode) {
 		switch key {
 		case "query":
-			if s, ok := d.str(kv.Value, "query"); ok {
+			if seq, ok := kv.Value.(*ast.SequenceNode); ok {
+				f.decodeSteps(d, seq, folder, checkFolder)
+			} else if s, ok := d.str(kv.Value, "query"); ok {
 				f.Query = s
 				f.QueryLine, f.QueryCol = pos(kv.Value)
 				if checkFolder && s != folder {

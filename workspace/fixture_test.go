@@ -93,6 +93,14 @@ func sameFixture(a, b *Fixture) bool {
 	if a.Query != b.Query || a.Description != b.Description || a.Setup != b.Setup || len(a.Given) != len(b.Given) || len(a.Checks) != len(b.Checks) {
 		return false
 	}
+	if len(a.Steps) != len(b.Steps) {
+		return false
+	}
+	for i := range a.Steps {
+		if a.Steps[i].Query != b.Steps[i].Query {
+			return false
+		}
+	}
 	for i := range a.Given {
 		if a.Given[i].Table != b.Given[i].Table || !SameRows(a.Given[i].Rows, b.Given[i].Rows) {
 			return false
@@ -157,6 +165,7 @@ func FuzzFixture(f *testing.F) {
 	f.Add([]byte("expect: {rows: [{a: 1}]}\nchecks: [{a: 1}, {b: 2}]\n"))
 	f.Add([]byte("setup: |\n  select 1;\n\n  select 2;\n"))
 	f.Add([]byte("given:\n  t: {csv: seeds/t.csv}\n  u: {csv: \"id,\\\"n\\\"\\n1,\\u00e9\\n\"}\n  v:\n    csv: |\n      a,b\n      1,\n"))
+	f.Add([]byte("query: [q, \"b, c\", '0x1', null]\n"))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		a, err := ParseFixture("fixtures/q/f.yaml", data)
 		if err != nil {

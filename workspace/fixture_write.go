@@ -12,7 +12,7 @@ import (
 // fixture.
 func MarshalFixture(f *Fixture) []byte {
 	var b strings.Builder
-	b.WriteString("query: " + yamlString(f.Query) + "\n")
+	b.WriteString("query: " + stepsYAML(f) + "\n")
 	if f.Description != "" {
 		b.WriteString(yamlText("description", f.Description))
 	}

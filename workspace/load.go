@@ -177,6 +177,7 @@ func (l *loader) checkFixtures(w *Workspace) {
 			l.errs.Add(f.Path, 1, 1, "rename one of them", "fixture %s is defined twice (also in %s)", f.Name, prev)
 		}
 		seen[f.Name] = f.Path
+		l.checkSteps(f, names)
 		if slices.Contains(names, f.Query) || slices.Contains(l.unreadable, f.Query) {
 			continue
 		}

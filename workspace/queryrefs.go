@@ -22,6 +22,9 @@ type QueryRef struct {
 func ScanQueryRefs(sql string, names map[string]bool) []QueryRef {
 	toks := sqlscan.ScanSignificant(sql)
 	ctes := cteNames(toks)
+	for name := range createdNames(toks) {
+		ctes[name] = true // a script's own table shadows a query of that name
+	}
 	var refs []QueryRef
 	for _, i := range relationStarts(toks) {
 		t := toks[i]
@@ -103,6 +106,45 @@ func opensJoin(prev sqlscan.Token, inFrom bool) bool {
 }
 
 // cteNames collects the names every WITH of the statement defines.
+// createdNames are the unqualified tables and views a script creates
+// (CREATE [TEMP] TABLE [IF NOT EXISTS] x, CREATE [OR REPLACE] VIEW x) or
+// renames to (ALTER TABLE ... RENAME TO x): what it reads under those
+// names afterwards is its own relation, not a query of the workspace.
+func createdNames(toks []sqlscan.Token) map[string]bool {
+	names := map[string]bool{}
+	at := func(i int) sqlscan.Token {
+		if i < len(toks) {
+			return toks[i]
+		}
+		return sqlscan.Token{}
+	}
+	add := func(i int) {
+		if t := at(i); (t.Kind == sqlscan.Ident || t.Kind == sqlscan.QuotedIdent) && !at(i+1).IsSymbol(".") {
+			names[t.Name()] = true
+		}
+	}
+	for i, t := range toks {
+		switch {
+		case t.IsKeyword("create"):
+			j := i + 1
+			for j < i+5 && !at(j).IsKeyword("table") && !at(j).IsKeyword("view") {
+				j++ // OR REPLACE, TEMP, TEMPORARY, UNLOGGED, LOCAL, MATERIALIZED
+			}
+			if j == i+5 {
+				continue
+			}
+			j++
+			if at(j).IsKeyword("if") && at(j+1).IsKeyword("not") && at(j+2).IsKeyword("exists") {
+				j += 3
+			}
+			add(j)
+		case t.IsKeyword("rename") && at(i+1).IsKeyword("to"):
+			add(i + 2)
+		}
+	}
+	return names
+}
+
 func cteNames(toks []sqlscan.Token) map[string]bool {
 	names := map[string]bool{}
 	for i, t := range toks {

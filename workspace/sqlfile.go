@@ -9,15 +9,18 @@ import (
 	"github.com/jig-sql/jig/workspace/sqlscan"
 )
 
-// Query is one queries/*.sql file: exactly one statement.
+// Query is one queries/*.sql file: one statement (a query), or several (a
+// script, see IsScript).
 type Query struct {
 	Name string // file name without .sql
 	Path string // relative to the workspace, slash-separated
-	// SQL is the statement without its trailing semicolon. It is a prefix of
-	// the file, so a byte offset into SQL is a byte offset into the file
-	// (use diag.LineCol(q.SQL, offset) for an error position) — unless
-	// SourcePos is set.
+	// SQL is the statement without its trailing semicolon, or a script's
+	// whole text. It is a prefix of the file, so a byte offset into SQL is a
+	// byte offset into the file (use q.Pos(offset) for an error position).
 	SQL string
+	// Statements are a script's statements in order, their Start offsets
+	// into SQL; nil for a query.
+	Statements []Statement
 	// Reads are the places SQL reads other queries of the workspace by
 	// name, in order (Workspace.LinkQueries).
 	Reads []QueryRef
@@ -37,11 +40,22 @@ func (q *Query) Pos(offset int) (line, col int) {
 	return diag.LineCol(q.SQL, offset)
 }
 
+// IsScript reports whether the file is a script that runs in order (DROP,
+// CREATE TABLE ... AS, BEGIN ... COMMIT, INSERT, DELETE, ...) rather than
+// a query whose rows are its result: it holds several statements, or one
+// that defines tables (CREATE, DROP, ALTER, TRUNCATE).
+func (q *Query) IsScript() bool { return len(q.Statements) > 0 }
+
 // ParseQuery reads a query file's text. path names the file in errors and
-// gives the query its name. An empty file, or a file with a second
-// statement, is a positioned error.
+// gives the query its name. An empty file is a positioned error; a file of
+// several statements, or of one that defines tables, is a script
+// (Statements).
 func ParseQuery(p, src string) (*Query, error) {
 	q := &Query{Name: strings.TrimSuffix(path.Base(p), ".sql"), Path: p}
+	if stmts := SplitStatements(src); len(stmts) > 1 || (len(stmts) == 1 && definesTables(stmts[0].SQL)) {
+		q.SQL, q.Statements = strings.TrimRight(src, " \t\r\n"), stmts
+		return q, nil
+	}
 	var errs diag.Errors
 	toks := sqlscan.ScanSignificant(src)
 	end := len(src)
@@ -84,4 +98,12 @@ type SchemaFile struct {
 func ParseSchema(path, src string, redshiftDialect bool) (*SchemaFile, error) {
 	ts, err := redshift.TranslateSchema(path, src, redshiftDialect)
 	return &SchemaFile{Path: path, TranslatedSchema: *ts}, err
+}
+
+// definesTables reports whether a statement is DDL that a script runs for
+// its effect, with the schema files' translation (a CREATE TABLE ... AS
+// with DISTKEY), rather than a query.
+func definesTables(sql string) bool {
+	words := leadingWords(sql, 1)
+	return len(words) == 1 && (words[0] == "create" || words[0] == "drop" || words[0] == "alter" || words[0] == "truncate")
 }

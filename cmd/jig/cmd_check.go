@@ -146,7 +146,7 @@ func queryResolver(ws *workspace.Workspace) checks.Resolver {
 		if q := ws.Query(name); q != nil {
 			// The live database has no views of the queries: the ones it
 			// reads are written in.
-			sql, err := engine.ChainSQL(ws, q.Name, dialectOf(ws) == checks.Redshift)
+			sql, err := chainQuery(ws, q, dialectOf(ws) == checks.Redshift)
 			if err != nil {
 				return checks.Target{}, err
 			}

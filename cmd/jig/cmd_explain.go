@@ -89,7 +89,7 @@ func runExplain(c *cli, wf *wsFlags, of outFlags, query string) int {
 // typed on the command line.
 func explainSQL(ws *workspace.Workspace, arg string) (string, error) {
 	if q := ws.Query(strings.TrimSuffix(arg, ".sql")); q != nil && !strings.HasSuffix(arg, ".sql") {
-		return engine.ChainSQL(ws, q.Name, false) // the advice reads the whole chain
+		return chainQuery(ws, q, false) // the advice reads the whole chain
 	}
 	if _, err := os.Stat(arg); err != nil && strings.ContainsAny(strings.TrimSpace(arg), " \n\t") {
 		return arg, nil // SQL text
@@ -98,7 +98,7 @@ func explainSQL(ws *workspace.Workspace, arg string) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	return engine.ChainSQL(ws, f.Query, false)
+	return chainQuery(ws, ws.Query(f.Query), false)
 }
 
 // printExplanation prints the plan then the advice, or both as JSON.

@@ -61,6 +61,10 @@ func runRun(c *cli, wf *wsFlags, of outFlags, query, fixture string) int {
 		}
 		return exitFail
 	}
+	printStatements(c.stderr, res.Statements)
+	if res.Result == nil {
+		return exitOK // a script whose statements return no rows
+	}
 	printResult(c.stdout, res.Result, of)
 	if !of.json && !of.csv {
 		fmt.Fprintf(c.stderr, "(%s, %s)\n", diag.Plural(int64(len(res.Result.Rows)), "row"), fmtDuration(res.Result.Took))
@@ -95,7 +99,7 @@ func runFixtureFor(ws *workspace.Workspace, query, fixture string) (*workspace.F
 			return nil, fmt.Errorf("no fixture %q (names look like %s/<file>)", fixture, q.Name)
 		}
 		copy := *found
-		copy.Query, copy.Expect = q.Name, workspace.Expect{}
+		copy.Query, copy.Expect, copy.Steps = q.Name, workspace.Expect{}, stepsThrough(found.Steps, q.Name)
 		f = &copy
 	}
 	return f, nil

@@ -57,6 +57,10 @@ func runValidate(c *cli, wf *wsFlags, of outFlags) int {
 		fmt.Fprintln(c.stderr, err)
 		return exitUsage
 	}
+	if err := engine.ValidateScripts(ws); err != nil {
+		fmt.Fprintln(c.stderr, err)
+		return exitUsage
+	}
 	if code := c.validateSchema(ws); code >= 0 {
 		return code
 	}
@@ -82,6 +86,7 @@ func (c *cli) loadAll(dir string) (*workspace.Workspace, int) {
 		return nil, exitUsage
 	}
 	ws, err := workspace.Load(dir)
+	c.printWarnings(ws)
 	var errs diag.Errors
 	errors.As(err, &errs)
 	errs = slices.Clone(errs)

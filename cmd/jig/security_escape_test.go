@@ -92,6 +92,10 @@ func TestSecurityDSNTestEscapes(t *testing.T) {
 		{"set_config role", "select set_config('role', 'jig', false); drop table " + v, nil, "permission denied"},
 		{"terminate others", "select pg_terminate_backend(pid) from pg_stat_activity where pid <> pg_backend_pid() and datname is not null", nil, "permission denied"},
 		{"query commits", "", map[string]string{"queries/q.sql": "commit\n"}, "queries/q.sql:1:1: COMMIT in a query"},
+		{"script commits then drops", "", map[string]string{"queries/q.sql": "commit;\ndrop table " + v + ";\nselect id from victim\n"}, "queries/q.sql:2:1: permission denied for schema"},
+		{"script ends its block twice", "", map[string]string{"queries/q.sql": "begin; end; end; abort;\ndelete from " + v + ";\nselect id from victim\n"}, "queries/q.sql:2:13: permission denied for schema"},
+		{"script releases jig's savepoint", "", map[string]string{"queries/q.sql": "begin;\nrelease savepoint jig_script; commit; drop table " + v + ";\nselect id from victim\n"}, "queries/q.sql:2:1: RELEASE in a script"},
+		{"script prepares", "", map[string]string{"queries/q.sql": "delete from victim;\nprepare transaction 'x'; drop table " + v + ";\nselect id from victim\n"}, "queries/q.sql:2:1: PREPARE TRANSACTION in a script"},
 		{"schema file drops", "", map[string]string{"schema/victim.sql": "CREATE TABLE victim (id int PRIMARY KEY);\nDROP TABLE " + v + ";\n"}, "schema/victim.sql: permission denied for schema"},
 		{"schema file commits", "", map[string]string{"schema/victim.sql": "CREATE TABLE victim (id int PRIMARY KEY);\nCOMMIT; RESET ROLE; DROP TABLE " + v + ";\n"}, "schema/victim.sql: permission denied for schema"},
 	} {

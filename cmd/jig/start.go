@@ -41,18 +41,25 @@ func (c *cli) load(dir string) (*workspace.Workspace, int) {
 		return nil, exitUsage
 	}
 	ws, err := workspace.Load(dir)
-	for _, w := range ws.Warnings {
-		fmt.Fprintln(c.stderr, "warning: "+w.Error())
-	}
+	c.printWarnings(ws)
 	if err != nil {
 		return nil, c.loadFailed(dir, err)
 	}
+	return ws, -1
+}
+
+// printWarnings prints what the workspace loads without but the user
+// should know, each at its file:line:col: models skipped, statements of
+// schema files skipped (COPY from S3, UNLOAD, GRANT).
+func (c *cli) printWarnings(ws *workspace.Workspace) {
+	for _, w := range ws.Warnings {
+		fmt.Fprintln(c.stderr, "jig: warning: "+w.Error())
+	}
 	for _, f := range ws.Schema {
-		for _, w := range f.Warnings { // statements skipped: COPY from S3, UNLOAD, GRANT
+		for _, w := range f.Warnings {
 			fmt.Fprintln(c.stderr, "jig: warning: "+w.Error())
 		}
 	}
-	return ws, -1
 }
 
 // loadFailed prints the problems of a workspace that does not load (on

@@ -253,6 +253,19 @@ func (l *loader) query(name, file, text, out string) (*workspace.Query, *RenderE
 		}
 		return nil, &RenderError{File: file, Line: line, Col: col, Msg: es[0].Msg}
 	}
+	if q.IsScript() {
+		// A model is one SELECT that dbt materializes; a second statement
+		// (or DDL) is not a model jig can run as a query.
+		at := len(sql)
+		if len(q.Statements) > 1 {
+			at = q.Statements[1].Start
+			for at < len(sql) && strings.ContainsRune(" \t\r\n", rune(sql[at])) {
+				at++ // at the statement's first word, not the space before it
+			}
+		}
+		line, col := pm.pos(sql, at)
+		return nil, &RenderError{File: file, Line: line, Col: col, Msg: "one query per file: a model is a single SELECT, and a second statement starts here"}
+	}
 	q.Name, q.Source = name, text
 	q.SourcePos = func(off int) (int, int) { return pm.pos(q.SQL, off) }
 	return q, nil

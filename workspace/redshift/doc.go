@@ -15,7 +15,13 @@
 //     ...); the engine creates them, since nothing under workspace talks to
 //     a database.
 //
-// Both keep a map from every position of their output back to the user's
+// TranslateScript composes the two for a script (a query file of several
+// statements): TranslateSchema over the whole file, so CREATE TABLE ... AS
+// loses its DISTKEY and SORTKEY as a schema file would, then RewriteQuery
+// on each statement, with positions mapped through both back to the file.
+// It is the one place the two are composed.
+//
+// All three keep a map from every position of their output back to the user's
 // text (SourcePos) and report problems as a diag.Errors. The package sits
 // below workspace: it imports only diag, sqlscan and the standard library.
 package redshift

@@ -35,12 +35,19 @@ type edit struct {
 // types Postgres reads differently (BPCHAR is CHAR(256)). The returned
 // TranslatedSchema is usable even when the error (a diag.Errors) is not nil.
 func TranslateSchema(path, src string, redshift bool) (*TranslatedSchema, error) {
+	return translateSchema(path, src, redshift, true)
+}
+
+// translateSchema is TranslateSchema; skip says whether COPY from S3,
+// UNLOAD and GRANT are blanked with a warning (a schema file) or kept for
+// the caller to show in their place (a script, see TranslateScript).
+func translateSchema(path, src string, redshift, skip bool) (*TranslatedSchema, error) {
 	t := &translator{file: path, src: src, redshift: redshift, tables: map[string]Distribution{}}
 	toks := sqlscan.ScanSignificant(src)
 	t.globalRewrites(toks)
 	for _, st := range sqlscan.SplitStatements(toks) {
 		switch {
-		case t.skipStatement(st):
+		case skip && t.skipStatement(st):
 		case isRoutine(st):
 			for _, tk := range st {
 				for _, r := range maxLengthsInBody(tk) {

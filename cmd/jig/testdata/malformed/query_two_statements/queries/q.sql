@@ -1,2 +1,0 @@
-SELECT v FROM t;
-SELECT id FROM t
