@@ -173,6 +173,17 @@ func (s *Session) DeleteRow(table string, r int) {
 	t.Rows = slices.Delete(t.Rows, r, r+1)
 }
 
+// ClearRows removes every row of a table: for a mocked query, the real
+// query runs again.
+func (s *Session) ClearRows(table string) {
+	t := s.Table(table)
+	if len(t.Rows) == 0 {
+		return
+	}
+	s.change()
+	t.Rows = nil
+}
+
 // SetCell overrides one cell.
 func (s *Session) SetCell(table string, r int, column string, c InputCell) {
 	t := s.Table(table)

@@ -41,6 +41,8 @@ func (m *Model) intent(msg tea.Msg) tea.Cmd {
 		return m.fetchPages()
 	case deferredMsg:
 		return msg.fn()
+	case noticeMsg:
+		m.notice = msg.text
 	}
 	return nil
 }
@@ -69,7 +71,7 @@ func (m *Model) openSession(s *Session) tea.Cmd {
 	m.sidebar.SetQuery(s.Query)
 	m.sidebar.SetSession(m.sessionName(), s.Name == "" || m.ws.Fixture(m.sessionName()) == nil)
 	if m.ready {
-		s.Normalize(m.tables)
+		s.Normalize(m.cat.tables)
 	}
 	m.input.SetSession(s)
 	m.checks.SetNote("no run yet")
