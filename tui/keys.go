@@ -144,8 +144,8 @@ func DefaultKeyMaps() KeyMaps {
 			Open:         open,
 			NextTable:    b(k("]"), h("]", "next table")),
 			PrevTable:    b(k("["), h("[", "previous table")),
-			Mock:         b(k("m"), h("m", "mock the input query / use it again")),
-			OpenQuery:    b(k("O"), h("O", "open the input query")),
+			Mock:         b(k("m"), h("m", "mock the query / unmock")),
+			OpenQuery:    b(k("O"), h("O", "open the tab's query")),
 		},
 		Query: QueryKeys{
 			Up:         b(k("up", "k"), h("↑/k", "scroll up")),
