@@ -193,6 +193,11 @@ func TestOpenUpstreamQuery(t *testing.T) {
 	if got := strings.Join(tabNames(d.m), " "); got != "◇stg_payments raw_payments 0" {
 		t.Errorf("int_order_payments tabs %q", got)
 	}
+	for _, mark := range []string{"↓ customers", "↓ orders", "↑ stg_payments", "  stg_orders"} {
+		if !strings.Contains(d.m.render(), mark) {
+			t.Errorf("the sidebar lacks %q:\n%s", mark, d.m.render())
+		}
+	}
 	d.press(t, "]", "O") // raw_payments, read by stg_payments
 	if d.m.sess.Query != "stg_payments" {
 		t.Errorf("O on raw_payments opened %s", d.m.sess.Query)
@@ -200,5 +205,81 @@ func TestOpenUpstreamQuery(t *testing.T) {
 	d.press(t, "O", "m") // a table read by the query itself: neither applies
 	if d.m.sess.Query != "stg_payments" || d.m.sess.Dirty {
 		t.Errorf("O/m on a table changed the session: %s dirty %v", d.m.sess.Query, d.m.sess.Dirty)
+	}
+}
+
+// TestChainScreen keeps the chain on screen: the mart's fixture mocking
+// the staging queries (◆), the real one (◇) between them, the sidebar's
+// ↑ on the queries the mart reads.
+func TestChainScreen(t *testing.T) {
+	goldenScreens(t, func(t *testing.T, w, h int) string {
+		hs := startHarness(t, shopWorkspace(t), Options{Server: enginetest.Server(t)}, w, h)
+		hs.waitText("● Postgres")
+		hs.tm.Send(openFixtureMsg{"customers/mocked_staging"})
+		hs.waitSettled("◆stg_customers 2", "Result  2 rows")
+		hs.keys("]", "]") // the real int_order_payments, its note
+		return hs.waitSettled("query int_order_payments runs as written")
+	})
+}
+
+// TestChainKeysInEveryMode presses m and O at 80×24 on an unmocked query
+// (an empty grid), on a mock's last row, on an empty table, and in every
+// mode where they must be letters or do nothing.
+func TestChainKeysInEveryMode(t *testing.T) {
+	d := shopDriver(t, 80, 24)
+	m := d.m
+	d.press(t, "m") // stg_customers: an empty grid, mocked by a first row
+	if got := m.sess.RowCount("stg_customers"); got != 1 {
+		t.Fatalf("m on an unmocked query: %d rows", got)
+	}
+	d.press(t, "a", "G", "m") // the last row of a mock: un-mocked
+	if got := m.sess.RowCount("stg_customers"); got != 0 || !m.sess.Dirty {
+		t.Fatalf("m on a mock's last row: %d rows", got)
+	}
+	d.press(t, "x", "enter", "n", "r", "d") // keys that need a row, on the real query
+	if got := m.sess.RowCount("stg_customers"); got != 0 {
+		t.Errorf("row keys on an unmocked query changed it: %d rows", got)
+	}
+	d.press(t, "]", "]", "]") // raw_customers: an empty table read by stg_customers
+	if tab, _ := m.input.current(); tab.name != "raw_customers" || tab.via != "stg_customers" {
+		t.Fatalf("on tab %+v", tab)
+	}
+	d.press(t, "m")
+	if m.sess.RowCount("raw_customers") != 0 {
+		t.Error("m on a table added a row")
+	}
+
+	// Modes where m and O are letters or nothing.
+	d.press(t, "a", "enter", "m", "O", "esc") // the cell editor
+	if m.mode != modeNormal || m.sess.Query != "customers" {
+		t.Errorf("m O while editing a cell: mode %v, query %s", m.mode, m.sess.Query)
+	}
+	d.press(t, "?", "m", "O")
+	if m.mode != modeHelp {
+		t.Errorf("m O on the help screen left it: mode %v", m.mode)
+	}
+	d.press(t, "esc", "o", "m", "O") // the full-value overlay
+	if m.mode != modeOverlay {
+		t.Errorf("m O in the overlay: mode %v", m.mode)
+	}
+	d.press(t, "esc", "s", "m", "O")
+	if m.mode != modePrompt || m.prompt.Value() != "mO" {
+		t.Errorf("m O in the name prompt: mode %v, %q", m.mode, m.prompt.Value())
+	}
+	d.press(t, "esc", "O") // on raw_customers, dirty: asks before opening stg_customers
+	if m.mode != modeConfirm {
+		t.Fatalf("O with unsaved changes did not ask: mode %v", m.mode)
+	}
+	d.press(t, "m", "O", "n")
+	if m.mode != modeNormal || m.sess.Query != "customers" {
+		t.Errorf("m O n at the question: mode %v, query %s", m.mode, m.sess.Query)
+	}
+	d.press(t, "tab", "m", "O", "tab", "m", "O", "tab", "m", "O", "tab", "m", "O") // query, result, checks, sidebar: unbound
+	if m.focus != ScopeSidebar || m.sess.Query != "customers" || m.mode != modeNormal {
+		t.Errorf("m O in the other panes: focus %v, query %s, mode %v", m.focus, m.sess.Query, m.mode)
+	}
+	d.press(t, "tab", "tab", "e", "m", "O") // the query's inline editor: text
+	if m.mode != modeQueryEdit || !strings.Contains(m.query.editor.ta.Value(), "mO") {
+		t.Errorf("m O in the query editor: mode %v", m.mode)
 	}
 }
