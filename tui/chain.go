@@ -143,3 +143,15 @@ func joinNames(names []string) string {
 	}
 	return s
 }
+
+// markChain marks the queries the selected one reads (↑, upstream) and
+// those that read it (↓, downstream).
+func (s *sidebarPane) markChain() {
+	s.chain = map[string]string{}
+	for _, q := range s.ws.Inputs(s.query) {
+		s.chain[q] = "↑ "
+	}
+	for _, q := range s.ws.Feeds(s.query) {
+		s.chain[q] = "↓ "
+	}
+}

@@ -71,18 +71,6 @@ func (s *sidebarPane) SetQuery(name string) {
 	s.markChain()
 }
 
-// markChain marks the queries the selected one reads (↑, upstream) and
-// those that read it (↓, downstream).
-func (s *sidebarPane) markChain() {
-	s.chain = map[string]string{}
-	for _, q := range s.ws.Inputs(s.query) {
-		s.chain[q] = "↑ "
-	}
-	for _, q := range s.ws.Feeds(s.query) {
-		s.chain[q] = "↓ "
-	}
-}
-
 // SetStatus records a fixture's last outcome.
 func (s *sidebarPane) SetStatus(name string, st engine.Status) { s.status[name] = st }
 
