@@ -38,7 +38,7 @@ func legend(mk styles.Marks) []help.Group {
 			entry("!", "errored: see its message"),
 			entry("●", "unsaved changes: s saves"),
 			entry("▸", "selected or open"),
-			entry("↑ ↓", "read by it, reads it"),
+			entry("↑ ↓", "queries it reads, that read it"),
 		}},
 	}
 }
