@@ -147,7 +147,7 @@ func (m *Model) onReloaded(msg reloadedMsg) tea.Cmd {
 		return tea.Batch(cmds...)
 	}
 	q := m.ws.Query(m.sess.Query)
-	m.query.SetQuery(q)
+	m.query.SetQuery(q, m.ws.Feeds(m.sess.Query))
 	if q == nil {
 		m.gen++ // drop the run in flight
 		m.live = nil

@@ -67,7 +67,7 @@ func (m *Model) selectQuery(name string) tea.Cmd {
 func (m *Model) openSession(s *Session) tea.Cmd {
 	m.sess, m.live = s, nil
 	q := m.ws.Query(s.Query)
-	m.query.SetQuery(q)
+	m.query.SetQuery(q, m.ws.Feeds(s.Query))
 	m.sidebar.SetQuery(s.Query)
 	m.sidebar.SetSession(m.sessionName(), s.Name == "" || m.ws.Fixture(m.sessionName()) == nil)
 	if m.ready {
