@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -283,4 +284,27 @@ func TestChainKeysInEveryMode(t *testing.T) {
 	if m.mode != modeQueryEdit || !strings.Contains(m.query.editor.ta.Value(), "mO") {
 		t.Errorf("m O in the query editor: mode %v", m.mode)
 	}
+}
+
+// BenchmarkMockEditToScreen is one committed edit of a mocked query's
+// cell (stg_orders, read by the shop's mart through two paths) until the
+// mart's result and checks are on screen; compare BenchmarkEditToScreen.
+func BenchmarkMockEditToScreen(b *testing.B) {
+	d := shopDriver(b, 120, 36)
+	d.press(b, "]", "m")
+	col := slices.IndexFunc(d.m.input.src.cols, func(c grid.Column) bool { return c.Name == "customer_id" })
+	var times []time.Duration
+	i := 0
+	for b.Loop() {
+		start := time.Now()
+		i++
+		gen := d.m.gen
+		d.send(grid.EditedMsg{ID: "input", Row: 0, Col: col, Text: strconv.Itoa(i%30 + 1)})
+		d.until(b, func() bool { return d.m.gen > gen && d.settled() })
+		if d.m.live.Err != nil || len(d.m.live.Fixture.Given) != 1 {
+			b.Fatalf("the run: %v, given %+v", d.m.live.Err, d.m.live.Fixture.Given)
+		}
+		times = append(times, time.Since(start))
+	}
+	b.ReportMetric(median(times), "ms/edit-median")
 }
