@@ -308,3 +308,42 @@ func BenchmarkMockEditToScreen(b *testing.B) {
 	}
 	b.ReportMetric(median(times), "ms/edit-median")
 }
+
+// TestChainTabsOrder: breadth first from the query, a mocked query's own
+// inputs left out, a table read twice listed once, then the session's
+// other tables with rows (or current); without reads, the session's.
+func TestChainTabsOrder(t *testing.T) {
+	q := func(n string) engine.Input { return engine.Input{Name: n, Query: true} }
+	tb := func(n string) engine.Input { return engine.Input{Name: n} }
+	reads := map[string][]engine.Input{
+		"mart": {q("a"), tb("t0"), q("b")},
+		"a":    {tb("t1"), q("c")},
+		"b":    {tb("t1"), tb("t2")},
+		"c":    {tb("t3")},
+	}
+	isQuery := func(n string) bool { return len(n) == 1 }
+	text := func(tabs []inputTab) string {
+		var out []string
+		for _, t := range tabs {
+			s := t.name
+			if t.via != "" {
+				s += "<" + t.via
+			}
+			out = append(out, s)
+		}
+		return strings.Join(out, " ")
+	}
+	s := NewSession("mart")
+	if got := text(chainTabs(reads, s, "", isQuery)); got != "a t0 b t1<a c<a t2<b t3<c" {
+		t.Errorf("unmocked: %s", got)
+	}
+	s.AddRow("a")
+	s.AddRow("extra")
+	s.Table("picked")
+	if got := text(chainTabs(reads, s, "picked", isQuery)); got != "a t0 b t1<b t2<b extra picked" {
+		t.Errorf("a mocked, extra and picked tables: %s", got)
+	}
+	if got := text(chainTabs(nil, s, "", isQuery)); got != "a extra picked" {
+		t.Errorf("before the plan: %s", got)
+	}
+}
