@@ -2,6 +2,7 @@ package engine_test
 
 import (
 	"context"
+	"slices"
 	"strings"
 	"testing"
 
@@ -277,5 +278,46 @@ func TestChainLive(t *testing.T) {
 	}
 	if m := r.Suite.Mock("int_order_payments"); m == nil || len(m.Columns) != 3 || m.Columns[2].Type.Name != "numeric" {
 		t.Errorf("Mock(int_order_payments) = %+v", m)
+	}
+}
+
+// TestQueryInputs: a query's inputs are what it reads itself (its tables
+// and the queries it reads, marked), not the tables under the views,
+// which QueryTables (for --self-test) still sees through.
+func TestQueryInputs(t *testing.T) {
+	r, _ := chainRunner(t, map[string]string{
+		"queries/mixed.sql": "with stg_payments as (select 1 as x)\n" +
+			"select o.order_id, p.cents from stg_orders o join raw_payments p using (order_id), stg_payments",
+	})
+	ctx := context.Background()
+	for name, want := range map[string]string{
+		"order_totals":       "int_order_payments(query) stg_orders(query)",
+		"int_order_payments": "stg_payments(query) stg_orders(query)",
+		"stg_orders":         "raw_orders",
+		"mixed":              "stg_orders(query) raw_payments", // the CTE shadows the query
+	} {
+		in, err := r.QueryInputs(ctx, name)
+		var got []string
+		for _, i := range in {
+			s := i.Name
+			if i.Query {
+				s += "(query)"
+			}
+			got = append(got, s)
+		}
+		slices.Sort(got)
+		w := strings.Fields(want)
+		slices.Sort(w)
+		if err != nil || !slices.Equal(got, w) {
+			t.Errorf("QueryInputs(%s) = %v, %v; want %v", name, got, err, w)
+		}
+	}
+	tables, err := r.QueryTables(ctx, "select * from order_totals")
+	slices.Sort(tables)
+	if err != nil || strings.Join(tables, " ") != "raw_orders raw_payments" {
+		t.Errorf("QueryTables through the views = %v, %v", tables, err)
+	}
+	if _, err := r.QueryInputs(ctx, "nope"); err == nil {
+		t.Error("QueryInputs of an unknown query: no error")
 	}
 }

@@ -266,24 +266,45 @@ func (l *LiveRun) Close() {
 }
 
 // QueryTables asks the planner which tables a query reads or writes
-// (EXPLAIN, never executed), in plan order without duplicates.
+// (EXPLAIN, never executed), in plan order without duplicates. The planner
+// sees through the views of the queries it reads, so these are the tables
+// whose rows reach the query at any depth: what --self-test fills. The
+// workbench lists what a query reads itself with QueryInputs.
 func (r *Runner) QueryTables(ctx context.Context, sql string) ([]string, error) {
 	if tables, ok := r.scriptTables(sql); ok {
 		return tables, nil
 	}
-	w, err := r.acquire(ctx)
-	if err != nil {
-		return nil, err
-	}
-	defer r.release(w)
 	if r.Suite.WS.Config.Dialect == workspace.DialectRedshift {
 		if rq, err := redshift.RewriteQuery("", sql); err == nil {
 			sql = rq.SQL // the planner reads the Postgres the query runs as
 		}
 	}
+	rels, err := r.planRelations(ctx, sql, Where{SQL: sql})
+	if err != nil {
+		return nil, err
+	}
+	var names []string
+	for _, rel := range rels {
+		if r.Suite.table(rel) != nil {
+			names = append(names, rel)
+		}
+	}
+	return names, nil
+}
+
+// planRelations are the relations EXPLAIN names for sql, in plan order
+// without duplicates; errors are placed by where.
+func (r *Runner) planRelations(ctx context.Context, sql string, where Where) ([]string, error) {
+	w, err := r.acquire(ctx)
+	if err != nil {
+		return nil, err
+	}
+	defer r.release(w)
+	const explain = "EXPLAIN (FORMAT JSON, VERBOSE) "
 	var plan string
-	if err := w.conn.QueryRow(ctx, "EXPLAIN (FORMAT JSON, VERBOSE) "+sql).Scan(&plan); err != nil {
-		return nil, AsSQLError(err, Where{SQL: sql, Offset: len([]rune("EXPLAIN (FORMAT JSON, VERBOSE) "))})
+	if err := w.conn.QueryRow(ctx, explain+sql).Scan(&plan); err != nil {
+		where.Offset += len([]rune(explain))
+		return nil, AsSQLError(err, where)
 	}
 	var doc any
 	if err := json.Unmarshal([]byte(plan), &doc); err != nil {
@@ -295,7 +316,7 @@ func (r *Runner) QueryTables(ctx context.Context, sql string) ([]string, error) 
 	walk = func(n any) {
 		switch x := n.(type) {
 		case map[string]any:
-			if rel, ok := x["Relation Name"].(string); ok && !seen[rel] && r.Suite.table(rel) != nil {
+			if rel, ok := x["Relation Name"].(string); ok && !seen[rel] {
 				seen[rel] = true
 				names = append(names, rel)
 			}

@@ -83,7 +83,7 @@ func (b *backend) Start() (readyMsg, error) {
 		note = strings.TrimSpace(note + " Files are not watched: " + err.Error())
 	}
 	return readyMsg{describe: srv.Describe(), version: srv.Version(), addr: addrOf(srv),
-		tables: r.Suite.Tables, note: note}, nil
+		tables: newCatalog(r.Suite), note: note}, nil
 }
 
 // Runner is the runner once ready, or nil.

@@ -31,38 +31,52 @@ func startCmd(b *backend) tea.Cmd {
 	}
 }
 
-// queryTablesCmd asks the planner which tables query reads.
-func queryTablesCmd(ctx context.Context, b *backend, q *workspace.Query) tea.Cmd {
-	name, sql := q.Name, q.SQL
+// queryInputsCmd asks the planner what query q reads itself, and each
+// query above it, for the input tabs of the chain.
+func queryInputsCmd(ctx context.Context, b *backend, ws *workspace.Workspace, q *workspace.Query) tea.Cmd {
+	name, names := q.Name, []string{q.Name}
+	for _, u := range ws.Upstream(q.Name) {
+		names = append(names, u.Name)
+	}
 	return func() tea.Msg {
 		r := b.Runner()
 		if r == nil {
-			return queryTablesMsg{query: name, err: errNotReady}
+			return queryInputsMsg{query: name, err: errNotReady}
 		}
-		tables, err := r.QueryTables(ctx, sql)
-		return queryTablesMsg{query: name, tables: tables, err: err}
+		reads := map[string][]engine.Input{}
+		for i, n := range names {
+			in, err := r.QueryInputs(ctx, n)
+			if err != nil && i == 0 {
+				return queryInputsMsg{query: name, err: err}
+			}
+			if err == nil {
+				reads[n] = in
+			}
+		}
+		return queryInputsMsg{query: name, reads: reads}
 	}
 }
 
 // buildCmd fills the session's rows with factory defaults.
-func buildCmd(f *rows.Factory, gen int, fx *workspace.Fixture, tables []workspace.Table) tea.Cmd {
-	over := overridesOf(fx, tables)
+func buildCmd(f *rows.Factory, gen int, fx *workspace.Fixture, c catalog) tea.Cmd {
+	over := overridesOf(fx, c)
 	return func() tea.Msg {
 		ds, err := f.Build(over)
 		return builtMsg{gen: gen, ds: ds, err: err}
 	}
 }
 
-// overridesOf converts a fixture's valid cells for the factory; cells that
-// do not convert are left to the run, which reports them.
-func overridesOf(fx *workspace.Fixture, tables []workspace.Table) []rows.TableOverrides {
+// overridesOf converts a fixture's valid cells for the factory (a mocked
+// query's rows go to its mock table); cells that do not convert are left
+// to the run, which reports them.
+func overridesOf(fx *workspace.Fixture, c catalog) []rows.TableOverrides {
 	var out []rows.TableOverrides
 	for _, g := range fx.Given {
-		t := findTable(tables, g.Table)
+		t := findTable(c.tables, g.Table)
 		if t == nil {
 			continue
 		}
-		to := rows.TableOverrides{Table: g.Table}
+		to := rows.TableOverrides{Table: c.factoryName(g.Table)}
 		for _, r := range g.Rows {
 			o := rows.Override{}
 			for _, c := range r.Cells {

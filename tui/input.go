@@ -2,27 +2,31 @@ package tui
 
 import (
 	"fmt"
-	"strings"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
+	"github.com/jig-sql/jig/engine"
 	"github.com/jig-sql/jig/rows"
 	"github.com/jig-sql/jig/tui/grid"
-	"github.com/jig-sql/jig/workspace"
 )
 
-// inputPane is the fixture's input rows: one tab per table the query
-// reads, each an editable grid.
+// inputPane is the fixture's input rows: one tab per input of the
+// query's chain (the tables and queries it reads; see chainTabs), each an
+// editable grid.
 type inputPane struct {
 	box
-	th     *theme
-	sess   *Session
-	tables []workspace.Table // described; nil until Postgres is ready
-	ds     *rows.Dataset
-	tab    int
-	src    *inputSource
-	grid   grid.Model
-	note   string // shown instead of the grid
+	th    *theme
+	sess  *Session
+	cat   catalog // described; tables nil until Postgres is ready
+	reads map[string][]engine.Input
+	ds    *rows.Dataset
+	tabs  []inputTab
+	tab   int
+	cur   string // the current tab's name; "" for the first
+	first int    // the first tab the tab line shows (scrolled to the current)
+	src   *inputSource
+	grid  grid.Model
+	note  string // shown instead of the grid
 	// rowErrs are the rows the database refused in the last run.
 	rowErrs rowErrors
 }
@@ -37,14 +41,23 @@ func newInputPane(th *theme) *inputPane {
 func (p *inputPane) SetStyles() { p.grid.SetStyles(p.th.st) }
 
 // SetTables adopts the described tables once Postgres is ready.
-func (p *inputPane) SetTables(t []workspace.Table) {
-	p.tables = t
+func (p *inputPane) SetTables(c catalog) {
+	p.cat = c
+	p.refresh()
+}
+
+// SetReads adopts what the session's query and the queries above it read.
+func (p *inputPane) SetReads(reads map[string][]engine.Input) {
+	p.reads = reads
 	p.refresh()
 }
 
 // SetSession shows another session, from its first table.
 func (p *inputPane) SetSession(s *Session) {
-	p.sess, p.tab, p.ds = s, 0, nil
+	if p.sess == nil || s.Query != p.sess.Query {
+		p.reads = nil
+	}
+	p.sess, p.cur, p.ds = s, "", nil
 	p.rowErrs = nil
 	p.refresh()
 }
@@ -60,44 +73,58 @@ func (p *inputPane) SelectTable(name string) {
 	if p.sess == nil {
 		return
 	}
-	p.sess.Table(name)
-	for i, t := range p.sess.Tables {
-		if t.Name == name {
-			p.tab = i
-		}
-	}
+	p.cur = name
 	p.refresh()
 }
 
 // Editing reports whether a cell editor is open.
 func (p *inputPane) Editing() bool { return p.grid.Editing() }
 
-// refresh rebuilds the grid's source after the session, tab or data changed.
+// refresh rebuilds the tabs and the grid's source after the session, tab
+// or data changed.
 func (p *inputPane) refresh() {
-	p.src, p.note = nil, ""
+	p.src, p.note, p.tabs = nil, "", nil
+	if p.sess != nil {
+		p.tabs = chainTabs(p.reads, p.sess, p.cur, func(n string) bool { _, ok := p.cat.mocks[n]; return ok })
+	}
 	switch {
-	case p.tables == nil:
+	case p.cat.tables == nil:
 		p.note = "waiting for Postgres…"
 	case p.sess == nil:
 		p.note = "pick a query in the sidebar"
-	case len(p.sess.Tables) == 0:
+	case len(p.tabs) == 0:
 		p.note = "this query reads no tables"
 	}
 	if p.note != "" {
 		p.grid.SetSource(nil)
 		return
 	}
-	p.tab = min(max(p.tab, 0), len(p.sess.Tables)-1)
-	it := p.sess.Tables[p.tab]
-	t := findTable(p.tables, it.Name)
+	p.tab = 0
+	for i, t := range p.tabs {
+		if t.name == p.cur {
+			p.tab = i
+		}
+	}
+	tab := p.tabs[p.tab]
+	p.cur = tab.name
+	t := findTable(p.cat.tables, tab.name)
 	if t == nil {
-		p.note = fmt.Sprintf("table %s is not in the schema", it.Name)
+		p.note = fmt.Sprintf("table %s is not in the schema", tab.name)
+		if tab.query {
+			p.note = fmt.Sprintf("query %s cannot be mocked: it does not run as a view (see its error)", tab.name)
+		}
 		p.grid.SetSource(nil)
 		return
 	}
+	it := p.sess.Table(tab.name)
+	if len(it.Columns) == 0 {
+		for _, c := range t.Columns {
+			it.Columns = append(it.Columns, c.Name)
+		}
+	}
 	var built []rows.Row
 	if p.ds != nil {
-		built = p.ds.Rows(it.Name)
+		built = p.ds.Rows(p.cat.factoryName(it.Name))
 	}
 	// The new source first: SetFrozen re-lays the grid out, which must not
 	// read the previous source through a length the edit just changed.
@@ -105,6 +132,17 @@ func (p *inputPane) refresh() {
 	p.src.errs = p.rowErrs[it.Name]
 	p.grid.SetSource(p.src)
 	p.grid.SetFrozen(p.src.frozen())
+	if tab.query && len(it.Rows) == 0 {
+		p.note = chainNote(tab, p.reads[tab.name])
+	}
+}
+
+// current is the current tab, if there is one.
+func (p *inputPane) current() (inputTab, bool) {
+	if p.tab < 0 || p.tab >= len(p.tabs) {
+		return inputTab{}, false
+	}
+	return p.tabs[p.tab], true
 }
 
 // table is the current tab's table name.
@@ -133,40 +171,17 @@ func (p *inputPane) View() []string {
 	w, _ := p.inner()
 	body := []string{p.tabsLine(w)}
 	if p.note != "" {
-		body = append(body, p.th.st.Grid.Empty.Render(fitLine(" "+p.note, w)))
+		for _, l := range wrap(p.note, max(w-1, 1)) {
+			body = append(body, p.th.st.Grid.Empty.Render(fitLine(" "+l, w)))
+		}
 	} else {
 		body = append(body, splitLines(p.grid.View())...)
-	}
-	info := ""
-	if p.src != nil {
-		info = p.src.parentInfo()
-		if row, _ := p.grid.Current(); p.src.rowNote(row) != "" {
-			info = p.src.rowNote(row)
-		}
 	}
 	title := "Input"
 	if p.sess != nil && p.sess.Dirty {
 		title += " ● unsaved"
 	}
-	return p.th.fr.frame(title, info, body, p.w, p.h, p.focused)
-}
-
-// tabsLine lists the session's tables with their row counts.
-func (p *inputPane) tabsLine(w int) string {
-	if p.sess == nil || len(p.sess.Tables) == 0 {
-		return fitLine("", w)
-	}
-	var b strings.Builder
-	for i, t := range p.sess.Tables {
-		label := fmt.Sprintf(" %s %d ", t.Name, len(t.Rows))
-		if i == p.tab {
-			b.WriteString(p.th.st.Grid.HeaderFocus.Render(label))
-		} else {
-			b.WriteString(p.th.st.Grid.Header.Render(label))
-		}
-		b.WriteString(" ")
-	}
-	return fitLine(b.String(), w)
+	return p.th.fr.frame(title, p.info(), body, p.w, p.h, p.focused)
 }
 
 // Update handles the input keys; navigation and the editor go to the grid.
@@ -198,21 +213,6 @@ func (p *inputPane) gridUpdate(msg tea.Msg) tea.Cmd {
 	return cmd
 }
 
-func (p *inputPane) clickTab(x int) {
-	if p.sess == nil {
-		return
-	}
-	pos := 0
-	for i, t := range p.sess.Tables {
-		pos += len(fmt.Sprintf(" %s %d ", t.Name, len(t.Rows))) + 1
-		if x < pos {
-			p.tab = i
-			p.refresh()
-			return
-		}
-	}
-}
-
 // key applies one input key.
 func (p *inputPane) key(msg tea.KeyPressMsg) tea.Cmd {
 	k := p.th.keys.Input
@@ -223,6 +223,10 @@ func (p *inputPane) key(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, k.PrevTable):
 		p.switchTab(-1)
 		return nil
+	case key.Matches(msg, k.Mock):
+		return p.toggleMock()
+	case key.Matches(msg, k.OpenQuery):
+		return p.openQuery()
 	case p.grid.Handles(msg):
 		return p.gridUpdate(msg)
 	}
@@ -233,12 +237,4 @@ func (p *inputPane) key(msg tea.KeyPressMsg) tea.Cmd {
 		return nil
 	}
 	return p.edit(msg)
-}
-
-func (p *inputPane) switchTab(d int) {
-	if p.sess == nil || len(p.sess.Tables) == 0 {
-		return
-	}
-	p.tab = (p.tab + d + len(p.sess.Tables)) % len(p.sess.Tables)
-	p.refresh()
 }

@@ -29,10 +29,13 @@ func (p *inputPane) edit(msg tea.KeyPressMsg) tea.Cmd {
 		}
 		return p.changed(row, col)
 	case !has:
-		if key.Matches(msg, k.Edit, k.DuplicateRow, k.DeleteRow, k.SetNull, k.Revert, k.Open) {
-			return reportErr(fmt.Errorf("%s has no rows yet: press a to add one", t))
+		if !key.Matches(msg, k.Edit, k.DuplicateRow, k.DeleteRow, k.SetNull, k.Revert, k.Open) {
+			return nil
 		}
-		return nil
+		if tab, _ := p.current(); tab.query {
+			return reportErr(fmt.Errorf("query %s is not mocked: a or m mocks it with a row", t))
+		}
+		return reportErr(fmt.Errorf("%s has no rows yet: press a to add one", t))
 	}
 	return p.editRow(msg, row, col)
 }

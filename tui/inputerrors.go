@@ -61,23 +61,26 @@ func sortedKeys(r InputRow) []string {
 // input grid's display row: session rows, then parents).
 type rowErrors map[string]map[int]engine.RowError
 
-func newRowErrors(ie *engine.InputError) rowErrors {
+// newRowErrors indexes ie's rows by the tab that shows their table (a
+// mock table's rows are its query's).
+func newRowErrors(ie *engine.InputError, tab func(table string) string) rowErrors {
 	if ie == nil {
 		return nil
 	}
 	out := rowErrors{}
 	for _, r := range ie.Rows {
-		if out[r.Table] == nil {
-			out[r.Table] = map[int]engine.RowError{}
+		t := tab(r.Table)
+		if out[t] == nil {
+			out[t] = map[int]engine.RowError{}
 		}
-		out[r.Table][r.Row] = r
+		out[t][r.Row] = r
 	}
 	return out
 }
 
 // SetRowErrors marks the rows the database refused (nil clears them).
 func (p *inputPane) SetRowErrors(ie *engine.InputError) {
-	p.rowErrs = newRowErrors(ie)
+	p.rowErrs = newRowErrors(ie, p.cat.inputName)
 	p.refresh()
 }
 

@@ -47,6 +47,11 @@ type InputKeys struct {
 	Open         key.Binding
 	NextTable    key.Binding
 	PrevTable    key.Binding
+	// Mock makes the tab's upstream query a mock (rows replace it), or
+	// the real query again.
+	Mock key.Binding
+	// OpenQuery opens the tab's upstream query in the workbench.
+	OpenQuery key.Binding
 }
 
 // QueryKeys scroll the query's SQL.
@@ -139,6 +144,8 @@ func DefaultKeyMaps() KeyMaps {
 			Open:         open,
 			NextTable:    b(k("]"), h("]", "next table")),
 			PrevTable:    b(k("["), h("[", "previous table")),
+			Mock:         b(k("m"), h("m", "mock the query / unmock")),
+			OpenQuery:    b(k("O"), h("O", "open the tab's query")),
 		},
 		Query: QueryKeys{
 			Up:         b(k("up", "k"), h("↑/k", "scroll up")),

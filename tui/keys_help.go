@@ -40,7 +40,8 @@ func (k KeyMaps) helpParts(s Scope) (own, always []key.Binding) {
 		own = []key.Binding{brief(in.Edit, "edit"), brief(in.AddRow, "add row"), brief(in.DeleteRow, "delete")}
 		own = append(own, pane...)
 		own = append(own, brief(in.DuplicateRow, "duplicate"), brief(in.SetNull, "NULL"),
-			brief(in.Undo, "undo"), brief(in.Revert, "revert"), brief(in.NextTable, "next table"), brief(in.Open, "open"))
+			brief(in.Undo, "undo"), brief(in.Revert, "revert"), brief(in.NextTable, "next table"), brief(in.Mock, "mock"),
+			brief(in.OpenQuery, "open query"), brief(in.Open, "open"))
 	case ScopeSidebar:
 		own = append([]key.Binding{brief(k.Sidebar.Select, "open")}, pane...)
 		own = append(own, k.Sidebar.Down, k.Sidebar.Up)
@@ -94,7 +95,7 @@ func (k KeyMaps) Groups() []help.Group {
 		{Title: "Moving in a grid", Bindings: []key.Binding{nav.Up, nav.Down, nav.Left, nav.Right,
 			nav.Home, nav.End, nav.PageUp, nav.PageDown, nav.Top, nav.Bottom}},
 		{Title: "Input rows", Bindings: []key.Binding{in.Edit, in.AddRow, in.DuplicateRow, in.DeleteRow,
-			in.SetNull, in.Revert, in.Undo, in.Redo, in.Open, in.NextTable, in.PrevTable}},
+			in.SetNull, in.Revert, in.Undo, in.Redo, in.Open, in.NextTable, in.PrevTable, in.Mock, in.OpenQuery}},
 		{Title: "Editing a cell", Bindings: []key.Binding{k.Edit.Commit, k.Edit.Cancel}},
 		{Title: "Result", Bindings: []key.Binding{k.Result.Accept, k.Result.Open}},
 		{Title: "Checks", Bindings: []key.Binding{k.Checks.Up, k.Checks.Down, k.Checks.ShowFailing}},
@@ -123,7 +124,7 @@ func (k KeyMaps) scopeBindings(s Scope) []key.Binding {
 		return []key.Binding{k.Edit.Commit, k.Edit.Cancel, g.Cancel}
 	case ScopeInput:
 		return append(append(global, navs...), in.Edit, in.AddRow, in.DuplicateRow,
-			in.DeleteRow, in.SetNull, in.Revert, in.Undo, in.Redo, in.Open, in.NextTable, in.PrevTable)
+			in.DeleteRow, in.SetNull, in.Revert, in.Undo, in.Redo, in.Open, in.NextTable, in.PrevTable, in.Mock, in.OpenQuery)
 	case ScopeResult:
 		return append(append(global, navs...), k.Result.Accept, k.Result.Open)
 	case ScopeChecks:

@@ -22,6 +22,7 @@ func legend(mk styles.Marks) []help.Group {
 			entry(mk.Invalid, "not of the column's type"),
 			entry(mk.Parent, "a parent made for a FK (dim)"),
 			entry(mk.Invalid+" row", "refused by the database"),
+			entry("◇ ◆", "a query tab: real, mocked"),
 		}},
 		{Title: "Result rows", Bindings: []key.Binding{
 			entry(mk.Changed, "differs; cells underlined"),
@@ -37,6 +38,7 @@ func legend(mk styles.Marks) []help.Group {
 			entry("!", "errored: see its message"),
 			entry("●", "unsaved changes: s saves"),
 			entry("▸", "selected or open"),
+			entry("↑ ↓", "queries it reads, that read it"),
 		}},
 	}
 }

@@ -17,18 +17,19 @@ type readyMsg struct {
 	describe string
 	version  string
 	addr     string
-	tables   []workspace.Table
+	tables   catalog
 	note     string
 }
 
 // startFailedMsg says Postgres could not be started or the schema applied.
 type startFailedMsg struct{ err error }
 
-// queryTablesMsg lists the tables a query reads, from its plan.
-type queryTablesMsg struct {
-	query  string
-	tables []string
-	err    error
+// queryInputsMsg is what a query and each query above it read
+// themselves, from their plans; err is the query's own plan's error.
+type queryInputsMsg struct {
+	query string
+	reads map[string][]engine.Input
+	err   error
 }
 
 // builtMsg carries the rows the factory made for a session generation, so

@@ -65,7 +65,7 @@ type Model struct {
 	w, h    int
 
 	ready     bool
-	tables    []workspace.Table
+	cat       catalog // the tables and mockable queries, once ready
 	factory   *rows.Factory
 	sess      *Session
 	gen       int // bumped by every change; runs and builds carry it
@@ -120,7 +120,7 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 		return m.input.Update(msg)
 	case progressMsg, readyMsg, startFailedMsg, fixtureStatusMsg:
 		return m.startup(msg)
-	case queryTablesMsg, builtMsg, runDoneMsg, pageMsg, acceptedMsg:
+	case queryInputsMsg, builtMsg, runDoneMsg, pageMsg, acceptedMsg:
 		return m.engineResult(msg)
 	case savedMsg, autosavedMsg, autosaveFoundMsg:
 		return m.files(msg)
@@ -136,7 +136,7 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 	case editorDoneMsg:
 		return m.onEditorDone(msg)
 	case selectQueryMsg, selectTableMsg, openFixtureMsg, sessionChangedMsg,
-		acceptMsg, showOverlayMsg, pagesWantedMsg, deferredMsg:
+		acceptMsg, showOverlayMsg, pagesWantedMsg, deferredMsg, noticeMsg:
 		return m.intent(msg)
 	}
 	var cmd tea.Cmd

@@ -27,7 +27,7 @@ const defaultMonkeySeed = 13
 // land on empty grids and last rows often.
 var monkeyKeysPool = strings.Fields(`
 	up down left right h j k l g G 0 $ home end pgup pgdown ctrl+u ctrl+d
-	a a a d x x x delete n r u u ctrl+r enter enter o ] [ e c z z ? esc esc
+	a a a d x x x delete n r u u ctrl+r enter enter o ] [ ] m m O e c z z ? esc esc
 	tab tab shift+tab s q y n 1 7 - . x NULL abc ' space`)
 
 // TestMonkey drives the real root model, on the package's Postgres, with
@@ -44,18 +44,36 @@ func TestMonkey(t *testing.T) {
 		seed = defaultMonkeySeed
 	}
 	t.Logf("monkey seed %d (replay: go test ./tui -run TestMonkey -monkey.seed %d)", seed, seed)
+	runMonkey(t, readyDriver(t, nil), seed, *monkeyKeys)
+}
+
+// TestMonkeyChain is the monkey on the shop project, whose mart reads
+// three staging queries: m mocks and un-mocks them, O walks up the chain.
+func TestMonkeyChain(t *testing.T) {
+	if testing.Short() {
+		t.Skip("thousands of runs on Postgres")
+	}
+	seed := *monkeySeed
+	if seed == 0 {
+		seed = defaultMonkeySeed
+	}
+	t.Logf("monkey seed %d (replay: go test ./tui -run TestMonkeyChain -monkey.seed %d)", seed, seed)
+	runMonkey(t, shopDriver(t, 120, 36), seed, *monkeyKeys/4)
+}
+
+// runMonkey sends n random inputs to d, checking the model after each.
+func runMonkey(t *testing.T, d *driver, seed uint64, n int) {
 	rng := rand.New(rand.NewPCG(seed, seed^0x9e3779b97f4a7c15))
-	d := readyDriver(t, nil)
 	mk := &monkey{t: t, d: d, rng: rng, seed: seed, w: 120, h: 36, seen: map[mode]int{}}
 	start := time.Now()
-	for i := range *monkeyKeys {
+	for i := range n {
 		mk.step(i)
 		if i%40 == 39 {
 			mk.settle()
 			mk.checkRun()
 		}
 	}
-	t.Logf("%d inputs in %v; %d settled runs compared; inputs by mode %v", *monkeyKeys,
+	t.Logf("%d inputs in %v; %d settled runs compared; inputs by mode %v", n,
 		time.Since(start).Round(time.Millisecond), mk.runs, mk.seen)
 	if mk.runs == 0 || len(mk.seen) < 4 {
 		t.Errorf("the monkey compared %d runs and saw modes %v: it no longer reaches the workbench's states", mk.runs, mk.seen)

@@ -61,6 +61,8 @@ type (
 	pagesWantedMsg struct{}
 	// deferredMsg runs fn on the UI goroutine: what a confirmed question does.
 	deferredMsg struct{ fn func() tea.Cmd }
+	// noticeMsg is news for the help line, until the next key.
+	noticeMsg struct{ text string }
 )
 
 // emit is a command that delivers msg.

@@ -21,6 +21,7 @@ type queryPane struct {
 	box
 	th     *theme
 	q      *workspace.Query
+	feeds  []string // the queries that read q
 	err    error
 	offset int
 	xoff   int          // first column of the SQL shown
@@ -36,9 +37,10 @@ const hStep = 4
 
 func newQueryPane(th *theme) *queryPane { return &queryPane{th: th} }
 
-// SetQuery shows another query and forgets the last error.
-func (p *queryPane) SetQuery(q *workspace.Query) {
-	p.q, p.err, p.offset, p.xoff = q, nil, 0, 0
+// SetQuery shows another query, and the queries that read it, and
+// forgets the last error.
+func (p *queryPane) SetQuery(q *workspace.Query, feeds []string) {
+	p.q, p.feeds, p.err, p.offset, p.xoff = q, feeds, nil, 0, 0
 	p.SetStyles()
 }
 
@@ -203,11 +205,27 @@ func (p *queryPane) View() []string {
 			body = append(body, p.th.st.Status.Error.Render(fitLine(caret, w)))
 		}
 	}
-	info := ""
-	if w >= 40 {
-		info = p.q.Path
+	return p.th.fr.frame("Query", p.info(w), body, p.w, p.h, p.focused)
+}
+
+// info is the frame's note: the query's file and the queries that read
+// it (↓); only those when both do not fit whole, as they say more.
+func (p *queryPane) info(w int) string {
+	if w < 40 {
+		return ""
 	}
-	return p.th.fr.frame("Query", info, body, p.w, p.h, p.focused)
+	if len(p.feeds) == 0 {
+		return p.q.Path
+	}
+	room := w - len("─ Query ─  ─")
+	feeds := "↓ " + strings.Join(p.feeds, ", ")
+	switch {
+	case ansi.StringWidth(p.q.Path+" · "+feeds) <= room:
+		return p.q.Path + " · " + feeds
+	case ansi.StringWidth(feeds) <= room:
+		return feeds
+	}
+	return p.q.Path
 }
 
 // window is the part of a highlighted line from the scroll column, exactly

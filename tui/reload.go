@@ -23,7 +23,7 @@ type filesChangedMsg watch.Event
 // reloadedMsg is the workspace loaded again and its schema applied.
 type reloadedMsg struct {
 	ws     *workspace.Workspace
-	tables []workspace.Table
+	tables catalog
 	err    error
 }
 
@@ -58,16 +58,16 @@ func (b *backend) watch() error {
 
 // Reload applies ws on a new runner and makes it the one runs use; the
 // old runner is retired (closed a little later, or at Cleanup).
-func (b *backend) Reload(ws *workspace.Workspace) ([]workspace.Table, error) {
+func (b *backend) Reload(ws *workspace.Workspace) (catalog, error) {
 	b.mu.Lock()
 	srv := b.srv
 	b.mu.Unlock()
 	if srv == nil {
-		return nil, errNotReady
+		return catalog{}, errNotReady
 	}
 	r, err := engine.NewRunner(b.ctx, srv, ws, engine.RunnerOptions{Parallel: 2})
 	if err != nil {
-		return nil, err
+		return catalog{}, err
 	}
 	b.runMu.Lock()
 	if b.live != nil {
@@ -83,7 +83,7 @@ func (b *backend) Reload(ws *workspace.Workspace) ([]workspace.Table, error) {
 	}
 	b.mu.Unlock()
 	b.runMu.Unlock()
-	return r.Suite.Tables, nil
+	return newCatalog(r.Suite), nil
 }
 
 // reloadCmd loads the workspace from disk again and applies it.
@@ -147,7 +147,7 @@ func (m *Model) onReloaded(msg reloadedMsg) tea.Cmd {
 		return tea.Batch(cmds...)
 	}
 	q := m.ws.Query(m.sess.Query)
-	m.query.SetQuery(q)
+	m.query.SetQuery(q, m.ws.Feeds(m.sess.Query))
 	if q == nil {
 		m.gen++ // drop the run in flight
 		m.live = nil

@@ -30,7 +30,7 @@ func TestSaveKeepsTheFileAndSaysWhy(t *testing.T) {
 		t.Fatalf("an invalid cell was saved or asked about; file:\n%s", after)
 	}
 
-	col, _ := findTable(d.m.tables, "orders").Column("discount")
+	col, _ := findTable(d.m.cat.tables, "orders").Column("discount")
 	orders.Rows[1]["discount"] = ParseCell(*col, "5.5")
 	gen := d.m.gen
 	d.send(sessionChangedMsg{})

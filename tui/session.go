@@ -177,6 +177,18 @@ func (s *Session) DeleteRow(table string, r int) {
 	t.Rows = slices.Delete(t.Rows, r, r+1)
 }
 
+// ClearRows removes every row of a table: for a mocked query, the real
+// query runs again.
+func (s *Session) ClearRows(table string) {
+	t := s.Table(table)
+	if len(t.Rows) == 0 {
+		return
+	}
+	s.change()
+	t.Rows = nil
+	t.CSV = nil // cleared (un-mocked): nothing of the CSV given is kept when saving
+}
+
 // SetCell overrides one cell.
 func (s *Session) SetCell(table string, r int, column string, c InputCell) {
 	t := s.Table(table)

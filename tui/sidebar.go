@@ -41,7 +41,8 @@ type sidebarPane struct {
 	tables   []string
 	counts   func(table string) int
 	status   map[string]engine.Status
-	query    string // the selected query
+	query    string            // the selected query
+	chain    map[string]string // a query's mark: ↑ the selected one reads it, ↓ it reads the selected one
 	items    []sidebarItem
 	cursor   int
 	offset   int
@@ -64,8 +65,11 @@ func (s *sidebarPane) SetTables(names []string) {
 	s.rebuild()
 }
 
-// SetQuery marks the selected query.
-func (s *sidebarPane) SetQuery(name string) { s.query = name }
+// SetQuery marks the selected query and its chain.
+func (s *sidebarPane) SetQuery(name string) {
+	s.query = name
+	s.markChain()
+}
 
 // SetStatus records a fixture's last outcome.
 func (s *sidebarPane) SetStatus(name string, st engine.Status) { s.status[name] = st }
@@ -84,6 +88,7 @@ func (s *sidebarPane) SetDirty(d bool) { s.dirty = d }
 func (s *sidebarPane) Refresh() { s.rebuild() }
 
 func (s *sidebarPane) rebuild() {
+	s.markChain()
 	items := []sidebarItem{{kind: itemHeading, name: "Queries"}}
 	for _, q := range s.ws.Queries {
 		items = append(items, sidebarItem{kind: itemQuery, name: q.Name})
@@ -238,6 +243,9 @@ func (s *sidebarPane) line(i, w int) string {
 		return st.Status.Muted.Render(fitMiddle(" "+it.name+"/", w))
 	case itemQuery:
 		mark := "  "
+		if m, ok := s.chain[it.name]; ok {
+			mark = m
+		}
 		if it.name == s.query {
 			mark = "▸ "
 		}

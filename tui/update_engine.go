@@ -56,15 +56,17 @@ func startupStep(p postgres.Progress) statusbar.StartupMsg {
 
 // setTables takes the described tables of a (re)applied schema, with the
 // factory of the runner that applied it.
-func (m *Model) setTables(tables []workspace.Table) {
-	m.tables = tables
+func (m *Model) setTables(c catalog) {
+	m.cat = c
 	m.factory = m.be.Runner().Suite.Factory
-	names := make([]string, len(tables))
-	for i, t := range tables {
-		names[i] = t.Name
+	var names []string
+	for _, t := range c.tables {
+		if _, mock := c.mocks[t.Name]; !mock {
+			names = append(names, t.Name)
+		}
 	}
 	m.sidebar.SetTables(names)
-	m.input.SetTables(tables)
+	m.input.SetTables(c)
 }
 
 func (m *Model) onReady(msg readyMsg) tea.Cmd {
@@ -74,7 +76,7 @@ func (m *Model) onReady(msg readyMsg) tea.Cmd {
 	m.status, cmd = m.status.Update(statusbar.StartupMsg{Step: statusbar.Ready, Version: msg.version, Addr: msg.addr})
 	cmds := []tea.Cmd{cmd, runAllCmd(m.be, m.ws.Fixtures)}
 	if m.sess != nil {
-		m.sess.Normalize(m.tables)
+		m.sess.Normalize(m.cat.tables)
 		m.input.SetSession(m.sess)
 		if q := m.ws.Query(m.sess.Query); q != nil {
 			cmds = append(cmds, m.startPlan(q))
@@ -86,8 +88,8 @@ func (m *Model) onReady(msg readyMsg) tea.Cmd {
 // engineResult applies what a command brought back from the engine.
 func (m *Model) engineResult(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
-	case queryTablesMsg:
-		return m.onQueryTables(msg)
+	case queryInputsMsg:
+		return m.onQueryInputs(msg)
 	case builtMsg:
 		if msg.gen == m.gen && msg.err == nil {
 			m.input.SetDataset(msg.ds)
@@ -112,7 +114,7 @@ func (m *Model) engineResult(msg tea.Msg) tea.Cmd {
 	return nil
 }
 
-func (m *Model) onQueryTables(msg queryTablesMsg) tea.Cmd {
+func (m *Model) onQueryInputs(msg queryInputsMsg) tea.Cmd {
 	if m.sess == nil || msg.query != m.sess.Query {
 		return nil
 	}
@@ -126,11 +128,8 @@ func (m *Model) onQueryTables(msg queryTablesMsg) tea.Cmd {
 		m.query.SetError(inFile(msg.err, m.ws.Query(msg.query)))
 		m.result.SetNote("no result: " + errorKind(msg.err))
 	}
-	for _, t := range msg.tables {
-		m.sess.Table(t)
-	}
-	m.sess.Normalize(m.tables)
-	m.input.SetSession(m.sess)
+	m.sess.Normalize(m.cat.tables)
+	m.input.SetReads(msg.reads)
 	return m.rerun()
 }
 
@@ -147,10 +146,10 @@ func (m *Model) rerun() tea.Cmd {
 	}
 	fx := m.sess.Fixture(m.fixturesDir)
 	if bad, ok := m.sess.FirstInvalid(); ok {
-		return tea.Batch(buildCmd(m.factory, m.gen, fx, m.tables), m.notRun(bad.String(), 0))
+		return tea.Batch(buildCmd(m.factory, m.gen, fx, m.cat), m.notRun(bad.String(), 0))
 	}
 	ctx, cmd := m.startRun()
-	return tea.Batch(cmd, buildCmd(m.factory, m.gen, fx, m.tables), runCmd(ctx, m.be, m.gen, fx))
+	return tea.Batch(cmd, buildCmd(m.factory, m.gen, fx, m.cat), runCmd(ctx, m.be, m.gen, fx))
 }
 
 // startRun marks the session's run as in flight: the status bar spins
@@ -174,7 +173,7 @@ func (m *Model) startPlan(q *workspace.Query) tea.Cmd {
 	m.planning, m.cancelled = true, false
 	var spin tea.Cmd
 	m.status, spin = m.status.Update(statusbar.RunStartedMsg{Label: q.Name})
-	return tea.Batch(spin, queryTablesCmd(m.be.ctx, m.be, q))
+	return tea.Batch(spin, queryInputsCmd(m.be.ctx, m.be, m.ws, q))
 }
 
 // errCancelled is the status of a run or plan stopped by ctrl+c.

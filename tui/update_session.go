@@ -41,6 +41,8 @@ func (m *Model) intent(msg tea.Msg) tea.Cmd {
 		return m.fetchPages()
 	case deferredMsg:
 		return msg.fn()
+	case noticeMsg:
+		m.notice = msg.text
 	}
 	return nil
 }
@@ -65,11 +67,11 @@ func (m *Model) selectQuery(name string) tea.Cmd {
 func (m *Model) openSession(s *Session) tea.Cmd {
 	m.sess, m.live = s, nil
 	q := m.ws.Query(s.Query)
-	m.query.SetQuery(q)
+	m.query.SetQuery(q, m.ws.Feeds(s.Query))
 	m.sidebar.SetQuery(s.Query)
 	m.sidebar.SetSession(m.sessionName(), s.Name == "" || m.ws.Fixture(m.sessionName()) == nil)
 	if m.ready {
-		s.Normalize(m.tables)
+		s.Normalize(m.cat.tables)
 	}
 	m.input.SetSession(s)
 	m.checks.SetNote("no run yet")
