@@ -22,6 +22,7 @@ type SQLError struct {
 	SQL      string // the text the position refers to
 	Err      *pgconn.PgError
 	offset   int // characters sent before SQL (Where.Offset)
+	srcOff   int // byte offset of Postgres's position in SQL; -1 when none
 }
 
 // Reposition implements checks.Repositioner: the error as placed in file by
@@ -34,8 +35,8 @@ func (e *SQLError) Reposition(file, source string, pos func(offset int) (line, c
 	out := *e
 	out.File, out.SQL = file, source
 	out.Line, out.Col = pos(0)
-	if e.Err != nil && e.Err.Position > 0 && int(e.Err.Position)-1 >= e.offset {
-		out.Line, out.Col = pos(byteOffset(e.SQL, int(e.Err.Position)-1-e.offset))
+	if e.srcOff >= 0 && e.Err != nil {
+		out.Line, out.Col = pos(e.srcOff)
 	}
 	return &out
 }
@@ -95,6 +96,12 @@ type Where struct {
 	// Pos maps a 0-based byte offset in SQL to a 1-based line and column of
 	// Source; nil when SQL is the source.
 	Pos func(offset int) (line, col int)
+	// Back maps a byte offset in SQL to one in Source, when SQL is a
+	// rewrite whose offsets differ; nil when they are the same.
+	Back func(offset int) int
+	// Names puts the user's names back into Postgres's message, detail
+	// and hint (a worker's private schema names); nil leaves them.
+	Names func(string) string
 }
 
 // AsSQLError turns a Postgres error into a *SQLError at its place in w; other
@@ -105,15 +112,22 @@ func AsSQLError(err error, w Where) error {
 		return err
 	}
 	e := &SQLError{File: w.File, Message: pg.Message, Detail: pg.Detail, Hint: pg.Hint,
-		Code: pg.Code, Severity: pg.Severity, SQL: w.SQL, Err: pg, offset: w.Offset}
+		Code: pg.Code, Severity: pg.Severity, SQL: w.SQL, Err: pg, offset: w.Offset, srcOff: -1}
 	if w.Source != "" {
 		e.SQL = w.Source
+	}
+	if w.Names != nil {
+		e.Message, e.Detail, e.Hint = w.Names(e.Message), w.Names(e.Detail), w.Names(e.Hint)
 	}
 	// Position counts characters, 1-based, in the statement sent; an
 	// InternalPosition refers to some other text (a function body) and is
 	// not ours to place.
 	if pos := int(pg.Position) - 1 - w.Offset; pg.Position > 0 && pos >= 0 {
 		off := byteOffset(w.SQL, pos)
+		e.srcOff = off
+		if w.Back != nil {
+			e.srcOff = w.Back(off)
+		}
 		if w.Pos != nil {
 			e.Line, e.Col = w.Pos(off)
 		} else {

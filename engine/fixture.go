@@ -60,7 +60,7 @@ func (r *Runner) runOn(ctx context.Context, w *worker, f *workspace.Fixture) *Fi
 		res.Err = err
 		return res
 	}
-	sc, err := r.compile(f, q, res.Dataset, cfgChecks)
+	sc, err := r.compile(w, f, q, res.Dataset, cfgChecks)
 	if err != nil {
 		res.Err = err
 		return res
@@ -94,14 +94,14 @@ func (res *FixtureResult) judge(actual *Result) {
 	}
 }
 
-// compile builds the fixture's script.
-func (r *Runner) compile(f *workspace.Fixture, q *workspace.Query, ds *rows.Dataset, cfg []checks.Configured) (*script, error) {
+// compile builds the fixture's script for worker w.
+func (r *Runner) compile(w *worker, f *workspace.Fixture, q *workspace.Query, ds *rows.Dataset, cfg []checks.Configured) (*script, error) {
 	s := &script{}
 	s.add("BEGIN", Where{}, roleIgnore) // statement_timeout is set once per connection (newWorker)
 	if del := r.clearSeeds(f, ds); del != "" {
 		s.own(del, Where{File: f.Path})
 	}
-	if ins := rows.InsertSQL(ds); ins != "" {
+	if ins := rows.InsertSQLNamed(ds, w.names.table); ins != "" {
 		s.own(ins, Where{File: f.Path})
 	}
 	if err := s.addSetup(f); err != nil {
@@ -124,12 +124,15 @@ func (r *Runner) compile(f *workspace.Fixture, q *workspace.Query, ds *rows.Data
 				Hint: diag.DidYouMean(f.Expect.Table, r.Suite.tableNames())}
 		}
 		s.add(sql, where, roleIgnore) // the DML's own output (RETURNING) is not compared
-		s.add("SELECT * FROM "+t.QualifiedName(), Where{File: f.Path}, roleResult)
+		s.ownAs("SELECT * FROM "+w.names.table(t), Where{File: f.Path}, roleResult)
 	}
 	if err := r.addChecks(s, cfg); err != nil {
 		return nil, err
 	}
 	s.add("ROLLBACK", Where{}, roleIgnore)
+	if err := s.mapNames(w.names); err != nil {
+		return nil, err
+	}
 	return s, nil
 }
 

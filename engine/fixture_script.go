@@ -25,7 +25,8 @@ type stmt struct {
 	sql   string
 	where Where
 	role  role
-	check int // index into script.checkSQL, for roleCheck
+	check int  // index into script.checkSQL, for roleCheck
+	own   bool // jig wrote it with the worker's names: never rewritten
 }
 
 // script is a fixture compiled into statements sent in one round trip:
@@ -50,8 +51,31 @@ func (s *script) add(sql string, w Where, r role) {
 // own adds statements jig wrote itself, possibly several in one text.
 func (s *script) own(sql string, w Where) {
 	for _, st := range workspace.SplitStatements(sql) {
-		s.add(st.SQL, Where{File: w.File}, roleIgnore)
+		s.ownAs(st.SQL, Where{File: w.File}, roleIgnore)
 	}
+}
+
+// ownAs adds one statement jig wrote itself with the worker's names.
+func (s *script) ownAs(sql string, w Where, r role) {
+	s.add(sql, w, r)
+	s.stmts[len(s.stmts)-1].own = true
+}
+
+// mapNames rewrites the user's statements for the worker (see
+// sentNames): schema names to the worker's, positions mapped back.
+func (s *script) mapNames(n *sentNames) error {
+	for i := range s.stmts {
+		st := &s.stmts[i]
+		if st.own {
+			continue
+		}
+		sql, w, err := n.mapSQL(st.sql, st.where, false)
+		if err != nil {
+			return err
+		}
+		st.sql, st.where = sql, w
+	}
+	return nil
 }
 
 func (s *script) addCheck(sql string, w Where) {

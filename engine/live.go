@@ -125,7 +125,7 @@ func (l *LiveRun) run(ctx context.Context, f *workspace.Fixture, q *workspace.Qu
 		res.Err = err
 		return res
 	}
-	sc, err := l.r.compileLive(f, q, res, cfg, firstPage)
+	sc, err := l.r.compileLive(l.w, f, q, res, cfg, firstPage)
 	if err != nil {
 		res.Err = err
 		return res
@@ -159,8 +159,8 @@ func (l *LiveRun) run(ctx context.Context, f *workspace.Fixture, q *workspace.Qu
 
 // compileLive is compile with the query held in a cursor: DECLARE, count
 // it (MOVE ALL), fetch the first page, then the checks; no ROLLBACK.
-func (r *Runner) compileLive(f *workspace.Fixture, q *workspace.Query, res *FixtureResult, cfg []checks.Configured, firstPage int) (*script, error) {
-	s, err := r.compile(f, q, res.Dataset, cfg)
+func (r *Runner) compileLive(w *worker, f *workspace.Fixture, q *workspace.Query, res *FixtureResult, cfg []checks.Configured, firstPage int) (*script, error) {
+	s, err := r.compile(w, f, q, res.Dataset, cfg)
 	if err != nil {
 		return nil, err
 	}
@@ -177,7 +177,7 @@ func (r *Runner) compileLive(f *workspace.Fixture, q *workspace.Query, res *Fixt
 	decl := "DECLARE " + liveCursor + " SCROLL CURSOR FOR\n"
 	where := s.stmts[qi].where
 	where.Offset = len([]rune(decl))
-	ls.add(decl+s.stmts[qi].sql, where, roleIgnore)
+	ls.ownAs(decl+s.stmts[qi].sql, where, roleIgnore) // mapped by compile
 	ls.add("MOVE FORWARD ALL IN "+liveCursor, Where{}, roleMoveAll)
 	ls.add("MOVE ABSOLUTE 0 IN "+liveCursor, Where{}, roleIgnore)
 	ls.add(fmt.Sprintf("FETCH FORWARD %d FROM %s", max(firstPage, 1), liveCursor), Where{}, roleResult)
@@ -277,9 +277,14 @@ func (r *Runner) QueryTables(ctx context.Context, sql string) ([]string, error) 
 			sql = rq.SQL // the planner reads the Postgres the query runs as
 		}
 	}
+	sql, where, err := w.names.mapSQL(sql, Where{SQL: sql}, false)
+	if err != nil {
+		return nil, err
+	}
+	where.Offset = len([]rune("EXPLAIN (FORMAT JSON, VERBOSE) "))
 	var plan string
 	if err := w.conn.QueryRow(ctx, "EXPLAIN (FORMAT JSON, VERBOSE) "+sql).Scan(&plan); err != nil {
-		return nil, AsSQLError(err, Where{SQL: sql, Offset: len([]rune("EXPLAIN (FORMAT JSON, VERBOSE) "))})
+		return nil, AsSQLError(err, where)
 	}
 	var doc any
 	if err := json.Unmarshal([]byte(plan), &doc); err != nil {
@@ -291,9 +296,9 @@ func (r *Runner) QueryTables(ctx context.Context, sql string) ([]string, error) 
 	walk = func(n any) {
 		switch x := n.(type) {
 		case map[string]any:
-			if rel, ok := x["Relation Name"].(string); ok && !seen[rel] && r.Suite.table(rel) != nil {
-				seen[rel] = true
-				names = append(names, rel)
+			if t := r.planTable(w, x); t != nil && !seen[factoryName(t)] {
+				seen[factoryName(t)] = true
+				names = append(names, factoryName(t))
 			}
 			for _, v := range x {
 				walk(v)
@@ -306,4 +311,18 @@ func (r *Runner) QueryTables(ctx context.Context, sql string) ([]string, error) 
 	}
 	walk(doc)
 	return names, nil
+}
+
+// planTable is the workspace table a plan node scans, nil for none.
+func (r *Runner) planTable(w *worker, node map[string]any) *workspace.Table {
+	rel, ok := node["Relation Name"].(string)
+	if !ok {
+		return nil
+	}
+	schema, _ := node["Schema"].(string)
+	user, ok := w.names.m.User(schema)
+	if !ok {
+		return nil
+	}
+	return r.Suite.tableIn(user, rel)
 }

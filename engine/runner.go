@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"runtime"
 	"runtime/debug"
+	"strings"
 	"sync"
 	"time"
 
@@ -14,6 +15,7 @@ import (
 	"github.com/jig-sql/jig/checks"
 	"github.com/jig-sql/jig/engine/postgres"
 	"github.com/jig-sql/jig/workspace"
+	"github.com/jig-sql/jig/workspace/sqlmap"
 )
 
 // Runner runs fixtures over a pool of connections. Each connection has a
@@ -41,11 +43,13 @@ type RunnerOptions struct {
 	StatementTimeout time.Duration
 }
 
-// worker is one connection with its private schema.
+// worker is one connection with its private schemas: the main one (its
+// search_path) and one per schema the workspace declares (names).
 type worker struct {
 	conn   *pgx.Conn
 	schema string
-	types  map[uint32]string // the schema's own types, for result columns
+	names  *sentNames
+	types  map[uint32]string // the schemas' own types, for result columns
 }
 
 // NewRunner prepares a runner for the workspace: it opens the first
@@ -82,43 +86,62 @@ func (r *Runner) newWorker(ctx context.Context, ws *workspace.Workspace) (*worke
 	if !r.srv.Remote() {
 		schema = "jig_w" + randomHex(4)
 	}
-	conn, err := r.srv.ConnectWorkspace(ctx, schema)
+	m := sqlmap.New(schema, DeclaredSchemas(ws))
+	conn, err := r.srv.ConnectWorkspace(ctx, schema, m.SentSchemas()...)
 	if err != nil {
 		return nil, &postgres.StartError{Err: err}
 	}
-	w := &worker{conn: conn, schema: schema}
-	if err := ApplySchema(ctx, conn, ws.Schema); err != nil {
-		w.close()
-		return nil, err
-	}
-	if err := LoadSeeds(ctx, conn, schema, ws.Seeds); err != nil {
-		w.close()
-		return nil, err
-	}
-	if w.types, err = typeNames(ctx, conn, w.schema); err != nil {
-		w.close()
-		return nil, err
-	}
-	if ws.Config.Dialect == workspace.DialectRedshift {
-		if err := CreateRedshiftFunctions(ctx, conn); err != nil {
-			w.close()
-			return nil, err
-		}
-	}
-	// Session settings every fixture shares: values compare in UTC, and no
-	// statement of a fixture runs longer than the timeout.
-	set := fmt.Sprintf("SET TimeZone TO 'UTC'; SET statement_timeout TO %d", r.timeout.Milliseconds())
-	if _, err := conn.Exec(ctx, set); err != nil {
+	w := &worker{conn: conn, schema: schema, names: newNames(m)}
+	if err := w.setUp(ctx, ws, r.timeout); err != nil {
 		w.close()
 		return nil, err
 	}
 	return w, nil
 }
 
+// setUp applies the workspace to a new worker: schema files, seeds, the
+// Redshift functions and the session settings every fixture shares.
+func (w *worker) setUp(ctx context.Context, ws *workspace.Workspace, timeout time.Duration) error {
+	if err := applySchema(ctx, w.conn, ws.Schema, w.names); err != nil {
+		return err
+	}
+	if err := LoadSeeds(ctx, w.conn, w.schema, ws.Seeds); err != nil {
+		return err
+	}
+	types, err := typeNames(ctx, w.conn, w.schemas()...)
+	if err != nil {
+		return err
+	}
+	for oid, name := range types {
+		types[oid] = w.names.m.Unmap(name) // "atomic.mood", as the user wrote it
+	}
+	w.types = types
+	if ws.Config.Dialect == workspace.DialectRedshift {
+		if err := CreateRedshiftFunctions(ctx, w.conn); err != nil {
+			return err
+		}
+	}
+	// Values compare in UTC, and no statement of a fixture runs longer than
+	// the timeout. The search_path is set again: a schema file may change it.
+	set := fmt.Sprintf("SET TimeZone TO 'UTC'; SET statement_timeout TO %d; SET search_path TO %s",
+		timeout.Milliseconds(), workspace.QuoteIdent(w.schema))
+	_, err = w.conn.Exec(ctx, set)
+	return err
+}
+
+// schemas are the worker's main schema and its mapped ones.
+func (w *worker) schemas() []string {
+	return append([]string{w.schema}, w.names.m.SentSchemas()...)
+}
+
 func (w *worker) close() {
 	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
 	defer cancel()
-	w.conn.Exec(ctx, "DROP SCHEMA IF EXISTS "+workspace.QuoteIdent(w.schema)+" CASCADE")
+	quoted := make([]string, 0, 4)
+	for _, s := range w.schemas() {
+		quoted = append(quoted, workspace.QuoteIdent(s))
+	}
+	w.conn.Exec(ctx, "DROP SCHEMA IF EXISTS "+strings.Join(quoted, ", ")+" CASCADE")
 	w.conn.Close(ctx)
 }
 

@@ -12,6 +12,7 @@ import (
 	"github.com/jig-sql/jig/workspace"
 	"github.com/jig-sql/jig/workspace/diag"
 	"github.com/jig-sql/jig/workspace/redshift"
+	"github.com/jig-sql/jig/workspace/sqlmap"
 )
 
 // Suite is a workspace made ready to run fixtures: its tables described
@@ -33,35 +34,27 @@ func DecodeChecks(ws *workspace.Workspace) ([]*checks.File, error) {
 	return checks.DecodeFiles(src)
 }
 
-// unqualify drops the worker's schema from the descriptions: rows and
-// checks then name tables bare, and every worker's search_path resolves
-// them to its own copy.
-func unqualify(tables []workspace.Table, schema string) {
+// unqualify replaces the worker's schema names in the descriptions by the
+// user's: "" for the main schema, atomic for atomic's private copy. Rows
+// and checks then name tables as the user does, and each worker sends them
+// under its own names.
+func unqualify(tables []workspace.Table, m *sqlmap.Mapper) {
 	for i := range tables {
-		tables[i].Schema = ""
-		for j := range tables[i].ForeignKeys {
-			if tables[i].ForeignKeys[j].RefSchema == schema {
-				tables[i].ForeignKeys[j].RefSchema = ""
+		t := &tables[i]
+		t.Schema, _ = m.User(t.Schema)
+		for j := range t.ForeignKeys {
+			if user, ok := m.User(t.ForeignKeys[j].RefSchema); ok {
+				t.ForeignKeys[j].RefSchema = user
+			}
+		}
+		for j := range t.Columns {
+			c := &t.Columns[j]
+			c.Type.Name = m.Unmap(c.Type.Name)
+			if c.Type.Domain != nil {
+				c.Type.Domain.Name = m.Unmap(c.Type.Domain.Name)
 			}
 		}
 	}
-}
-
-func (s *Suite) table(name string) *workspace.Table {
-	for i := range s.Tables {
-		if s.Tables[i].Name == name {
-			return &s.Tables[i]
-		}
-	}
-	return nil
-}
-
-func (s *Suite) tableNames() []string {
-	names := make([]string, len(s.Tables))
-	for i, t := range s.Tables {
-		names[i] = t.Name
-	}
-	return names
 }
 
 // overrides converts a fixture's given rows into factory overrides, with
@@ -78,7 +71,7 @@ func (s *Suite) overrides(f *workspace.Fixture) ([]rows.TableOverrides, error) {
 				Hint: diag.DidYouMean(g.Table, s.tableNames())})
 			continue
 		}
-		to := rows.TableOverrides{Table: g.Table}
+		to := rows.TableOverrides{Table: factoryName(t)}
 		for _, r := range g.Rows {
 			o := rows.Override{}
 			for _, c := range r.Cells {
@@ -115,13 +108,13 @@ func columnNames(t *workspace.Table) []string {
 // checksFor picks the checks that apply to a fixture: the workspace's
 // checks on the tables it gives and on its query's output, then its own.
 func (s *Suite) checksFor(f *workspace.Fixture) ([]checks.Configured, error) {
-	given := map[string]bool{f.Query: true}
+	given := map[string]bool{s.targetKey(f.Query): true}
 	for _, g := range f.Given {
-		given[g.Table] = true
+		given[s.targetKey(g.Table)] = true
 	}
 	var out []checks.Configured
 	for _, file := range s.Checks {
-		if given[file.Table] {
+		if given[s.targetKey(file.Table)] {
 			out = append(out, file.Checks...)
 		}
 	}
@@ -167,6 +160,9 @@ func (s *Suite) resolver() checks.Resolver {
 			}
 			return checks.QueryTarget(name, sql), nil
 		}
+		if t := s.table(name); t != nil {
+			return checks.Target{Name: name, Schema: t.Schema, Table: t.Name}, nil
+		}
 		return checks.TableTarget(name), nil
 	}
 }
@@ -188,11 +184,23 @@ func newSuite(ctx context.Context, w *worker, ws *workspace.Workspace, checkFile
 // describeSuite describes the tables in the worker's schema and prepares
 // the factory; it validates nothing.
 func describeSuite(ctx context.Context, w *worker, ws *workspace.Workspace, checkFiles []*checks.File) (*Suite, error) {
-	tables, err := DescribeWorkspace(ctx, w.conn, w.schema, ws.Schema)
-	if err != nil {
-		return nil, err
+	var tables []workspace.Table
+	for _, schema := range w.schemas() {
+		t, err := DescribeWorkspace(ctx, w.conn, schema, ws.Schema)
+		if err != nil {
+			return nil, err
+		}
+		tables = append(tables, t...)
 	}
-	unqualify(tables, w.schema)
+	unqualify(tables, w.names.m)
+	for i := range tables {
+		for _, f := range ws.Schema {
+			if d, ok := f.Distribution(tables[i].Schema, tables[i].Name); ok && tables[i].Schema != "" {
+				tables[i].Dist = d
+				break
+			}
+		}
+	}
 	return &Suite{WS: ws, Tables: tables, Factory: rows.NewFactory(ws.Config.Seed, tables), Checks: checkFiles}, nil
 }
 
@@ -216,9 +224,6 @@ func (s *Suite) validateChecks() error {
 // lookup is the checks.SchemaLookup of the suite: a table of the schema
 // (its worker's schema assumed when qualified), or a query.
 func (s *Suite) lookup(name string) (*workspace.Table, bool) {
-	if i := strings.LastIndexByte(name, '.'); i >= 0 {
-		name = name[i+1:]
-	}
 	if t := s.table(name); t != nil {
 		return t, true
 	}
@@ -235,10 +240,7 @@ func (s *Suite) checkTargets() error {
 	var errs diag.Errors
 	for _, f := range s.Checks {
 		name := f.Table
-		if i := strings.LastIndexByte(name, '.'); i >= 0 {
-			name = name[i+1:] // schema-qualified: the schema is the worker's
-		}
-		if name == "" || slices.Contains(known, name) || slices.Contains(known, strings.ToLower(name)) {
+		if name == "" || s.table(name) != nil || s.WS.Query(name) != nil || slices.Contains(known, strings.ToLower(name)) {
 			continue
 		}
 		line, col := 1, 1

@@ -16,6 +16,13 @@ import (
 // sequence is then moved past the largest value so later inserts by the
 // query under test do not collide.
 func InsertSQL(ds *Dataset) string {
+	return InsertSQLNamed(ds, (*workspace.Table).QualifiedName)
+}
+
+// InsertSQLNamed is InsertSQL with each table written as name gives it (a
+// name already quoted for SQL): the engine sends a table of a user's
+// schema under its worker's private schema.
+func InsertSQLNamed(ds *Dataset, name func(*workspace.Table) string) string {
 	var b strings.Builder
 	for _, tr := range ds.Tables {
 		if len(tr.Rows) == 0 {
@@ -24,10 +31,10 @@ func InsertSQL(ds *Dataset) string {
 		if b.Len() > 0 {
 			b.WriteString(";\n")
 		}
-		writeInsert(&b, tr)
+		writeInsert(&b, tr, name(tr.Table))
 		for _, c := range sequenced(tr) {
 			b.WriteString(";\n")
-			writeSetval(&b, tr.Table, c)
+			writeSetval(&b, tr.Table, c, name(tr.Table))
 		}
 	}
 	return b.String()
@@ -50,14 +57,14 @@ func written(tr TableRows) []int {
 	return cols
 }
 
-func writeInsert(b *strings.Builder, tr TableRows) {
+func writeInsert(b *strings.Builder, tr TableRows, name string) {
 	cols := written(tr)
 	b.WriteString("INSERT INTO ")
-	b.WriteString(tr.Table.QualifiedName())
+	b.WriteString(name)
 	if len(cols) == 0 {
 		for i := range tr.Rows {
 			if i > 0 {
-				b.WriteString(";\nINSERT INTO " + tr.Table.QualifiedName())
+				b.WriteString(";\nINSERT INTO " + name)
 			}
 			b.WriteString(" DEFAULT VALUES")
 		}
@@ -116,14 +123,14 @@ func sequenced(tr TableRows) []int {
 	return out
 }
 
-func writeSetval(b *strings.Builder, t *workspace.Table, j int) {
+func writeSetval(b *strings.Builder, t *workspace.Table, j int, name string) {
 	col := t.Columns[j].Name
 	b.WriteString("SELECT setval(pg_get_serial_sequence(")
-	b.WriteString(workspace.QuoteLiteral(t.QualifiedName()))
+	b.WriteString(workspace.QuoteLiteral(name))
 	b.WriteString(", ")
 	b.WriteString(workspace.QuoteLiteral(col))
 	b.WriteString("), max(")
 	b.WriteString(workspace.QuoteIdent(col))
 	b.WriteString(")) FROM ")
-	b.WriteString(t.QualifiedName())
+	b.WriteString(name)
 }

@@ -1,0 +1,152 @@
+package engine
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/jackc/pgx/v5"
+	"github.com/jig-sql/jig/workspace"
+	"github.com/jig-sql/jig/workspace/diag"
+	"github.com/jig-sql/jig/workspace/sqlmap"
+)
+
+// A workspace's schemas (CREATE SCHEMA atomic in schema/) never exist under
+// their own names on a worker: each worker has a private schema per user
+// schema, and every SQL text jig sends on it goes through its sqlmap.Mapper
+// (see package sqlmap). jig's own statements (inserts, expect.table's
+// SELECT) are written with the sent names directly; user SQL (schema files,
+// queries, setup:, checks) is rewritten once per worker and text, then
+// served from the worker's cache.
+
+// DeclaredSchemas are the schemas the workspace's schema files declare.
+func DeclaredSchemas(ws *workspace.Workspace) []*sqlmap.Schema {
+	paths := make([]string, len(ws.Schema))
+	sqls := make([]string, len(ws.Schema))
+	for i, f := range ws.Schema {
+		paths[i], sqls[i] = f.Path, f.SQL
+	}
+	return sqlmap.Declared(paths, sqls)
+}
+
+// sentNames maps one worker's SQL, caching each rewritten text: a fixture
+// sends the same query and check texts every time.
+type sentNames struct {
+	m     *sqlmap.Mapper
+	cache map[string]*sqlmap.Rewritten
+}
+
+// maxCached bounds a worker's cache; past it the cache starts over.
+const maxCached = 4096
+
+func newNames(m *sqlmap.Mapper) *sentNames {
+	return &sentNames{m: m, cache: map[string]*sqlmap.Rewritten{}}
+}
+
+// rewrite maps sql (ddl: a schema file) through the cache.
+func (n *sentNames) rewrite(sql string, ddl bool) (*sqlmap.Rewritten, error) {
+	if !ddl {
+		if r, ok := n.cache[sql]; ok {
+			return r, nil
+		}
+	}
+	r, err := n.m.Rewrite(sql, ddl)
+	if err != nil || ddl {
+		return r, err
+	}
+	if len(n.cache) >= maxCached {
+		clear(n.cache)
+	}
+	n.cache[sql] = r
+	return r, nil
+}
+
+// mapSQL maps a statement placed by w and returns it with its place: a
+// Postgres error position in the sent text maps back through the rewrite
+// and then through w's own mapping, and the sent schema names in the
+// error's message are replaced by the user's. A statement jig refuses to
+// map is a positioned error in w's file.
+func (n *sentNames) mapSQL(sql string, w Where, ddl bool) (string, Where, error) {
+	if n == nil {
+		return sql, w, nil
+	}
+	if w.SQL == "" {
+		w.SQL = sql
+	}
+	r, err := n.rewrite(sql, ddl)
+	if err != nil {
+		return "", w, n.refusal(err, w)
+	}
+	w.Names = n.m.Unmap
+	if r.SQL == sql {
+		return sql, w, nil
+	}
+	inner, orig := w.Pos, w.SQL
+	if w.Source == "" {
+		w.Source = orig
+	}
+	w.Pos = func(off int) (int, int) {
+		o := r.SourceOffset(off)
+		if inner != nil {
+			return inner(o)
+		}
+		return lineCol(orig, o)
+	}
+	w.SQL = r.SQL
+	if back := w.Back; back != nil {
+		w.Back = func(off int) int { return back(r.SourceOffset(off)) }
+	} else {
+		w.Back = r.SourceOffset
+	}
+	return r.SQL, w, nil
+}
+
+// refusal places a sqlmap.Error in w's file.
+func (n *sentNames) refusal(err error, w Where) error {
+	e, ok := err.(*sqlmap.Error)
+	if !ok {
+		return err
+	}
+	line, col := lineCol(w.SQL, e.Offset)
+	if w.Pos != nil {
+		line, col = w.Pos(e.Offset)
+	}
+	return diag.Errors{&diag.PosError{File: w.File, Line: line, Col: col, Msg: e.Msg, Hint: e.Hint}}
+}
+
+// table is a table's name as sent on the worker: bare in the main schema
+// (its search_path), qualified by the private schema otherwise.
+func (n *sentNames) table(t *workspace.Table) string {
+	if t.Schema == "" || n == nil {
+		return t.QualifiedName()
+	}
+	sent, ok := n.m.Sent(t.Schema)
+	if !ok {
+		panic(fmt.Sprintf("internal: table %s.%s in a schema the worker does not map", t.Schema, t.Name))
+	}
+	return workspace.QuoteIdent(sent) + "." + workspace.QuoteIdent(t.Name)
+}
+
+// Session is one of a runner's connections with its worker's names: SQL
+// sent on Conn must go through Map, so the workspace's schemas resolve to
+// the worker's private copies.
+type Session struct {
+	Conn *pgx.Conn
+	w    *worker
+}
+
+// Map rewrites a statement of the user's for the session (see sqlmap) and
+// returns where to place Postgres's errors about the text sent: positions
+// in the user's text, the user's schema names in messages.
+func (s *Session) Map(sql string, w Where) (string, Where, error) {
+	return s.w.names.mapSQL(sql, w, false)
+}
+
+// WithSession is WithConn with the worker's names.
+func (r *Runner) WithSession(ctx context.Context, fn func(*Session) error) error {
+	w, err := r.acquire(ctx)
+	if err != nil {
+		return err
+	}
+	defer r.release(w)
+	return fn(&Session{Conn: w.conn, w: w})
+}

@@ -1,0 +1,88 @@
+package engine
+
+import (
+	"github.com/jig-sql/jig/workspace"
+	"github.com/jig-sql/jig/workspace/sqlmap"
+	"github.com/jig-sql/jig/workspace/sqlscan"
+)
+
+// table finds the table a user names: events (the default schema),
+// public.events, atomic.events, "Atomic"."Events"; unquoted parts fold to
+// lower case as Postgres folds them. A name that does not read as SQL
+// (or finds nothing) is tried as written, so a key "Events" still finds a
+// table created as "Events".
+func (s *Suite) table(name string) *workspace.Table {
+	if schema, table, ok := splitName(name); ok {
+		if t := s.tableIn(schema, table); t != nil {
+			return t
+		}
+	}
+	return s.tableIn("", name)
+}
+
+// tableIn is the table schema.name ("" for the default schema), as
+// Postgres names them (folded).
+func (s *Suite) tableIn(schema, name string) *workspace.Table {
+	for i := range s.Tables {
+		if s.Tables[i].Name == name && s.Tables[i].Schema == schema {
+			return &s.Tables[i]
+		}
+	}
+	return nil
+}
+
+// splitName reads name as a table name in SQL: name or schema.name, each
+// part quoted or not; public is the default schema ("").
+func splitName(name string) (schema, table string, ok bool) {
+	toks := sqlscan.ScanSignificant(name)
+	isName := func(t sqlscan.Token) bool { return t.Kind == sqlscan.Ident || t.Kind == sqlscan.QuotedIdent }
+	switch {
+	case len(toks) == 1 && isName(toks[0]):
+		return "", toks[0].Name(), true
+	case len(toks) == 3 && isName(toks[0]) && toks[1].IsSymbol(".") && isName(toks[2]):
+		schema = toks[0].Name()
+		if schema == "public" {
+			schema = ""
+		}
+		return schema, toks[2].Name(), true
+	}
+	return "", "", false
+}
+
+// UserName is a table's name as the user writes it: events, atomic.events.
+func UserName(t *workspace.Table) string {
+	if t.Schema == "" {
+		return t.Name
+	}
+	return sqlmap.Display(t.Schema) + "." + sqlmap.Display(t.Name)
+}
+
+// Table is the table a user names (see table), nil when there is none.
+func (s *Suite) Table(name string) *workspace.Table { return s.table(name) }
+
+// FactoryName is the table's name for the row factory (rows.Factory keys).
+func FactoryName(t *workspace.Table) string { return factoryName(t) }
+
+func factoryName(t *workspace.Table) string {
+	if t.Schema == "" {
+		return t.Name
+	}
+	return t.Schema + "." + t.Name
+}
+
+func (s *Suite) tableNames() []string {
+	names := make([]string, len(s.Tables))
+	for i := range s.Tables {
+		names[i] = UserName(&s.Tables[i])
+	}
+	return names
+}
+
+// targetKey identifies what a check or fixture names: a table however it
+// is spelled (events, public.events), else the name (a query).
+func (s *Suite) targetKey(name string) string {
+	if t := s.table(name); t != nil {
+		return "table " + t.Schema + "\x00" + t.Name
+	}
+	return "query " + name
+}
