@@ -76,7 +76,7 @@ const MaxSelfTestRows = 10_000
 // table finds a table by name.
 func (e Env) table(name string) *workspace.Table {
 	for i := range e.Tables {
-		if e.Tables[i].Name == name || e.Tables[i].Schema+"."+e.Tables[i].Name == name {
+		if e.Tables[i].Name == name && e.Tables[i].Schema == "" || e.Tables[i].Schema+"."+e.Tables[i].Name == name || datasetTable(&e.Tables[i]) == name {
 			return &e.Tables[i]
 		}
 	}
@@ -168,4 +168,13 @@ func show(v any) string {
 		return workspace.QuoteLiteral(v)
 	}
 	return fmt.Sprint(v)
+}
+
+// datasetTable names t in a Dataset: bare in the default schema, else
+// schema.name quoted, which engine reads back as the user's name.
+func datasetTable(t *workspace.Table) string {
+	if t.Schema == "" {
+		return t.Name
+	}
+	return t.QualifiedName()
 }

@@ -139,7 +139,7 @@ func (s *Suite) guard(pg *pgconn.PgError) string {
 	case pg.Code == "23514" && pg.TableName == "":
 		return fmt.Sprintf("CHECK %s of domain %s", pg.ConstraintName, pg.DataTypeName)
 	case pg.Code == "23514":
-		if t := s.table(pg.TableName); t != nil {
+		if t := s.relTable(pg.TableName); t != nil {
 			for _, ck := range t.Checks {
 				if ck.Name == pg.ConstraintName {
 					e := ck.Expression // "((n >= 0))": CHECK's own parentheses and the expression's
@@ -169,7 +169,7 @@ func (s *Suite) concerns(pg *pgconn.PgError, a *checks.Attempt) bool {
 	case pg.Code == "23502":
 		cols = []string{pg.ColumnName}
 	case pg.Code == "23514" && pg.TableName != "":
-		if t := s.table(pg.TableName); t != nil {
+		if t := s.relTable(pg.TableName); t != nil {
 			for _, ck := range t.Checks {
 				if ck.Name == pg.ConstraintName {
 					cols = ck.Columns
@@ -186,7 +186,7 @@ func (s *Suite) concerns(pg *pgconn.PgError, a *checks.Attempt) bool {
 	for _, d := range a.Data {
 		for _, row := range d.Rows {
 			for _, c := range cols {
-				if _, ok := row[strings.Trim(c, `"`)]; ok && (d.Table == pg.TableName || pg.TableName == "") {
+				if _, ok := row[strings.Trim(c, `"`)]; ok && (pg.TableName == "" || s.table(d.Table) == s.relTable(pg.TableName) || d.Table == pg.TableName) {
 					return true
 				}
 			}

@@ -86,3 +86,17 @@ func (s *Suite) targetKey(name string) string {
 	}
 	return "query " + name
 }
+
+// relTable is the table Postgres names by its bare relation name in an
+// error (TableName): the default schema's, else the first of that name.
+func (s *Suite) relTable(rel string) *workspace.Table {
+	if t := s.tableIn("", rel); t != nil {
+		return t
+	}
+	for i := range s.Tables {
+		if s.Tables[i].Name == rel {
+			return &s.Tables[i]
+		}
+	}
+	return nil
+}
