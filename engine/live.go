@@ -265,7 +265,8 @@ func (l *LiveRun) Close() {
 }
 
 // QueryTables asks the planner which tables a query reads or writes
-// (EXPLAIN, never executed), in plan order without duplicates.
+// (EXPLAIN, never executed), in plan order without duplicates, named as
+// fixtures name them (events, atomic.events).
 func (r *Runner) QueryTables(ctx context.Context, sql string) ([]string, error) {
 	w, err := r.acquire(ctx)
 	if err != nil {
@@ -296,9 +297,9 @@ func (r *Runner) QueryTables(ctx context.Context, sql string) ([]string, error) 
 	walk = func(n any) {
 		switch x := n.(type) {
 		case map[string]any:
-			if t := r.planTable(w, x); t != nil && !seen[factoryName(t)] {
-				seen[factoryName(t)] = true
-				names = append(names, factoryName(t))
+			if t := r.planTable(w, x); t != nil && !seen[UserName(t)] {
+				seen[UserName(t)] = true
+				names = append(names, UserName(t))
 			}
 			for _, v := range x {
 				walk(v)

@@ -62,7 +62,7 @@ func overridesOf(fx *workspace.Fixture, tables []workspace.Table) []rows.TableOv
 		if t == nil {
 			continue
 		}
-		to := rows.TableOverrides{Table: g.Table}
+		to := rows.TableOverrides{Table: engine.FactoryName(t)}
 		for _, r := range g.Rows {
 			o := rows.Override{}
 			for _, c := range r.Cells {

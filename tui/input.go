@@ -6,6 +6,7 @@ import (
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
+	"github.com/jig-sql/jig/engine"
 	"github.com/jig-sql/jig/rows"
 	"github.com/jig-sql/jig/tui/grid"
 	"github.com/jig-sql/jig/workspace"
@@ -97,7 +98,7 @@ func (p *inputPane) refresh() {
 	}
 	var built []rows.Row
 	if p.ds != nil {
-		built = p.ds.Rows(it.Name)
+		built = p.ds.Rows(engine.FactoryName(t))
 	}
 	// The new source first: SetFrozen re-lays the grid out, which must not
 	// read the previous source through a length the edit just changed.

@@ -60,8 +60,8 @@ func (m *Model) setTables(tables []workspace.Table) {
 	m.tables = tables
 	m.factory = m.be.Runner().Suite.Factory
 	names := make([]string, len(tables))
-	for i, t := range tables {
-		names[i] = t.Name
+	for i := range tables {
+		names[i] = engine.UserName(&tables[i]) // atomic.events, as fixtures name it
 	}
 	m.sidebar.SetTables(names)
 	m.input.SetTables(tables)

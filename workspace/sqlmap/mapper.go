@@ -14,6 +14,7 @@ const MaxIdent = 63
 type Mapper struct {
 	main    string
 	schemas map[string]*mapped // by the user's (folded) name
+	order   []*mapped          // in declaration order
 	byLen   []*mapped          // longest sent name first, for Unmap
 	private bool               // main is jig's private name: Unmap shows it as public
 	// Ident, when set, maps every other identifier to the identifier sent
@@ -49,6 +50,7 @@ func NewIdentity(main string, decls []*Schema) *Mapper {
 func (m *Mapper) add(d *Schema, sent string) {
 	s := &mapped{Schema: d, sent: sent}
 	m.schemas[d.Name] = s
+	m.order = append(m.order, s)
 	m.byLen = append(m.byLen, s)
 	sort.SliceStable(m.byLen, func(i, j int) bool { return len(m.byLen[i].sent) > len(m.byLen[j].sent) })
 }
@@ -97,13 +99,13 @@ func (m *Mapper) Sent(schema string) (string, bool) {
 	return "", false
 }
 
-// SentSchemas lists the private schemas of the declared schemas, in order.
+// SentSchemas lists the private schemas of the declared schemas, in the
+// order they are declared.
 func (m *Mapper) SentSchemas() []string {
-	out := make([]string, 0, len(m.schemas))
-	for _, s := range m.schemas {
+	out := make([]string, 0, len(m.order))
+	for _, s := range m.order {
 		out = append(out, s.sent)
 	}
-	sort.Strings(out)
 	return out
 }
 

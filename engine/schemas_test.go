@@ -1,0 +1,158 @@
+package engine_test
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/jig-sql/jig/engine"
+	"github.com/jig-sql/jig/engine/enginetest"
+)
+
+// threeSchemas declares crm, atomic and web, with foreign keys across them.
+const threeSchemas = `CREATE SCHEMA crm; CREATE SCHEMA atomic; CREATE SCHEMA web;
+CREATE TABLE crm.accounts (id int PRIMARY KEY, name text NOT NULL);
+CREATE TABLE web.sessions (id text PRIMARY KEY, account_id int NOT NULL REFERENCES crm.accounts);
+CREATE TABLE atomic.events (id int PRIMARY KEY, session_id text REFERENCES web.sessions, kind text NOT NULL);
+`
+
+// oneSchema is threeSchemas' tables in the default schema.
+const oneSchema = `CREATE TABLE accounts (id int PRIMARY KEY, name text NOT NULL);
+CREATE TABLE sessions (id text PRIMARY KEY, account_id int NOT NULL REFERENCES accounts);
+CREATE TABLE events (id int PRIMARY KEY, session_id text REFERENCES sessions, kind text NOT NULL);
+`
+
+// schemaFixtures writes n fixtures, fixture i giving 1 + i%mod events for
+// one account, expecting that count back: a fixture that sees another's
+// rows (or a run's leftovers) counts wrong.
+func schemaFixtures(n, mod int, qualify func(string) string) map[string]string {
+	files := map[string]string{
+		"queries/q.sql": "select a.name, count(e.id) as events\nfrom " + qualify("accounts") + " a\njoin " + qualify("sessions") +
+			" s on s.account_id = a.id\njoin " + qualify("events") + " e on e.session_id = s.id\ngroup by a.name\n",
+	}
+	for i := range n {
+		var ev strings.Builder
+		for j := 0; j <= i%mod; j++ {
+			fmt.Fprintf(&ev, "    - {id: %d, session_id: s, kind: click}\n", j+1)
+		}
+		files[fmt.Sprintf("fixtures/q/f%03d.yaml", i)] = fmt.Sprintf("query: q\ngiven:\n  %s:\n    - {id: %d, name: a%d}\n  %s:\n    - {id: s, account_id: %d}\n  %s:\n%sexpect:\n  rows:\n    - {name: a%d, events: %d}\n",
+			qualify("accounts"), i, i, qualify("sessions"), i, qualify("events"), ev.String(), i, 1+i%mod)
+	}
+	return files
+}
+
+func inSchemas(table string) string {
+	return map[string]string{"accounts": "crm.accounts", "sessions": "web.sessions", "events": "atomic.events"}[table]
+}
+
+// TestParallelFixturesOverSchemas: 40 fixtures over three declared
+// schemas, four at a time, each see only their own rows.
+func TestParallelFixturesOverSchemas(t *testing.T) {
+	files := schemaFixtures(40, 40, inSchemas)
+	files["schema/a.sql"] = threeSchemas
+	r, ws := enginetest.RunnerFromFiles(t, files, engine.RunnerOptions{Parallel: 4})
+	passed := 0
+	r.Run(context.Background(), ws.Fixtures, func(res *engine.FixtureResult) {
+		if res.Failed() {
+			t.Errorf("%s: %s", res.Fixture.Name, engine.FormatFailure(res, false))
+		} else {
+			passed++
+		}
+	})
+	if passed != 40 {
+		t.Errorf("%d of 40 fixtures passed", passed)
+	}
+	var got []string
+	for _, tb := range r.Suite.Tables {
+		got = append(got, engine.UserName(&tb))
+		for _, fk := range tb.ForeignKeys {
+			got = append(got, "  -> "+fk.RefSchema+"."+fk.RefTable)
+		}
+	}
+	if want := "crm.accounts|atomic.events|  -> web.sessions|web.sessions|  -> crm.accounts"; strings.Join(got, "|") != want {
+		t.Errorf("tables %q, want %q", strings.Join(got, "|"), want)
+	}
+}
+
+// TestWorkerCloseDropsSchemas: closing a runner drops every schema its
+// workers made, mapped ones included.
+func TestWorkerCloseDropsSchemas(t *testing.T) {
+	files := schemaFixtures(8, 8, inSchemas)
+	files["schema/a.sql"] = threeSchemas
+	ws := enginetest.Workspace(t, files)
+	srv := enginetest.Server(t)
+	conn := enginetest.Conn(t)
+	ctx := context.Background()
+	count := func() int {
+		var n int
+		if err := conn.QueryRow(ctx, `SELECT count(*) FROM pg_namespace n JOIN pg_roles r ON r.oid = n.nspowner
+			WHERE r.rolname = $1 AND nspname LIKE $2 || '\_w%'`, srv.WorkspaceRole(), strings.TrimSuffix(srv.Schema(), "public")+"jig").Scan(&n); err != nil {
+			t.Fatal(err)
+		}
+		return n
+	}
+	before := count()
+	r, err := engine.NewRunner(ctx, srv, ws, engine.RunnerOptions{Parallel: 3})
+	if err != nil {
+		t.Fatal(err)
+	}
+	r.Run(ctx, ws.Fixtures, func(*engine.FixtureResult) {})
+	if during := count(); during < before+4 {
+		t.Errorf("%d worker schemas during the run, want at least %d (main and three mapped)", during-before, 4)
+	}
+	r.Close()
+	if after := count(); after != before {
+		t.Errorf("%d schemas left after Close", after-before)
+	}
+}
+
+// TestSchemaFileMappingErrors: a CREATE SCHEMA jig cannot make, and an
+// error in a schema file after a blanked CREATE SCHEMA, are placed in the
+// file as written.
+func TestSchemaFileMappingErrors(t *testing.T) {
+	for _, tc := range []struct{ sql, want string }{
+		{"CREATE SCHEMA web\n  CREATE TABLE t (id int);\n", "schema/a.sql:2:3: CREATE SCHEMA web with statements inside it"},
+		{"ALTER SCHEMA web RENAME TO w2;\nCREATE TABLE web.t (id int);\n", "schema/a.sql:1:14: ALTER SCHEMA web"},
+		{"create schema web;\ncreate table web.t (id intt);\n", `schema/a.sql:2:24: type "intt" does not exist`},
+		{"create schema web;\ncreate table web.t (id int references web.nope);\n", `relation "web.nope" does not exist`},
+	} {
+		ws := enginetest.Workspace(t, map[string]string{"schema/a.sql": tc.sql})
+		_, err := engine.NewRunner(context.Background(), enginetest.Server(t), ws, engine.RunnerOptions{Parallel: 1})
+		if err == nil || !strings.Contains(err.Error(), tc.want) || strings.Contains(err.Error(), "jig_") {
+			t.Errorf("%q: error %v, want %q without a private name", tc.sql, err, tc.want)
+		}
+	}
+}
+
+// BenchmarkFixtureSchemas compares a fixture over three declared schemas
+// with the same tables in the default schema: mapping costs a cache lookup
+// per statement, nothing per row.
+func BenchmarkFixtureSchemas(b *testing.B) {
+	for _, tc := range []struct {
+		name, schema string
+		qualify      func(string) string
+	}{
+		{"one-schema", oneSchema, func(s string) string { return s }},
+		{"three-schemas", threeSchemas, inSchemas},
+	} {
+		b.Run(tc.name, func(b *testing.B) {
+			const n = 200
+			files := schemaFixtures(n, 3, tc.qualify)
+			files["schema/a.sql"] = tc.schema
+			ws := enginetest.Workspace(b, files)
+			r := enginetest.Runner(b, ws, engine.RunnerOptions{Parallel: 1})
+			b.ResetTimer()
+			start := time.Now()
+			for i := 0; i < b.N; i++ {
+				r.Run(context.Background(), ws.Fixtures, func(res *engine.FixtureResult) {
+					if res.Failed() {
+						b.Fatalf("%s: %s", res.Fixture.Name, engine.FormatFailure(res, false))
+					}
+				})
+			}
+			b.ReportMetric(time.Since(start).Seconds()*1000/float64(b.N*n), "ms/fixture")
+		})
+	}
+}
