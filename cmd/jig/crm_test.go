@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"fmt"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -195,5 +196,49 @@ func TestKilledJigSchemasSwept(t *testing.T) {
 	})
 	if left := owned(nil); left != "" {
 		t.Errorf("schemas a killed jig left are still there after a start: %s", left)
+	}
+}
+
+// TestServeSchemas: jig serve makes the workspace's schemas under their
+// own names, so psql reads atomic.events as the queries do; they are gone
+// once serve stops.
+func TestServeSchemas(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "crm")
+	copyTree(t, crmDir, dir)
+	served := func(t *testing.T) {
+		dsn, code, errs := serveDemo(t, dir)
+		if code >= 0 {
+			t.Fatalf("serve exited %d:\n%s", code, errs)
+		}
+		got, err := psql(t, dsn, "INSERT INTO regions VALUES ('eu', 'Europe'); INSERT INTO crm.accounts VALUES (1, 'acme', 'pro', 'eu');"+
+			"INSERT INTO atomic.events (account_id, kind) VALUES (1, 'click');"+
+			"SELECT name, count(*) FROM crm.accounts JOIN atomic.events ON account_id = id GROUP BY name")
+		if err != nil || !strings.HasSuffix(got, "\nacme|1") {
+			t.Fatalf("psql on the served DSN: %q (%v)", got, err)
+		}
+	}
+	// Twice in a row: the second serve starts from the files again.
+	for run := 1; run <= 2; run++ {
+		t.Run(fmt.Sprint("run", run), served)
+	}
+	ws, err := workspace.Load(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx := context.Background()
+	s, err := postgres.Start(ctx, serverOptions(ws, ""))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Stop()
+	conn, err := s.Connect(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close(ctx)
+	var n int
+	conn.QueryRow(ctx, "SELECT count(*) FROM pg_namespace WHERE nspname IN ('crm', 'atomic', 'web', 'jig')").Scan(&n)
+	if n != 0 {
+		t.Errorf("%d of serve's schemas are left after it stopped", n)
 	}
 }
