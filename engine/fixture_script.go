@@ -67,6 +67,7 @@ func (s *script) mapNames(n *sentNames) error {
 	for i := range s.stmts {
 		st := &s.stmts[i]
 		if st.own {
+			st.where.Names = n.m.Unmap // its errors name the user's schemas too
 			continue
 		}
 		sql, w, err := n.mapSQL(st.sql, st.where, false)

@@ -150,3 +150,27 @@ func (r *Runner) WithSession(ctx context.Context, fn func(*Session) error) error
 	defer r.release(w)
 	return fn(&Session{Conn: w.conn, w: w})
 }
+
+// learnObjects adds to the worker's mapper every object the schema files
+// made in its mapped schemas (tables, views, sequences, types, functions),
+// as the catalog lists them: S.x is then mapped for each, even in a
+// statement where S is also an alias.
+func (w *worker) learnObjects(ctx context.Context) error {
+	sent := w.names.m.SentSchemas()
+	if len(sent) == 0 {
+		return nil
+	}
+	rows, err := w.conn.Query(ctx, `
+		SELECT n.nspname, c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = ANY($1)
+		UNION SELECT n.nspname, t.typname FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace WHERE n.nspname = ANY($1)
+		UNION SELECT n.nspname, p.proname FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace WHERE n.nspname = ANY($1)`, sent)
+	if err != nil {
+		return err
+	}
+	var schema, name string
+	_, err = pgx.ForEachRow(rows, []any{&schema, &name}, func() error {
+		w.names.m.AddObject(schema, name)
+		return nil
+	})
+	return err
+}

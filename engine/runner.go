@@ -105,6 +105,9 @@ func (w *worker) setUp(ctx context.Context, ws *workspace.Workspace, timeout tim
 	if err := applySchema(ctx, w.conn, ws.Schema, w.names); err != nil {
 		return err
 	}
+	if err := w.learnObjects(ctx); err != nil {
+		return err
+	}
 	if err := LoadSeeds(ctx, w.conn, w.schema, ws.Seeds); err != nil {
 		return err
 	}
@@ -122,9 +125,8 @@ func (w *worker) setUp(ctx context.Context, ws *workspace.Workspace, timeout tim
 		}
 	}
 	// Values compare in UTC, and no statement of a fixture runs longer than
-	// the timeout. The search_path is set again: a schema file may change it.
-	set := fmt.Sprintf("SET TimeZone TO 'UTC'; SET statement_timeout TO %d; SET search_path TO %s",
-		timeout.Milliseconds(), workspace.QuoteIdent(w.schema))
+	// the timeout.
+	set := fmt.Sprintf("SET TimeZone TO 'UTC'; SET statement_timeout TO %d", timeout.Milliseconds())
 	_, err = w.conn.Exec(ctx, set)
 	return err
 }

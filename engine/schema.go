@@ -29,6 +29,10 @@ func applySchema(ctx context.Context, conn *pgx.Conn, files []*workspace.SchemaF
 		if err != nil {
 			return err
 		}
+		if n != nil {
+			// A file's SET search_path lasts to its end, as a psql session's.
+			sql += "\n;SET search_path TO " + workspace.QuoteIdent(n.m.Main())
+		}
 		if err := Exec(ctx, conn, sql, w); err != nil {
 			return err // a *SQLError already names the file and place
 		}

@@ -156,3 +156,23 @@ func BenchmarkFixtureSchemas(b *testing.B) {
 		})
 	}
 }
+
+// TestSchemaFileSearchPath: a schema file that sets the search_path to a
+// declared schema creates its unqualified tables there, and fixtures find
+// them by that schema; the next file and the fixtures are back on the
+// default schema.
+func TestSchemaFileSearchPath(t *testing.T) {
+	r, ws := enginetest.RunnerFromFiles(t, map[string]string{
+		"schema/a.sql":      "create schema atomic;\nset search_path to atomic;\ncreate table events (id int);\n",
+		"schema/b.sql":      "create table events (id int, note text);\n",
+		"queries/q.sql":     "select (select count(*) from atomic.events) as atomic, (select count(*) from events) as plain\n",
+		"fixtures/q/a.yaml": "query: q\ngiven:\n  atomic.events: [{id: 1}, {id: 2}]\n  events: [{id: 3}]\nexpect:\n  rows:\n    - {atomic: 2, plain: 1}\n",
+	}, engine.RunnerOptions{Parallel: 1})
+	res := r.RunFixture(context.Background(), ws.Fixtures[0])
+	if res.Failed() {
+		t.Fatal(engine.FormatFailure(res, false))
+	}
+	if got := len(r.Suite.Table("events").Columns); got != 2 {
+		t.Errorf("events has %d columns, want the default schema's 2", got)
+	}
+}

@@ -84,6 +84,17 @@ func itoa(n int) string {
 	return itoa(n/10) + string(rune('0'+n%10))
 }
 
+// AddObject records that the sent schema holds an object named name (as
+// the catalog lists it after the schema files ran), so S.name is mapped
+// even where S is also an alias. Call it before sharing the mapper.
+func (m *Mapper) AddObject(sent, name string) {
+	for _, s := range m.order {
+		if s.sent == sent {
+			s.Objects[name] = true
+		}
+	}
+}
+
 // Main is the worker's main schema, where public and unqualified names go.
 func (m *Mapper) Main() string { return m.main }
 
