@@ -10,6 +10,7 @@ import (
 	"github.com/jig-sql/jig/rows"
 	"github.com/jig-sql/jig/workspace"
 	"github.com/jig-sql/jig/workspace/diag"
+	"github.com/jig-sql/jig/workspace/sqlmap"
 )
 
 // Status is a fixture's outcome.
@@ -101,7 +102,7 @@ func (r *Runner) compile(w *worker, f *workspace.Fixture, q *workspace.Query, ds
 	if del := r.clearSeeds(f, ds); del != "" {
 		s.own(del, Where{File: f.Path})
 	}
-	if ins := rows.InsertSQLNamed(ds, w.names.table); ins != "" {
+	if ins := rows.InsertSQLNamed(ds, w.names.table, sqlmap.Short); ins != "" {
 		s.own(ins, Where{File: f.Path})
 	}
 	if err := s.addSetup(f); err != nil {
@@ -170,6 +171,9 @@ type queryRows struct {
 func (r *Runner) exec(ctx context.Context, w *worker, sc *script, f *workspace.Fixture) (*output, error) {
 	start := time.Now()
 	out, err := sc.read(ctx, w.conn, w.types)
+	if out != nil {
+		w.names.longColumns(out.result)
+	}
 	if out != nil && out.result != nil {
 		out.result.Took = time.Since(start)
 	}

@@ -195,6 +195,7 @@ func (r *Runner) execLive(ctx context.Context, w *worker, sc *script, f *workspa
 	if err != nil {
 		return nil, 0, err
 	}
+	w.names.longColumns(out.result)
 	if out.result == nil {
 		return nil, 0, errors.New("internal: the live run returned no result")
 	}

@@ -66,19 +66,25 @@ func (n *sentNames) rewrite(sql string, ddl bool) (*sqlmap.Rewritten, error) {
 // error's message are replaced by the user's. A statement jig refuses to
 // map is a positioned error in w's file.
 func (n *sentNames) mapSQL(sql string, w Where, ddl bool) (string, Where, error) {
+	sent, w, _, err := n.mapRewrite(sql, w, ddl)
+	return sent, w, err
+}
+
+// mapRewrite is mapSQL that also says whether the text sets the search_path.
+func (n *sentNames) mapRewrite(sql string, w Where, ddl bool) (string, Where, bool, error) {
 	if n == nil {
-		return sql, w, nil
+		return sql, w, false, nil
 	}
 	if w.SQL == "" {
 		w.SQL = sql
 	}
 	r, err := n.rewrite(sql, ddl)
 	if err != nil {
-		return "", w, n.refusal(err, w)
+		return "", w, false, n.refusal(err, w)
 	}
 	w.Names = n.m.Unmap
 	if r.SQL == sql {
-		return sql, w, nil
+		return sql, w, r.SearchPath, nil
 	}
 	inner, orig := w.Pos, w.SQL
 	if w.Source == "" {
@@ -97,7 +103,7 @@ func (n *sentNames) mapSQL(sql string, w Where, ddl bool) (string, Where, error)
 	} else {
 		w.Back = r.SourceOffset
 	}
-	return r.SQL, w, nil
+	return r.SQL, w, r.SearchPath, nil
 }
 
 // refusal places a sqlmap.Error in w's file.
@@ -117,13 +123,24 @@ func (n *sentNames) refusal(err error, w Where) error {
 // (its search_path), qualified by the private schema otherwise.
 func (n *sentNames) table(t *workspace.Table) string {
 	if t.Schema == "" || n == nil {
-		return t.QualifiedName()
+		return workspace.QuoteIdent(sqlmap.Short(t.Name))
 	}
 	sent, ok := n.m.Sent(t.Schema)
 	if !ok {
 		panic(fmt.Sprintf("internal: table %s.%s in a schema the worker does not map", t.Schema, t.Name))
 	}
-	return workspace.QuoteIdent(sent) + "." + workspace.QuoteIdent(t.Name)
+	return workspace.QuoteIdent(sent) + "." + workspace.QuoteIdent(sqlmap.Short(t.Name))
+}
+
+// longColumns gives a result's columns the names the user wrote when the
+// query's were shortened (see sqlmap.Short).
+func (n *sentNames) longColumns(res *Result) {
+	if res == nil || !n.m.Shortened() {
+		return
+	}
+	for i := range res.Columns {
+		res.Columns[i].Name = n.m.Long(res.Columns[i].Name)
+	}
 }
 
 // Session is one of a runner's connections with its worker's names: SQL

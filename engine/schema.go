@@ -25,16 +25,18 @@ func ApplySchemaAs(ctx context.Context, conn *pgx.Conn, files []*workspace.Schem
 func applySchema(ctx context.Context, conn *pgx.Conn, files []*workspace.SchemaFile, n *sentNames) error {
 	for _, f := range files {
 		w := Where{File: f.Path, SQL: f.SQL, Source: f.Source, Pos: f.SourcePos}
-		sql, w, err := n.mapSQL(f.SQL, w, true)
+		sql, w, setsPath, err := n.mapRewrite(f.SQL, w, true)
 		if err != nil {
 			return err
 		}
-		if n != nil {
-			// A file's SET search_path lasts to its end, as a psql session's.
-			sql += "\n;SET search_path TO " + workspace.QuoteIdent(n.m.Main())
-		}
 		if err := Exec(ctx, conn, sql, w); err != nil {
 			return err // a *SQLError already names the file and place
+		}
+		if setsPath {
+			// A file's SET search_path lasts to its end, as a psql session's.
+			if _, err := conn.Exec(ctx, "SET search_path TO "+workspace.QuoteIdent(n.m.Main())); err != nil {
+				return err
+			}
 		}
 	}
 	return nil

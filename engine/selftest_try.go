@@ -11,6 +11,7 @@ import (
 	"github.com/jackc/pgx/v5/pgconn"
 	"github.com/jig-sql/jig/checks"
 	"github.com/jig-sql/jig/rows"
+	"github.com/jig-sql/jig/workspace/sqlmap"
 )
 
 // selfTest is one check's self-test on one worker, with what its attempts
@@ -85,7 +86,7 @@ func (st *selfTest) try(ctx context.Context, a *checks.Attempt, violate bool) (i
 			return -1, err
 		}
 	}
-	if ins := rows.InsertSQLNamed(ds, st.w.names.table); ins != "" {
+	if ins := rows.InsertSQLNamed(ds, st.w.names.table, sqlmap.Short); ins != "" {
 		if _, err := conn.PgConn().Exec(ctx, ins).ReadAll(); err != nil {
 			var pg *pgconn.PgError
 			if !errors.As(err, &pg) {

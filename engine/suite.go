@@ -43,8 +43,9 @@ func unqualify(tables []workspace.Table, m *sqlmap.Mapper) {
 		t := &tables[i]
 		t.Schema, _ = m.User(t.Schema)
 		for j := range t.ForeignKeys {
-			if user, ok := m.User(t.ForeignKeys[j].RefSchema); ok {
-				t.ForeignKeys[j].RefSchema = user
+			fk := &t.ForeignKeys[j]
+			if user, ok := m.User(fk.RefSchema); ok {
+				fk.RefSchema = user
 			}
 		}
 		for j := range t.Columns {
@@ -54,6 +55,38 @@ func unqualify(tables []workspace.Table, m *sqlmap.Mapper) {
 				c.Type.Domain.Name = m.Unmap(c.Type.Domain.Name)
 			}
 		}
+		if m.Shortened() {
+			lengthen(t, m)
+		}
+	}
+}
+
+// lengthen gives a table the names written in the schema files where jig
+// sent shorter ones (names over 63 bytes, see sqlmap.Short).
+func lengthen(t *workspace.Table, m *sqlmap.Mapper) {
+	long := func(names []string) {
+		for i := range names {
+			names[i] = m.Long(names[i])
+		}
+	}
+	t.Name = m.Long(t.Name)
+	for j := range t.Columns {
+		t.Columns[j].Name = m.Long(t.Columns[j].Name)
+	}
+	long(t.PrimaryKey)
+	for _, u := range t.Unique {
+		long(u)
+	}
+	for j := range t.ForeignKeys {
+		fk := &t.ForeignKeys[j]
+		fk.RefTable = m.Long(fk.RefTable)
+		long(fk.Columns)
+		long(fk.RefColumns)
+	}
+	for j := range t.Checks {
+		ck := &t.Checks[j]
+		ck.Expression = m.Unmap(ck.Expression)
+		long(ck.Columns)
 	}
 }
 

@@ -16,13 +16,15 @@ import (
 // sequence is then moved past the largest value so later inserts by the
 // query under test do not collide.
 func InsertSQL(ds *Dataset) string {
-	return InsertSQLNamed(ds, (*workspace.Table).QualifiedName)
+	return InsertSQLNamed(ds, (*workspace.Table).QualifiedName, func(c string) string { return c })
 }
 
 // InsertSQLNamed is InsertSQL with each table written as name gives it (a
-// name already quoted for SQL): the engine sends a table of a user's
-// schema under its worker's private schema.
-func InsertSQLNamed(ds *Dataset, name func(*workspace.Table) string) string {
+// name already quoted for SQL) and each column as column gives it (before
+// quoting): the engine sends a table of a user's schema under its worker's
+// private schema, and a name longer than Postgres keeps under its short
+// form.
+func InsertSQLNamed(ds *Dataset, name func(*workspace.Table) string, column func(string) string) string {
 	var b strings.Builder
 	for _, tr := range ds.Tables {
 		if len(tr.Rows) == 0 {
@@ -31,10 +33,10 @@ func InsertSQLNamed(ds *Dataset, name func(*workspace.Table) string) string {
 		if b.Len() > 0 {
 			b.WriteString(";\n")
 		}
-		writeInsert(&b, tr, name(tr.Table))
+		writeInsert(&b, tr, name(tr.Table), column)
 		for _, c := range sequenced(tr) {
 			b.WriteString(";\n")
-			writeSetval(&b, tr.Table, c, name(tr.Table))
+			writeSetval(&b, tr.Table, c, name(tr.Table), column)
 		}
 	}
 	return b.String()
@@ -57,7 +59,7 @@ func written(tr TableRows) []int {
 	return cols
 }
 
-func writeInsert(b *strings.Builder, tr TableRows, name string) {
+func writeInsert(b *strings.Builder, tr TableRows, name string, column func(string) string) {
 	cols := written(tr)
 	b.WriteString("INSERT INTO ")
 	b.WriteString(name)
@@ -77,7 +79,7 @@ func writeInsert(b *strings.Builder, tr TableRows, name string) {
 			b.WriteString(", ")
 		}
 		c := tr.Table.Columns[j]
-		b.WriteString(workspace.QuoteIdent(c.Name))
+		b.WriteString(workspace.QuoteIdent(column(c.Name)))
 		overriding = overriding || c.Identity == "always"
 	}
 	b.WriteString(")")
@@ -123,8 +125,8 @@ func sequenced(tr TableRows) []int {
 	return out
 }
 
-func writeSetval(b *strings.Builder, t *workspace.Table, j int, name string) {
-	col := t.Columns[j].Name
+func writeSetval(b *strings.Builder, t *workspace.Table, j int, name string, column func(string) string) {
+	col := column(t.Columns[j].Name)
 	b.WriteString("SELECT setval(pg_get_serial_sequence(")
 	b.WriteString(workspace.QuoteLiteral(name))
 	b.WriteString(", ")

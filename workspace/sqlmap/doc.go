@@ -13,7 +13,7 @@
 // Declared finds the schemas and their objects in schema files. The package
 // imports only sqlscan and the standard library.
 //
-// Names longer than Postgres's 63 bytes (issue 15) are meant to be one more
-// rule here: Mapper.Ident is the identifier → sent identifier function every
-// name passes through.
+// Names longer than Postgres's 63 bytes (Redshift allows 127) are one more
+// rule: every identifier goes through Short, which keeps two long names that
+// share their first 63 bytes apart, and Long gives the written name back.
 package sqlmap

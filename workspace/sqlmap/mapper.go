@@ -17,9 +17,7 @@ type Mapper struct {
 	order   []*mapped          // in declaration order
 	byLen   []*mapped          // longest sent name first, for Unmap
 	private bool               // main is jig's private name: Unmap shows it as public
-	// Ident, when set, maps every other identifier to the identifier sent
-	// (issue 15: names longer than MaxIdent); nil sends names as written.
-	Ident func(name string) string
+	long    map[string]string  // shortened name sent → name written (see Short)
 }
 
 type mapped struct {
@@ -30,7 +28,7 @@ type mapped struct {
 // New maps each schema in decls to a private schema named after main (the
 // worker's main schema) and returns the mapper; SentNames lists them.
 func New(main string, decls []*Schema) *Mapper {
-	m := &Mapper{main: main, schemas: map[string]*mapped{}, private: true}
+	m := &Mapper{main: main, schemas: map[string]*mapped{}, private: true, long: map[string]string{}}
 	for i, d := range decls {
 		m.add(d, SentName(main, i+1, d.Name))
 	}
@@ -40,7 +38,7 @@ func New(main string, decls []*Schema) *Mapper {
 // NewIdentity maps each declared schema to itself and public to main: for a
 // session where the user's schemas exist under their own names (jig serve).
 func NewIdentity(main string, decls []*Schema) *Mapper {
-	m := &Mapper{main: main, schemas: map[string]*mapped{}}
+	m := &Mapper{main: main, schemas: map[string]*mapped{}, long: map[string]string{}}
 	for _, d := range decls {
 		m.add(d, d.Name)
 	}
@@ -135,8 +133,12 @@ func (m *Mapper) User(sent string) (string, bool) {
 }
 
 // Unmap replaces the sent schema names in a message from Postgres by the
-// names the user wrote (the main schema by public).
+// names the user wrote (the main schema by public), and shortened names by
+// the long ones written.
 func (m *Mapper) Unmap(msg string) string {
+	for short, long := range m.long {
+		msg = strings.ReplaceAll(msg, short, long)
+	}
 	if !m.private || !strings.Contains(msg, m.main) {
 		return msg
 	}

@@ -10,8 +10,11 @@ import (
 
 // Rewritten is SQL as sent, with the edits that made it from the user's text.
 type Rewritten struct {
-	SQL   string
-	edits []edit // in source order
+	SQL string
+	// SearchPath is true when the text sets the search_path (SET
+	// search_path TO …), which then outlives it on the session.
+	SearchPath bool
+	edits      []edit // in source order
 }
 
 // edit replaced the source bytes [start, start+oldLen) by newLen bytes.
@@ -61,10 +64,11 @@ func (m *Mapper) Rewrite(sql string, ddl bool) (*Rewritten, error) {
 }
 
 type rewriter struct {
-	m     *Mapper
-	src   string
-	ddl   bool
-	edits []repl
+	m          *Mapper
+	src        string
+	ddl        bool
+	edits      []repl
+	setsPath   bool
 }
 
 type repl struct {
@@ -92,11 +96,11 @@ func (w *rewriter) blank(start, end int) {
 
 func (w *rewriter) result() *Rewritten {
 	if len(w.edits) == 0 {
-		return &Rewritten{SQL: w.src}
+		return &Rewritten{SQL: w.src, SearchPath: w.setsPath}
 	}
 	sort.SliceStable(w.edits, func(i, j int) bool { return w.edits[i].start < w.edits[j].start })
 	var b strings.Builder
-	r := &Rewritten{}
+	r := &Rewritten{SearchPath: w.setsPath}
 	last := 0
 	for _, e := range w.edits {
 		if e.start < last {
@@ -137,8 +141,8 @@ func (w *rewriter) statement(sig []sqlscan.Token) error {
 			w.qualified(sig, k, alone)
 		case isSearchPath(sig, k):
 			w.searchPath(sig, k+2)
-		case w.m.Ident != nil && isName(t):
-			w.replace(t, quoteIdent(w.m.Ident(t.Name())))
+		case isName(t) && len(t.Name()) > MaxIdent:
+			w.replace(t, quoteIdent(w.m.sendIdent(t.Name())))
 		}
 	}
 	return nil
@@ -263,6 +267,7 @@ func isSearchPath(sig []sqlscan.Token, k int) bool {
 
 // searchPath maps the schemas of a search_path list, names or strings.
 func (w *rewriter) searchPath(sig []sqlscan.Token, k int) {
+	w.setsPath = true
 	for ; k < len(sig); k += 2 {
 		t := sig[k]
 		name := t.Name()
