@@ -64,11 +64,11 @@ func (m *Mapper) Rewrite(sql string, ddl bool) (*Rewritten, error) {
 }
 
 type rewriter struct {
-	m          *Mapper
-	src        string
-	ddl        bool
-	edits      []repl
-	setsPath   bool
+	m        *Mapper
+	src      string
+	ddl      bool
+	edits    []repl
+	setsPath bool
 }
 
 type repl struct {
