@@ -314,17 +314,3 @@ func (r *Runner) QueryTables(ctx context.Context, sql string) ([]string, error) 
 	walk(doc)
 	return names, nil
 }
-
-// planTable is the workspace table a plan node scans, nil for none.
-func (r *Runner) planTable(w *worker, node map[string]any) *workspace.Table {
-	rel, ok := node["Relation Name"].(string)
-	if !ok {
-		return nil
-	}
-	schema, _ := node["Schema"].(string)
-	user, ok := w.names.m.User(schema)
-	if !ok {
-		return nil
-	}
-	return r.Suite.tableIn(user, rel)
-}

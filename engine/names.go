@@ -3,6 +3,8 @@ package engine
 import (
 	"context"
 	"fmt"
+	"strings"
+	"time"
 
 	"github.com/jackc/pgx/v5"
 	"github.com/jig-sql/jig/workspace"
@@ -190,4 +192,34 @@ func (w *worker) learnObjects(ctx context.Context) error {
 		return nil
 	})
 	return err
+}
+
+// schemas are the worker's main schema and its mapped ones.
+func (w *worker) schemas() []string {
+	return append([]string{w.schema}, w.names.m.SentSchemas()...)
+}
+
+func (w *worker) close() {
+	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+	defer cancel()
+	quoted := make([]string, 0, 4)
+	for _, s := range w.schemas() {
+		quoted = append(quoted, workspace.QuoteIdent(s))
+	}
+	w.conn.Exec(ctx, "DROP SCHEMA IF EXISTS "+strings.Join(quoted, ", ")+" CASCADE")
+	w.conn.Close(ctx)
+}
+
+// planTable is the workspace table a plan node scans, nil for none.
+func (r *Runner) planTable(w *worker, node map[string]any) *workspace.Table {
+	rel, ok := node["Relation Name"].(string)
+	if !ok {
+		return nil
+	}
+	schema, _ := node["Schema"].(string)
+	user, ok := w.names.m.User(schema)
+	if !ok {
+		return nil
+	}
+	return r.Suite.tableIn(user, rel)
 }

@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"runtime"
 	"runtime/debug"
-	"strings"
 	"sync"
 	"time"
 
@@ -129,22 +128,6 @@ func (w *worker) setUp(ctx context.Context, ws *workspace.Workspace, timeout tim
 	set := fmt.Sprintf("SET TimeZone TO 'UTC'; SET statement_timeout TO %d", timeout.Milliseconds())
 	_, err = w.conn.Exec(ctx, set)
 	return err
-}
-
-// schemas are the worker's main schema and its mapped ones.
-func (w *worker) schemas() []string {
-	return append([]string{w.schema}, w.names.m.SentSchemas()...)
-}
-
-func (w *worker) close() {
-	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
-	defer cancel()
-	quoted := make([]string, 0, 4)
-	for _, s := range w.schemas() {
-		quoted = append(quoted, workspace.QuoteIdent(s))
-	}
-	w.conn.Exec(ctx, "DROP SCHEMA IF EXISTS "+strings.Join(quoted, ", ")+" CASCADE")
-	w.conn.Close(ctx)
 }
 
 // WithConn calls fn with one of the runner's connections, whose search_path
