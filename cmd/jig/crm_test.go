@@ -68,6 +68,21 @@ func TestCRMEmbedded(t *testing.T) {
 	if code != exitOK || strings.Count(out, "| pass ") != 5 || !strings.Contains(out, "relationships(account_id) | web.sessions") {
 		t.Errorf("jig check: exit %d\n%s", code, out)
 	}
+	// The self-test builds rows for tables of each schema and sees their
+	// constraints reject the violating ones.
+	_, out = jig(t, "check", "-w", dir, "--self-test")
+	for _, want := range []string{
+		"not_null(started_at)      | web.sessions     | cannot fail | the schema already guarantees it (NOT NULL on sessions.started_at)",
+		"relationships(account_id) | web.sessions     | cannot fail | the schema already guarantees it (FOREIGN KEY sessions_account_id_fkey",
+		"accepted_values(kind)     | atomic.events    | cannot fail | the schema already guarantees it (the enum type atomic.event_kind",
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("jig check --self-test lacks %q:\n%s", want, out)
+		}
+	}
+	if strings.Contains(out, "unknown table") || strings.Contains(out, "jig_w") {
+		t.Errorf("jig check --self-test:\n%s", out)
+	}
 }
 
 // TestSchemaEditsApplyNextRun: `create schema s2;` works on every run,
