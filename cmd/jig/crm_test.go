@@ -3,6 +3,8 @@ package main
 import (
 	"context"
 	"fmt"
+	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -255,5 +257,43 @@ func TestServeSchemas(t *testing.T) {
 	conn.QueryRow(ctx, "SELECT count(*) FROM pg_namespace WHERE nspname IN ('crm', 'atomic', 'web', 'jig')").Scan(&n)
 	if n != 0 {
 		t.Errorf("%d of serve's schemas are left after it stopped", n)
+	}
+}
+
+// TestCRMTwoProcesses: two jig test processes on one cache, one after the
+// other on the workspace's cluster and then both at once (one of them on a
+// private server), pass on the crm project every time.
+func TestCRMTwoProcesses(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds jig")
+	}
+	bin := filepath.Join(t.TempDir(), "jig")
+	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
+		t.Fatalf("go build: %v\n%s", err, out)
+	}
+	dir := filepath.Join(t.TempDir(), "crm")
+	copyTree(t, crmDir, dir)
+	run := func() error {
+		cmd := exec.Command(bin, "test", "-w", dir)
+		cmd.Env = append(os.Environ(), "JIG_DSN=", "NO_COLOR=1")
+		out, err := cmd.CombinedOutput()
+		if err != nil || !strings.Contains(string(out), "3 fixtures: 3 passed, 0 failed") {
+			return fmt.Errorf("jig test: %v\n%s", err, out)
+		}
+		return nil
+	}
+	for i := 0; i < 2; i++ {
+		if err := run(); err != nil {
+			t.Fatalf("process %d: %v", i+1, err)
+		}
+	}
+	errs := make(chan error, 2)
+	for range 2 {
+		go func() { errs <- run() }()
+	}
+	for range 2 {
+		if err := <-errs; err != nil {
+			t.Error(err)
+		}
 	}
 }
