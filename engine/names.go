@@ -188,7 +188,7 @@ func (w *worker) learnObjects(ctx context.Context) error {
 	}
 	var schema, name string
 	_, err = pgx.ForEachRow(rows, []any{&schema, &name}, func() error {
-		w.names.m.AddObject(schema, name)
+		w.names.m.AddObject(schema, w.names.m.Long(name)) // as written, when shortened
 		return nil
 	})
 	return err
@@ -221,5 +221,5 @@ func (r *Runner) planTable(w *worker, node map[string]any) *workspace.Table {
 	if !ok {
 		return nil
 	}
-	return r.Suite.tableIn(user, rel)
+	return r.Suite.tableIn(user, w.names.m.Long(rel))
 }
