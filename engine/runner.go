@@ -132,7 +132,8 @@ func (w *worker) setUp(ctx context.Context, ws *workspace.Workspace, timeout tim
 
 // WithConn calls fn with one of the runner's connections, whose search_path
 // is a private schema holding the workspace's tables, and gives the
-// connection back when fn returns. fn must leave no transaction open.
+// connection back when fn returns. fn must leave no transaction open. SQL
+// that names the workspace's own schemas needs WithSession's Map.
 func (r *Runner) WithConn(ctx context.Context, fn func(*pgx.Conn) error) error {
 	w, err := r.acquire(ctx)
 	if err != nil {
