@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"github.com/jig-sql/jig/workspace"
+	"github.com/jig-sql/jig/workspace/sqlmap"
 )
 
 // Self-testing a check (jig check --self-test) means seeing it fail on rows
@@ -171,10 +172,11 @@ func show(v any) string {
 }
 
 // datasetTable names t in a Dataset: bare in the default schema, else
-// schema.name quoted, which engine reads back as the user's name.
+// schema.name as the user writes it (quoted where needed), which engine
+// reads back as the user's name.
 func datasetTable(t *workspace.Table) string {
 	if t.Schema == "" {
 		return t.Name
 	}
-	return t.QualifiedName()
+	return sqlmap.Display(t.Schema) + "." + sqlmap.Display(t.Name)
 }
