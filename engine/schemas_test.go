@@ -85,10 +85,14 @@ func TestWorkerCloseDropsSchemas(t *testing.T) {
 	srv := enginetest.Server(t)
 	conn := enginetest.Conn(t)
 	ctx := context.Background()
+	prefix := "jig" // worker schemas are jig_w…, with --dsn <private schema>_w…
+	if srv.Remote() {
+		prefix = srv.Schema()
+	}
 	count := func() int {
 		var n int
 		if err := conn.QueryRow(ctx, `SELECT count(*) FROM pg_namespace n JOIN pg_roles r ON r.oid = n.nspowner
-			WHERE r.rolname = $1 AND nspname LIKE $2 || '\_w%'`, srv.WorkspaceRole(), strings.TrimSuffix(srv.Schema(), "public")+"jig").Scan(&n); err != nil {
+			WHERE r.rolname = $1 AND nspname LIKE $2 || '\_w%'`, srv.WorkspaceRole(), prefix).Scan(&n); err != nil {
 			t.Fatal(err)
 		}
 		return n
