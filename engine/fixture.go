@@ -122,7 +122,7 @@ func (r *Runner) compile(w *worker, f *workspace.Fixture, q *workspace.Query, ds
 		if t == nil {
 			return nil, &diag.PosError{File: f.Path, Line: f.Expect.Line, Col: 3,
 				Msg:  fmt.Sprintf("expect.table %q is not a table of the schema", f.Expect.Table),
-				Hint: diag.DidYouMean(f.Expect.Table, r.Suite.tableNames())}
+				Hint: r.Suite.tableHint(f.Expect.Table)}
 		}
 		s.add(sql, where, roleIgnore) // the DML's own output (RETURNING) is not compared
 		s.ownAs("SELECT * FROM "+w.names.table(t), Where{File: f.Path}, roleResult)

@@ -180,3 +180,18 @@ func TestSchemaFileSearchPath(t *testing.T) {
 		t.Errorf("events has %d columns, want the default schema's 2", got)
 	}
 }
+
+// TestBareNameHint: a fixture that names a declared schema's table without
+// its schema is told which table it may mean, at the given key.
+func TestBareNameHint(t *testing.T) {
+	r, ws := enginetest.RunnerFromFiles(t, map[string]string{
+		"schema/a.sql":      threeSchemas,
+		"queries/q.sql":     "select count(*) from crm.accounts\n",
+		"fixtures/q/a.yaml": "query: q\ngiven:\n  accounts: [{id: 1}]\nexpect:\n  rows: [{count: 1}]\n",
+	}, engine.RunnerOptions{Parallel: 1})
+	res := r.RunFixture(context.Background(), ws.Fixtures[0])
+	want := `fixtures/q/a.yaml:3:3: unknown table "accounts" in given`
+	if res.Err == nil || !strings.Contains(res.Err.Error(), want) || !strings.Contains(res.Err.Error(), "did you mean crm.accounts?") {
+		t.Errorf("error %v, want %q with a hint naming crm.accounts", res.Err, want)
+	}
+}

@@ -101,7 +101,7 @@ func (s *Suite) overrides(f *workspace.Fixture) ([]rows.TableOverrides, error) {
 		if t == nil {
 			errs = append(errs, &diag.PosError{File: f.Path, Line: g.Line, Col: 3,
 				Msg:  fmt.Sprintf("unknown table %q in given (tables in schema/: %s)", g.Table, strings.Join(s.tableNames(), ", ")),
-				Hint: diag.DidYouMean(g.Table, s.tableNames())})
+				Hint: s.tableHint(g.Table)})
 			continue
 		}
 		to := rows.TableOverrides{Table: factoryName(t)}

@@ -1,7 +1,10 @@
 package engine
 
 import (
+	"strings"
+
 	"github.com/jig-sql/jig/workspace"
+	"github.com/jig-sql/jig/workspace/diag"
 	"github.com/jig-sql/jig/workspace/sqlmap"
 	"github.com/jig-sql/jig/workspace/sqlscan"
 )
@@ -99,4 +102,22 @@ func (s *Suite) relTable(rel string) *workspace.Table {
 		}
 	}
 	return nil
+}
+
+// tableHint suggests a table for a name that finds none: the same name in
+// a declared schema (a bare name is only the default schema's), else the
+// nearest name.
+func (s *Suite) tableHint(name string) string {
+	if schema, table, ok := splitName(name); ok && schema == "" {
+		var in []string
+		for i := range s.Tables {
+			if s.Tables[i].Name == table && s.Tables[i].Schema != "" {
+				in = append(in, UserName(&s.Tables[i]))
+			}
+		}
+		if len(in) > 0 {
+			return "did you mean " + strings.Join(in, " or ") + "? A name without a schema is the default schema's table"
+		}
+	}
+	return diag.DidYouMean(name, s.tableNames())
 }
