@@ -195,3 +195,22 @@ func TestBareNameHint(t *testing.T) {
 		t.Errorf("error %v, want %q with a hint naming crm.accounts", res.Err, want)
 	}
 }
+
+// TestTwoRunnersOneServer: two runners open on one server at once (two
+// jigs on one --dsn) each pass a fixture over crm.accounts, twice.
+func TestTwoRunnersOneServer(t *testing.T) {
+	files := schemaFixtures(2, 2, inSchemas)
+	files["schema/a.sql"] = threeSchemas
+	ws := enginetest.Workspace(t, files)
+	r1 := enginetest.Runner(t, ws, engine.RunnerOptions{Parallel: 1})
+	r2 := enginetest.Runner(t, ws, engine.RunnerOptions{Parallel: 1})
+	for run := 1; run <= 2; run++ {
+		for i, r := range []*engine.Runner{r1, r2} {
+			for _, f := range ws.Fixtures {
+				if res := r.RunFixture(context.Background(), f); res.Failed() {
+					t.Errorf("runner %d, run %d: %s", i+1, run, engine.FormatFailure(res, false))
+				}
+			}
+		}
+	}
+}
