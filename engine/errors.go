@@ -90,18 +90,18 @@ type Where struct {
 	// Offset is how many characters the statement sent to Postgres has in
 	// front of SQL (a wrapper such as "WITH q AS ("); 0 when sent as is.
 	Offset int
-	// Source is the text as the user wrote it, when SQL is a rewrite of it
-	// (translated DDL, a rewritten Redshift query); "" when SQL is the source.
-	Source string
-	// Pos maps a 0-based byte offset in SQL to a 1-based line and column of
-	// Source; nil when SQL is the source.
-	Pos func(offset int) (line, col int)
 	// Back maps a byte offset in SQL to one in Source, when SQL is a
 	// rewrite whose offsets differ; nil when they are the same.
 	Back func(offset int) int
 	// Names puts the user's names back into Postgres's message, detail
 	// and hint (a worker's private schema names); nil leaves them.
 	Names func(string) string
+	// Source is the text as the user wrote it, when SQL is a rewrite of it
+	// (translated DDL, a rewritten Redshift query); "" when SQL is the source.
+	Source string
+	// Pos maps a 0-based byte offset in SQL to a 1-based line and column of
+	// Source; nil when SQL is the source.
+	Pos func(offset int) (line, col int)
 }
 
 // AsSQLError turns a Postgres error into a *SQLError at its place in w; other
@@ -112,22 +112,19 @@ func AsSQLError(err error, w Where) error {
 		return err
 	}
 	e := &SQLError{File: w.File, Message: pg.Message, Detail: pg.Detail, Hint: pg.Hint,
-		Code: pg.Code, Severity: pg.Severity, SQL: w.SQL, Err: pg, offset: w.Offset, srcOff: -1}
+		Code: pg.Code, Severity: pg.Severity, SQL: w.SQL, Err: pg, offset: w.Offset}
 	if w.Source != "" {
 		e.SQL = w.Source
 	}
 	if w.Names != nil {
 		e.Message, e.Detail, e.Hint = w.Names(e.Message), w.Names(e.Detail), w.Names(e.Hint)
 	}
+	e.srcOff = sourceOffset(pg, w)
 	// Position counts characters, 1-based, in the statement sent; an
 	// InternalPosition refers to some other text (a function body) and is
 	// not ours to place.
 	if pos := int(pg.Position) - 1 - w.Offset; pg.Position > 0 && pos >= 0 {
 		off := byteOffset(w.SQL, pos)
-		e.srcOff = off
-		if w.Back != nil {
-			e.srcOff = w.Back(off)
-		}
 		if w.Pos != nil {
 			e.Line, e.Col = w.Pos(off)
 		} else {
@@ -135,6 +132,20 @@ func AsSQLError(err error, w Where) error {
 		}
 	}
 	return e
+}
+
+// sourceOffset is the byte offset of pg's position in w's source text (see
+// Where.Back), -1 when pg has none in w.
+func sourceOffset(pg *pgconn.PgError, w Where) int {
+	pos := int(pg.Position) - 1 - w.Offset
+	if pg.Position <= 0 || pos < 0 {
+		return -1
+	}
+	off := byteOffset(w.SQL, pos)
+	if w.Back != nil {
+		return w.Back(off)
+	}
+	return off
 }
 
 // byteOffset converts a character offset into a byte offset of s.

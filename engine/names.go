@@ -223,3 +223,17 @@ func (r *Runner) planTable(w *worker, node map[string]any) *workspace.Table {
 	}
 	return r.Suite.tableIn(user, w.names.m.Long(rel))
 }
+
+// describeTypes reads the type names of all the worker's schemas, as the
+// user writes them (atomic.mood), and teaches the mapper the objects the
+// schema files made (learnObjects).
+func (w *worker) describeTypes(ctx context.Context) (map[uint32]string, error) {
+	types, err := typeNames(ctx, w.conn, w.schemas()...)
+	if err != nil {
+		return nil, err
+	}
+	for oid, name := range types {
+		types[oid] = w.names.m.Unmap(name)
+	}
+	return types, w.learnObjects(ctx)
+}

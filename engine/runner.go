@@ -91,43 +91,32 @@ func (r *Runner) newWorker(ctx context.Context, ws *workspace.Workspace) (*worke
 		return nil, &postgres.StartError{Err: err}
 	}
 	w := &worker{conn: conn, schema: schema, names: newNames(m)}
-	if err := w.setUp(ctx, ws, r.timeout); err != nil {
+	if err := applySchema(ctx, conn, ws.Schema, w.names); err != nil {
+		w.close()
+		return nil, err
+	}
+	if err := LoadSeeds(ctx, conn, schema, ws.Seeds); err != nil {
+		w.close()
+		return nil, err
+	}
+	if w.types, err = w.describeTypes(ctx); err != nil {
+		w.close()
+		return nil, err
+	}
+	if ws.Config.Dialect == workspace.DialectRedshift {
+		if err := CreateRedshiftFunctions(ctx, conn); err != nil {
+			w.close()
+			return nil, err
+		}
+	}
+	// Session settings every fixture shares: values compare in UTC, and no
+	// statement of a fixture runs longer than the timeout.
+	set := fmt.Sprintf("SET TimeZone TO 'UTC'; SET statement_timeout TO %d", r.timeout.Milliseconds())
+	if _, err := conn.Exec(ctx, set); err != nil {
 		w.close()
 		return nil, err
 	}
 	return w, nil
-}
-
-// setUp applies the workspace to a new worker: schema files, seeds, the
-// Redshift functions and the session settings every fixture shares.
-func (w *worker) setUp(ctx context.Context, ws *workspace.Workspace, timeout time.Duration) error {
-	if err := applySchema(ctx, w.conn, ws.Schema, w.names); err != nil {
-		return err
-	}
-	if err := w.learnObjects(ctx); err != nil {
-		return err
-	}
-	if err := LoadSeeds(ctx, w.conn, w.schema, ws.Seeds); err != nil {
-		return err
-	}
-	types, err := typeNames(ctx, w.conn, w.schemas()...)
-	if err != nil {
-		return err
-	}
-	for oid, name := range types {
-		types[oid] = w.names.m.Unmap(name) // "atomic.mood", as the user wrote it
-	}
-	w.types = types
-	if ws.Config.Dialect == workspace.DialectRedshift {
-		if err := CreateRedshiftFunctions(ctx, w.conn); err != nil {
-			return err
-		}
-	}
-	// Values compare in UTC, and no statement of a fixture runs longer than
-	// the timeout.
-	set := fmt.Sprintf("SET TimeZone TO 'UTC'; SET statement_timeout TO %d", timeout.Milliseconds())
-	_, err = w.conn.Exec(ctx, set)
-	return err
 }
 
 // WithConn calls fn with one of the runner's connections, whose search_path

@@ -1,17 +1,12 @@
 package main
 
 import (
-	"context"
 	"fmt"
-	"strings"
-	"time"
 
 	"github.com/spf13/cobra"
 
 	"github.com/jig-sql/jig/engine"
 	"github.com/jig-sql/jig/engine/postgres"
-	"github.com/jig-sql/jig/workspace"
-	"github.com/jig-sql/jig/workspace/sqlmap"
 )
 
 // serveSchema is where `jig serve` puts the workspace's tables, owned by
@@ -56,25 +51,17 @@ func runServe(c *cli, wf *wsFlags, of outFlags) int {
 	}
 	defer s.Stop()
 	// The schema files run as the workspace role, and so does every session
-	// on the DSN printed below: psql is sandboxed like the tests. The
-	// workspace's own schemas (atomic.events) exist under their names, so
-	// psql reads them as the queries do; they are dropped when serve stops
-	// (and, after a killed serve, when the cluster next starts).
-	decls := engine.DeclaredSchemas(ws)
-	names := make([]string, len(decls))
-	for i, d := range decls {
-		if d.Name == serveSchema {
-			fmt.Fprintf(c.stderr, "%s: schema %q is where jig serve puts the default schema's tables; rename the schema to serve this workspace\n", d.File, d.Name)
-			return exitUsage
-		}
-		names[i] = d.Name
+	// on the DSN printed below: psql is sandboxed like the tests.
+	names, m, ok := c.servedSchemas(ws)
+	if !ok {
+		return exitUsage
 	}
 	conn, err := s.ConnectWorkspace(c.ctx, serveSchema, names...)
 	if err != nil {
 		return c.fail(&postgres.StartError{Err: err})
 	}
 	defer dropServed(s, append(names, serveSchema))
-	err = engine.ApplySchemaAs(c.ctx, conn, ws.Schema, sqlmap.NewIdentity(serveSchema, decls))
+	err = engine.ApplySchemaAs(c.ctx, conn, ws.Schema, m)
 	if err == nil {
 		err = engine.LoadSeeds(c.ctx, conn, serveSchema, ws.Seeds)
 	}
@@ -94,20 +81,4 @@ func runServe(c *cli, wf *wsFlags, of outFlags) int {
 	<-c.ctx.Done()
 	fmt.Fprintln(c.stderr, "jig: stopping Postgres")
 	return exitOK
-}
-
-// dropServed drops the schemas serve made, before the server stops.
-func dropServed(s *postgres.Server, schemas []string) {
-	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
-	defer cancel()
-	conn, err := s.Connect(ctx)
-	if err != nil {
-		return // the next start sweeps them
-	}
-	defer conn.Close(ctx)
-	quoted := make([]string, len(schemas))
-	for i, name := range schemas {
-		quoted[i] = workspace.QuoteIdent(name)
-	}
-	conn.Exec(ctx, "DROP SCHEMA IF EXISTS "+strings.Join(quoted, ", ")+" CASCADE")
 }
