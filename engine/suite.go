@@ -12,7 +12,6 @@ import (
 	"github.com/jig-sql/jig/workspace"
 	"github.com/jig-sql/jig/workspace/diag"
 	"github.com/jig-sql/jig/workspace/redshift"
-	"github.com/jig-sql/jig/workspace/sqlmap"
 )
 
 // Suite is a workspace made ready to run fixtures: its tables described
@@ -32,62 +31,6 @@ func DecodeChecks(ws *workspace.Workspace) ([]*checks.File, error) {
 		src[i] = checks.Source{Path: f.Path, Data: f.Data}
 	}
 	return checks.DecodeFiles(src)
-}
-
-// unqualify replaces the worker's schema names in the descriptions by the
-// user's: "" for the main schema, atomic for atomic's private copy. Rows
-// and checks then name tables as the user does, and each worker sends them
-// under its own names.
-func unqualify(tables []workspace.Table, m *sqlmap.Mapper) {
-	for i := range tables {
-		t := &tables[i]
-		t.Schema, _ = m.User(t.Schema)
-		for j := range t.ForeignKeys {
-			fk := &t.ForeignKeys[j]
-			if user, ok := m.User(fk.RefSchema); ok {
-				fk.RefSchema = user
-			}
-		}
-		for j := range t.Columns {
-			c := &t.Columns[j]
-			c.Type.Name = m.Unmap(c.Type.Name)
-			if c.Type.Domain != nil {
-				c.Type.Domain.Name = m.Unmap(c.Type.Domain.Name)
-			}
-		}
-		if m.Shortened() {
-			lengthen(t, m)
-		}
-	}
-}
-
-// lengthen gives a table the names written in the schema files where jig
-// sent shorter ones (names over 63 bytes, see sqlmap.Short).
-func lengthen(t *workspace.Table, m *sqlmap.Mapper) {
-	long := func(names []string) {
-		for i := range names {
-			names[i] = m.Long(names[i])
-		}
-	}
-	t.Name = m.Long(t.Name)
-	for j := range t.Columns {
-		t.Columns[j].Name = m.Long(t.Columns[j].Name)
-	}
-	long(t.PrimaryKey)
-	for _, u := range t.Unique {
-		long(u)
-	}
-	for j := range t.ForeignKeys {
-		fk := &t.ForeignKeys[j]
-		fk.RefTable = m.Long(fk.RefTable)
-		long(fk.Columns)
-		long(fk.RefColumns)
-	}
-	for j := range t.Checks {
-		ck := &t.Checks[j]
-		ck.Expression = m.Unmap(ck.Expression)
-		long(ck.Columns)
-	}
 }
 
 // overrides converts a fixture's given rows into factory overrides, with
@@ -217,22 +160,9 @@ func newSuite(ctx context.Context, w *worker, ws *workspace.Workspace, checkFile
 // describeSuite describes the tables in the worker's schema and prepares
 // the factory; it validates nothing.
 func describeSuite(ctx context.Context, w *worker, ws *workspace.Workspace, checkFiles []*checks.File) (*Suite, error) {
-	var tables []workspace.Table
-	for _, schema := range w.schemas() {
-		t, err := DescribeWorkspace(ctx, w.conn, schema, ws.Schema)
-		if err != nil {
-			return nil, err
-		}
-		tables = append(tables, t...)
-	}
-	unqualify(tables, w.names.m)
-	for i := range tables {
-		for _, f := range ws.Schema {
-			if d, ok := f.Distribution(tables[i].Schema, tables[i].Name); ok && tables[i].Schema != "" {
-				tables[i].Dist = d
-				break
-			}
-		}
+	tables, err := describeAll(ctx, w, ws)
+	if err != nil {
+		return nil, err
 	}
 	return &Suite{WS: ws, Tables: tables, Factory: rows.NewFactory(ws.Config.Seed, tables), Checks: checkFiles}, nil
 }

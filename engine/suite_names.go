@@ -1,6 +1,7 @@
 package engine
 
 import (
+	"context"
 	"strings"
 
 	"github.com/jig-sql/jig/workspace"
@@ -120,4 +121,84 @@ func (s *Suite) tableHint(name string) string {
 		}
 	}
 	return diag.DidYouMean(name, s.tableNames())
+}
+
+// describeAll describes the tables of all the worker's schemas, named as
+// the user writes them (unqualify), with the Redshift keys the schema
+// files declare.
+func describeAll(ctx context.Context, w *worker, ws *workspace.Workspace) ([]workspace.Table, error) {
+	var tables []workspace.Table
+	for _, schema := range w.schemas() {
+		t, err := DescribeWorkspace(ctx, w.conn, schema, ws.Schema)
+		if err != nil {
+			return nil, err
+		}
+		tables = append(tables, t...)
+	}
+	unqualify(tables, w.names.m)
+	for i := range tables {
+		for _, f := range ws.Schema {
+			if d, ok := f.Distribution(tables[i].Schema, tables[i].Name); ok && tables[i].Schema != "" {
+				tables[i].Dist = d
+				break
+			}
+		}
+	}
+	return tables, nil
+}
+
+// unqualify replaces the worker's schema names in the descriptions by the
+// user's: "" for the main schema, atomic for atomic's private copy. Rows
+// and checks then name tables as the user does, and each worker sends them
+// under its own names.
+func unqualify(tables []workspace.Table, m *sqlmap.Mapper) {
+	for i := range tables {
+		t := &tables[i]
+		t.Schema, _ = m.User(t.Schema)
+		for j := range t.ForeignKeys {
+			fk := &t.ForeignKeys[j]
+			if user, ok := m.User(fk.RefSchema); ok {
+				fk.RefSchema = user
+			}
+		}
+		for j := range t.Columns {
+			c := &t.Columns[j]
+			c.Type.Name = m.Unmap(c.Type.Name)
+			if c.Type.Domain != nil {
+				c.Type.Domain.Name = m.Unmap(c.Type.Domain.Name)
+			}
+		}
+		if m.Shortened() {
+			lengthen(t, m)
+		}
+	}
+}
+
+// lengthen gives a table the names written in the schema files where jig
+// sent shorter ones (names over 63 bytes, see sqlmap.Short).
+func lengthen(t *workspace.Table, m *sqlmap.Mapper) {
+	long := func(names []string) {
+		for i := range names {
+			names[i] = m.Long(names[i])
+		}
+	}
+	t.Name = m.Long(t.Name)
+	for j := range t.Columns {
+		t.Columns[j].Name = m.Long(t.Columns[j].Name)
+	}
+	long(t.PrimaryKey)
+	for _, u := range t.Unique {
+		long(u)
+	}
+	for j := range t.ForeignKeys {
+		fk := &t.ForeignKeys[j]
+		fk.RefTable = m.Long(fk.RefTable)
+		long(fk.Columns)
+		long(fk.RefColumns)
+	}
+	for j := range t.Checks {
+		ck := &t.Checks[j]
+		ck.Expression = m.Unmap(ck.Expression)
+		long(ck.Columns)
+	}
 }
