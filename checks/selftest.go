@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"github.com/jig-sql/jig/workspace"
+	"github.com/jig-sql/jig/workspace/sqlmap"
 )
 
 // Self-testing a check (jig check --self-test) means seeing it fail on rows
@@ -76,7 +77,7 @@ const MaxSelfTestRows = 10_000
 // table finds a table by name.
 func (e Env) table(name string) *workspace.Table {
 	for i := range e.Tables {
-		if e.Tables[i].Name == name || e.Tables[i].Schema+"."+e.Tables[i].Name == name {
+		if e.Tables[i].Name == name && e.Tables[i].Schema == "" || e.Tables[i].Schema+"."+e.Tables[i].Name == name || datasetTable(&e.Tables[i]) == name {
 			return &e.Tables[i]
 		}
 	}
@@ -168,4 +169,14 @@ func show(v any) string {
 		return workspace.QuoteLiteral(v)
 	}
 	return fmt.Sprint(v)
+}
+
+// datasetTable names t in a Dataset: bare in the default schema, else
+// schema.name as the user writes it (quoted where needed), which engine
+// reads back as the user's name.
+func datasetTable(t *workspace.Table) string {
+	if t.Schema == "" {
+		return t.Name
+	}
+	return sqlmap.Display(t.Schema) + "." + sqlmap.Display(t.Name)
 }

@@ -14,8 +14,8 @@ func notNullRecipe(c *NotNull, t *workspace.Table) (Recipe, error) {
 		return Recipe{}, err
 	}
 	return Recipe{
-		Violate: []Attempt{one(c.Column+" = NULL", t.Name, map[string]any{c.Column: nil}, true)},
-		Satisfy: []Attempt{one(c.Column+" = the factory's value", t.Name, map[string]any{}, false)},
+		Violate: []Attempt{one(c.Column+" = NULL", datasetTable(t), map[string]any{c.Column: nil}, true)},
+		Satisfy: []Attempt{one(c.Column+" = the factory's value", datasetTable(t), map[string]any{}, false)},
 	}, nil
 }
 
@@ -27,10 +27,10 @@ func notEmptyRecipe(c *NotEmpty, t *workspace.Table) (Recipe, error) {
 	}
 	r := Recipe{}
 	for _, s := range []string{"", fitText("   ", col.Type)} {
-		r.Violate = append(r.Violate, one(c.Column+" = "+show(s), t.Name, map[string]any{c.Column: s}, true))
+		r.Violate = append(r.Violate, one(c.Column+" = "+show(s), datasetTable(t), map[string]any{c.Column: s}, true))
 	}
 	v := fitText("jig", col.Type)
-	r.Satisfy = []Attempt{one(c.Column+" = "+show(v), t.Name, map[string]any{c.Column: v}, false)}
+	r.Satisfy = []Attempt{one(c.Column+" = "+show(v), datasetTable(t), map[string]any{c.Column: v}, false)}
 	return r, nil
 }
 
@@ -54,12 +54,12 @@ func uniqueRecipe(c *Unique, t *workspace.Table) (Recipe, error) {
 		shown = append(shown, name+" = "+show(v0))
 	}
 	two := func(note string, rows [2]map[string]any, direct bool) Attempt {
-		return Attempt{Note: note, Direct: direct, Data: []Dataset{{Table: t.Name, Rows: rows[:]}}}
+		return Attempt{Note: note, Direct: direct, Data: []Dataset{{Table: datasetTable(t), Rows: rows[:]}}}
 	}
 	return Recipe{
 		Violate: []Attempt{two("two rows with "+strings.Join(shown, ", "), same, true)},
 		Satisfy: []Attempt{two("two rows with different values", differ, false),
-			one("one row", t.Name, map[string]any{}, false)},
+			one("one row", datasetTable(t), map[string]any{}, false)},
 	}, nil
 }
 
@@ -83,11 +83,11 @@ func acceptedRecipe(name string, values []string, t *workspace.Table) (Recipe, e
 	}
 	r := Recipe{}
 	for _, v := range out {
-		r.Violate = append(r.Violate, one(name+" = "+show(v), t.Name, map[string]any{name: v}, true))
+		r.Violate = append(r.Violate, one(name+" = "+show(v), datasetTable(t), map[string]any{name: v}, true))
 	}
 	for i, text := range values {
 		if v := typed(col.Type, text); i < 3 {
-			r.Satisfy = append(r.Satisfy, one(name+" = "+show(v), t.Name, map[string]any{name: v}, false))
+			r.Satisfy = append(r.Satisfy, one(name+" = "+show(v), datasetTable(t), map[string]any{name: v}, false))
 		}
 	}
 	if len(r.Violate) == 0 {
@@ -106,7 +106,7 @@ func notAcceptedRecipe(c *NotAcceptedValues, t *workspace.Table) (Recipe, error)
 	r := Recipe{}
 	for i, text := range c.Values {
 		if v := typed(col.Type, text); i < 3 {
-			r.Violate = append(r.Violate, one(c.Column+" = "+show(v), t.Name, map[string]any{c.Column: v}, true))
+			r.Violate = append(r.Violate, one(c.Column+" = "+show(v), datasetTable(t), map[string]any{c.Column: v}, true))
 		}
 	}
 	ok := others(col.Type, c.Values, 2)
@@ -119,7 +119,7 @@ func notAcceptedRecipe(c *NotAcceptedValues, t *workspace.Table) (Recipe, error)
 		}
 	}
 	for _, v := range append(ok, nil) {
-		r.Satisfy = append(r.Satisfy, one(c.Column+" = "+show(v), t.Name, map[string]any{c.Column: v}, false))
+		r.Satisfy = append(r.Satisfy, one(c.Column+" = "+show(v), datasetTable(t), map[string]any{c.Column: v}, false))
 	}
 	return r, nil
 }
@@ -147,11 +147,11 @@ func relationshipsRecipe(c *Relationships, t *workspace.Table, env Env) (Recipe,
 		return Recipe{Caveat: fmt.Sprintf("jig cannot write a value of %s's type %s", c.Column, col.Type.Name)}, nil
 	}
 	child := []map[string]any{{c.Column: v}}
-	missing := Dataset{Table: parent.Name, Rows: []map[string]any{{field: v}}}
+	missing := Dataset{Table: datasetTable(parent), Rows: []map[string]any{{field: v}}}
 	violate := Attempt{Note: fmt.Sprintf("%s = %s with no %s.%s = %s", c.Column, show(v), parent.Name, field, show(v)),
-		Data: []Dataset{{Table: t.Name, Rows: child}}, Absent: []Dataset{missing}, Direct: true}
+		Data: []Dataset{{Table: datasetTable(t), Rows: child}}, Absent: []Dataset{missing}, Direct: true}
 	satisfy := Attempt{Note: fmt.Sprintf("%s = %s with its %s row", c.Column, show(v), parent.Name),
-		Data: []Dataset{missing, {Table: t.Name, Rows: child}}}
+		Data: []Dataset{missing, {Table: datasetTable(t), Rows: child}}}
 	return Recipe{Violate: []Attempt{violate}, Satisfy: []Attempt{satisfy}}, nil
 }
 
@@ -175,14 +175,14 @@ func matchesRecipe(c *Matches, t *workspace.Table) (Recipe, error) {
 			continue
 		}
 		seen[s] = true
-		r.Violate = append(r.Violate, one(c.Column+" = "+show(s), t.Name, map[string]any{c.Column: s}, true))
+		r.Violate = append(r.Violate, one(c.Column+" = "+show(s), datasetTable(t), map[string]any{c.Column: s}, true))
 	}
 	if len(r.Violate) == 0 {
 		r.Caveat = fmt.Sprintf("every string jig tried matches %q", c.Pattern)
 	}
 	if s, ok := matching(c.Pattern); ok {
-		r.Satisfy = append(r.Satisfy, one(c.Column+" = "+show(s), t.Name, map[string]any{c.Column: s}, false))
+		r.Satisfy = append(r.Satisfy, one(c.Column+" = "+show(s), datasetTable(t), map[string]any{c.Column: s}, false))
 	}
-	r.Satisfy = append(r.Satisfy, one(c.Column+" = the factory's value", t.Name, map[string]any{}, false))
+	r.Satisfy = append(r.Satisfy, one(c.Column+" = the factory's value", datasetTable(t), map[string]any{}, false))
 	return r, nil
 }

@@ -37,7 +37,7 @@ func rowCountRecipe(c *RowCount, t *workspace.Table) (Recipe, error) {
 	switch {
 	case c.Equal != nil:
 		counts = append(counts, *c.Equal+1, *c.Equal-1)
-		r.Satisfy = []Attempt{rowsOf(int(*c.Equal), t.Name)}
+		r.Satisfy = []Attempt{rowsOf(int(*c.Equal), datasetTable(t))}
 	default:
 		if c.Min != nil {
 			counts = append(counts, *c.Min-1)
@@ -51,14 +51,14 @@ func rowCountRecipe(c *RowCount, t *workspace.Table) (Recipe, error) {
 		} else if *c.Max > 0 {
 			n = 1
 		}
-		r.Satisfy = []Attempt{rowsOf(int(n), t.Name)}
+		r.Satisfy = []Attempt{rowsOf(int(n), datasetTable(t))}
 	}
 	for _, n := range counts {
 		switch {
 		case n > MaxSelfTestRows:
 			r.Caveat = fmt.Sprintf("violating it takes %d rows, more than the %d jig inserts", n, MaxSelfTestRows)
 		case n >= 0:
-			r.Violate = append(r.Violate, rowsOf(int(n), t.Name))
+			r.Violate = append(r.Violate, rowsOf(int(n), datasetTable(t)))
 		}
 	}
 	return r, nil
@@ -67,14 +67,14 @@ func rowCountRecipe(c *RowCount, t *workspace.Table) (Recipe, error) {
 // equalRowCountRecipe tries a few counts on each side: the factory may add
 // rows to the other relation (parents), and a query's count is unknown.
 func equalRowCountRecipe(c *EqualRowCount, t *workspace.Table, env Env) (Recipe, error) {
-	r := Recipe{Violate: []Attempt{rowsOf(1, t.Name), rowsOf(2, t.Name)}}
+	r := Recipe{Violate: []Attempt{rowsOf(1, datasetTable(t)), rowsOf(2, datasetTable(t))}}
 	r.Satisfy = []Attempt{rowsOf(0)}
 	if other := env.table(c.other()); c.other() != "" && other != nil {
-		r.Violate = append(r.Violate, rowsOf(1, other.Name))
-		r.Satisfy = append(r.Satisfy, rowsOf(1, t.Name, other.Name))
+		r.Violate = append(r.Violate, rowsOf(1, datasetTable(other)))
+		r.Satisfy = append(r.Satisfy, rowsOf(1, datasetTable(t), datasetTable(other)))
 	}
 	r.Violate = append(r.Violate, rowsOf(0))
-	r.Satisfy = append(r.Satisfy, rowsOf(1, t.Name), rowsOf(2, t.Name))
+	r.Satisfy = append(r.Satisfy, rowsOf(1, datasetTable(t)), rowsOf(2, datasetTable(t)))
 	return r, nil
 }
 
@@ -91,10 +91,10 @@ func freshnessRecipe(c *Freshness, t *workspace.Table, now time.Time) (Recipe, e
 	}
 	old := now.Add(-approxAge(c.MaxAge) - 48*time.Hour).UTC().Format(layout)
 	r := Recipe{Violate: []Attempt{
-		one(c.Column+" = "+show(old), t.Name, map[string]any{c.Column: old}, true), rowsOf(0)}}
+		one(c.Column+" = "+show(old), datasetTable(t), map[string]any{c.Column: old}, true), rowsOf(0)}}
 	for _, at := range []time.Time{now, now.Add(24 * time.Hour)} {
 		v := at.UTC().Format(layout)
-		r.Satisfy = append(r.Satisfy, one(c.Column+" = "+show(v), t.Name, map[string]any{c.Column: v}, false))
+		r.Satisfy = append(r.Satisfy, one(c.Column+" = "+show(v), datasetTable(t), map[string]any{c.Column: v}, false))
 	}
 	return r, nil
 }

@@ -31,12 +31,12 @@ func rangeRecipe(c *AcceptedRange, t *workspace.Table) (Recipe, error) {
 	r := Recipe{}
 	for _, b := range bounds {
 		if v, ok := stepBound(b, col.Type, true); ok {
-			r.Violate = append(r.Violate, one(c.Column+" = "+show(v), t.Name, map[string]any{c.Column: v}, true))
+			r.Violate = append(r.Violate, one(c.Column+" = "+show(v), datasetTable(t), map[string]any{c.Column: v}, true))
 		} else {
 			r.Caveat = fmt.Sprintf("jig cannot step past the bound %q of a %s column", b.v.Text, col.Type.Name)
 		}
 		if v, ok := stepBound(b, col.Type, false); ok {
-			r.Satisfy = append(r.Satisfy, one(c.Column+" = "+show(v), t.Name, map[string]any{c.Column: v}, false))
+			r.Satisfy = append(r.Satisfy, one(c.Column+" = "+show(v), datasetTable(t), map[string]any{c.Column: v}, false))
 		}
 	}
 	return r, nil

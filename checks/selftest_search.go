@@ -123,7 +123,7 @@ func (s *searcher) add(set []setting) {
 				notes = append(notes, note)
 			}
 		}
-		a.Data = append(a.Data, Dataset{Table: t.Name, Rows: []map[string]any{row}})
+		a.Data = append(a.Data, Dataset{Table: datasetTable(t), Rows: []map[string]any{row}})
 	}
 	if len(notes) > 0 {
 		a.Note = strings.Join(notes, ", ")

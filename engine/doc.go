@@ -32,6 +32,17 @@
 // transaction that is rolled back, so fixtures never see each other's rows;
 // Compare and FormatDiff judge its result against the fixture's expect.
 //
+// # Schemas
+//
+// The schemas a workspace declares (CREATE SCHEMA atomic) get a private
+// copy per connection too, and every SQL text sent on a connection goes
+// through its sqlmap.Mapper (names.go): atomic.events is sent as the
+// copy's, positions and names in Postgres's errors come back as written.
+// Suite.Tables name them as users do (Schema "atomic"); Suite.Table finds
+// events, public.events, atomic.events and "Atomic"."Events". SQL sent on
+// a connection from outside the engine goes through Session.Map
+// (WithSession).
+//
 // # Embedded or --dsn
 //
 // By default postgres.Start runs jig's own embedded server. With --dsn

@@ -22,6 +22,7 @@ type SQLError struct {
 	SQL      string // the text the position refers to
 	Err      *pgconn.PgError
 	offset   int // characters sent before SQL (Where.Offset)
+	srcOff   int // byte offset of Postgres's position in SQL; -1 when none
 }
 
 // Reposition implements checks.Repositioner: the error as placed in file by
@@ -34,8 +35,8 @@ func (e *SQLError) Reposition(file, source string, pos func(offset int) (line, c
 	out := *e
 	out.File, out.SQL = file, source
 	out.Line, out.Col = pos(0)
-	if e.Err != nil && e.Err.Position > 0 && int(e.Err.Position)-1 >= e.offset {
-		out.Line, out.Col = pos(byteOffset(e.SQL, int(e.Err.Position)-1-e.offset))
+	if e.srcOff >= 0 && e.Err != nil {
+		out.Line, out.Col = pos(e.srcOff)
 	}
 	return &out
 }
@@ -89,6 +90,12 @@ type Where struct {
 	// Offset is how many characters the statement sent to Postgres has in
 	// front of SQL (a wrapper such as "WITH q AS ("); 0 when sent as is.
 	Offset int
+	// Back maps a byte offset in SQL to one in Source, when SQL is a
+	// rewrite whose offsets differ; nil when they are the same.
+	Back func(offset int) int
+	// Names puts the user's names back into Postgres's message, detail
+	// and hint (a worker's private schema names); nil leaves them.
+	Names func(string) string
 	// Source is the text as the user wrote it, when SQL is a rewrite of it
 	// (translated DDL, a rewritten Redshift query); "" when SQL is the source.
 	Source string
@@ -139,12 +146,19 @@ func AsSQLError(err error, w Where) error {
 	if w.Source != "" {
 		e.SQL = w.Source
 	}
+	if w.Names != nil {
+		e.Message, e.Detail, e.Hint = w.Names(e.Message), w.Names(e.Detail), w.Names(e.Hint)
+	}
+	e.srcOff = sourceOffset(pg, w)
 	// Position counts characters, 1-based, in the statement sent; an
 	// InternalPosition refers to some other text (a function body) and is
 	// not ours to place.
 	if pos := int(pg.Position) - 1 - w.Offset; pg.Position > 0 && pos >= 0 {
 		off := byteOffset(w.SQL, pos)
 		if len(w.pieces) > 0 {
+			if w.Back != nil {
+				off = w.Back(off) // the pieces are ranges of the text before the schema mapping
+			}
 			p, local := w.piece(off)
 			e.File, e.SQL, off = p.File, p.SQL, local
 			if p.Source != "" {
@@ -162,6 +176,20 @@ func AsSQLError(err error, w Where) error {
 		e.Line, e.Col = w.Line, w.Col
 	}
 	return e
+}
+
+// sourceOffset is the byte offset of pg's position in w's source text (see
+// Where.Back), -1 when pg has none in w.
+func sourceOffset(pg *pgconn.PgError, w Where) int {
+	pos := int(pg.Position) - 1 - w.Offset
+	if pg.Position <= 0 || pos < 0 {
+		return -1
+	}
+	off := byteOffset(w.SQL, pos)
+	if w.Back != nil {
+		return w.Back(off)
+	}
+	return off
 }
 
 // byteOffset converts a character offset into a byte offset of s.

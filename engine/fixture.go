@@ -10,6 +10,7 @@ import (
 	"github.com/jig-sql/jig/rows"
 	"github.com/jig-sql/jig/workspace"
 	"github.com/jig-sql/jig/workspace/diag"
+	"github.com/jig-sql/jig/workspace/sqlmap"
 )
 
 // Status is a fixture's outcome.
@@ -62,7 +63,7 @@ func (r *Runner) runOn(ctx context.Context, w *worker, f *workspace.Fixture) *Fi
 		res.Err = err
 		return res
 	}
-	sc, err := r.compile(f, q, res.Dataset, cfgChecks)
+	sc, err := r.compile(w, f, q, res.Dataset, cfgChecks)
 	if err != nil {
 		res.Err = err
 		return res
@@ -96,14 +97,14 @@ func (res *FixtureResult) judge(actual *Result) {
 	}
 }
 
-// compile builds the fixture's script.
-func (r *Runner) compile(f *workspace.Fixture, q *workspace.Query, ds *rows.Dataset, cfg []checks.Configured) (*script, error) {
+// compile builds the fixture's script for worker w.
+func (r *Runner) compile(w *worker, f *workspace.Fixture, q *workspace.Query, ds *rows.Dataset, cfg []checks.Configured) (*script, error) {
 	s := &script{}
 	s.add("BEGIN", Where{}, roleIgnore) // statement_timeout is set once per connection (newWorker)
 	if del := r.clearSeeds(f, ds); del != "" {
 		s.own(del, Where{File: f.Path})
 	}
-	if ins := rows.InsertSQL(ds); ins != "" {
+	if ins := rows.InsertSQLNamed(ds, w.names.table, sqlmap.Short); ins != "" {
 		s.own(ins, Where{File: f.Path})
 	}
 	r.addGivenSQL(s, f)
@@ -111,7 +112,11 @@ func (r *Runner) compile(f *workspace.Fixture, q *workspace.Query, ds *rows.Data
 		return nil, err
 	}
 	if runsScripts(f, q) {
-		return r.compileScripts(s, f, cfg)
+		sc, err := r.compileScripts(s, f, cfg)
+		if err == nil {
+			err = sc.mapNames(w.names) // the steps' schema names too
+		}
+		return sc, err
 	}
 	sql, where, err := r.querySQL(f, q) // rewritten in a Redshift workspace, mocks written in
 	if err != nil {
@@ -128,12 +133,15 @@ func (r *Runner) compile(f *workspace.Fixture, q *workspace.Query, ds *rows.Data
 			return nil, err
 		}
 		s.add(sql, where, roleIgnore) // the DML's own output (RETURNING) is not compared
-		s.add("SELECT * FROM "+t.QualifiedName(), Where{File: f.Path}, roleResult)
+		s.ownAs("SELECT * FROM "+w.names.table(t), Where{File: f.Path}, roleResult)
 	}
 	if err := r.addChecks(s, cfg, r.Suite.fixtureResolver(f)); err != nil {
 		return nil, err
 	}
 	s.add("ROLLBACK", Where{}, roleIgnore)
+	if err := s.mapNames(w.names); err != nil {
+		return nil, err
+	}
 	return s, nil
 }
 
@@ -172,6 +180,9 @@ type queryRows struct {
 func (r *Runner) exec(ctx context.Context, w *worker, sc *script, f *workspace.Fixture) (*output, error) {
 	start := time.Now()
 	out, err := sc.read(ctx, w.conn, w.types)
+	if out != nil {
+		w.names.longColumns(out.result)
+	}
 	if out != nil && out.result != nil {
 		out.result.Took = time.Since(start)
 	}

@@ -26,8 +26,9 @@ type stmt struct {
 	sql   string
 	where Where
 	role  role
-	check int // index into script.checkSQL, for roleCheck
-	step  int // index into script.steps, for roleStep
+	check int  // index into script.checkSQL, for roleCheck
+	step  int  // index into script.steps, for roleStep
+	own   bool // jig wrote it with the worker's names: never rewritten
 }
 
 // script is a fixture compiled into statements sent in one round trip:
@@ -53,7 +54,7 @@ func (s *script) add(sql string, w Where, r role) {
 // own adds statements jig wrote itself, possibly several in one text.
 func (s *script) own(sql string, w Where) {
 	for _, st := range workspace.SplitStatements(sql) {
-		s.add(st.SQL, Where{File: w.File}, roleIgnore)
+		s.ownAs(st.SQL, Where{File: w.File}, roleIgnore)
 	}
 }
 
@@ -64,6 +65,30 @@ func (s *script) addStep(sql string, w Where, at StatementTag, tag string) {
 	s.steps = append(s.steps, at)
 	s.add(sql, w, roleStep)
 	s.stmts[len(s.stmts)-1].step = len(s.steps) - 1
+}
+
+// ownAs adds one statement jig wrote itself with the worker's names.
+func (s *script) ownAs(sql string, w Where, r role) {
+	s.add(sql, w, r)
+	s.stmts[len(s.stmts)-1].own = true
+}
+
+// mapNames rewrites the user's statements for the worker (see
+// sentNames): schema names to the worker's, positions mapped back.
+func (s *script) mapNames(n *sentNames) error {
+	for i := range s.stmts {
+		st := &s.stmts[i]
+		if st.own {
+			st.where.Names = n.m.Unmap // its errors name the user's schemas too
+			continue
+		}
+		sql, w, err := n.mapSQL(st.sql, st.where, false)
+		if err != nil {
+			return err
+		}
+		st.sql, st.where = sql, w
+	}
+	return nil
 }
 
 func (s *script) addCheck(sql string, w Where) {

@@ -126,7 +126,7 @@ func (l *LiveRun) run(ctx context.Context, f *workspace.Fixture, q *workspace.Qu
 		res.Err = err
 		return res
 	}
-	sc, err := l.r.compileLive(f, q, res, cfg, firstPage)
+	sc, err := l.r.compileLive(l.w, f, q, res, cfg, firstPage)
 	if err != nil {
 		res.Err = err
 		return res
@@ -160,8 +160,8 @@ func (l *LiveRun) run(ctx context.Context, f *workspace.Fixture, q *workspace.Qu
 
 // compileLive is compile with the query held in a cursor: DECLARE, count
 // it (MOVE ALL), fetch the first page, then the checks; no ROLLBACK.
-func (r *Runner) compileLive(f *workspace.Fixture, q *workspace.Query, res *FixtureResult, cfg []checks.Configured, firstPage int) (*script, error) {
-	s, err := r.compile(f, q, res.Dataset, cfg)
+func (r *Runner) compileLive(w *worker, f *workspace.Fixture, q *workspace.Query, res *FixtureResult, cfg []checks.Configured, firstPage int) (*script, error) {
+	s, err := r.compile(w, f, q, res.Dataset, cfg)
 	if err != nil {
 		return nil, err
 	}
@@ -178,7 +178,7 @@ func (r *Runner) compileLive(f *workspace.Fixture, q *workspace.Query, res *Fixt
 	decl := "DECLARE " + liveCursor + " SCROLL CURSOR FOR\n"
 	where := s.stmts[qi].where
 	where.Offset = len([]rune(decl))
-	ls.add(decl+s.stmts[qi].sql, where, roleIgnore)
+	ls.ownAs(decl+s.stmts[qi].sql, where, roleIgnore) // mapped by compile
 	ls.add("MOVE FORWARD ALL IN "+liveCursor, Where{}, roleMoveAll)
 	ls.add("MOVE ABSOLUTE 0 IN "+liveCursor, Where{}, roleIgnore)
 	ls.add(fmt.Sprintf("FETCH FORWARD %d FROM %s", max(firstPage, 1), liveCursor), Where{}, roleResult)
@@ -196,6 +196,7 @@ func (r *Runner) execLive(ctx context.Context, w *worker, sc *script, f *workspa
 	if err != nil {
 		return nil, 0, err
 	}
+	w.names.longColumns(out.result)
 	if out.result == nil {
 		return nil, 0, errors.New("internal: the live run returned no result")
 	}
@@ -266,10 +267,11 @@ func (l *LiveRun) Close() {
 }
 
 // QueryTables asks the planner which tables a query reads or writes
-// (EXPLAIN, never executed), in plan order without duplicates. The planner
-// sees through the views of the queries it reads, so these are the tables
-// whose rows reach the query at any depth: what --self-test fills. The
-// workbench lists what a query reads itself with QueryInputs.
+// (EXPLAIN, never executed), in plan order without duplicates, named as
+// fixtures name them (events, atomic.events). The planner sees through the
+// views of the queries it reads, so these are the tables whose rows reach
+// the query at any depth: what --self-test fills. The workbench lists what
+// a query reads itself with QueryInputs.
 func (r *Runner) QueryTables(ctx context.Context, sql string) ([]string, error) {
 	if tables, ok := r.scriptTables(sql); ok {
 		return tables, nil
@@ -293,13 +295,19 @@ func (r *Runner) QueryTables(ctx context.Context, sql string) ([]string, error) 
 }
 
 // planRelations are the relations EXPLAIN names for sql, in plan order
-// without duplicates; errors are placed by where.
+// without duplicates: a table of the schema as fixtures name it
+// (atomic.events), anything else (a mock table) by its relation name.
+// Errors are placed by where.
 func (r *Runner) planRelations(ctx context.Context, sql string, where Where) ([]string, error) {
 	w, err := r.acquire(ctx)
 	if err != nil {
 		return nil, err
 	}
 	defer r.release(w)
+	sql, where, err = w.names.mapSQL(sql, where, false)
+	if err != nil {
+		return nil, err
+	}
 	const explain = "EXPLAIN (FORMAT JSON, VERBOSE) "
 	var plan string
 	if err := w.conn.QueryRow(ctx, explain+sql).Scan(&plan); err != nil {
@@ -316,9 +324,14 @@ func (r *Runner) planRelations(ctx context.Context, sql string, where Where) ([]
 	walk = func(n any) {
 		switch x := n.(type) {
 		case map[string]any:
-			if rel, ok := x["Relation Name"].(string); ok && !seen[rel] {
-				seen[rel] = true
-				names = append(names, rel)
+			if rel, ok := x["Relation Name"].(string); ok {
+				if t := r.planTable(w, x); t != nil {
+					rel = UserName(t)
+				}
+				if !seen[rel] {
+					seen[rel] = true
+					names = append(names, rel)
+				}
 			}
 			for _, v := range x {
 				walk(v)

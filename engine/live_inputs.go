@@ -42,7 +42,7 @@ func (r *Runner) QueryInputs(ctx context.Context, name string) ([]Input, error) 
 	var out []Input
 	for _, rel := range rels {
 		if t := s.table(rel); t != nil {
-			out = append(out, Input{Name: t.Name})
+			out = append(out, Input{Name: UserName(t)})
 		} else if mq := mockedQuery(s.WS, rel); mq != nil {
 			out = append(out, Input{Name: mq.Name, Query: true})
 		}

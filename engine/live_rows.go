@@ -9,6 +9,7 @@ import (
 
 	"github.com/jackc/pgx/v5/pgconn"
 	"github.com/jig-sql/jig/rows"
+	"github.com/jig-sql/jig/workspace/sqlmap"
 )
 
 // RowError is one input row the database refused: a NOT NULL, CHECK,
@@ -64,7 +65,7 @@ func (r *Runner) diagnoseInsert(ctx context.Context, w *worker, ds *rows.Dataset
 	for _, tr := range ds.Tables {
 		for i, row := range tr.Rows {
 			one := &rows.Dataset{Tables: []rows.TableRows{{Table: tr.Table, Rows: []rows.Row{row}}}}
-			sql := "SAVEPOINT jig_row;\n" + rows.InsertSQL(one) + ";\nRELEASE SAVEPOINT jig_row"
+			sql := "SAVEPOINT jig_row;\n" + rows.InsertSQLNamed(one, w.names.table, sqlmap.Short) + ";\nRELEASE SAVEPOINT jig_row"
 			_, err := pc.Exec(ctx, sql).ReadAll()
 			var pg *pgconn.PgError
 			if !errors.As(err, &pg) {

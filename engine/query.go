@@ -3,6 +3,7 @@ package engine
 import (
 	"context"
 	"fmt"
+	"strings"
 	"time"
 
 	"github.com/jackc/pgx/v5"
@@ -101,12 +102,12 @@ func typeName(conn *pgx.Conn, oid uint32, names map[uint32]string) string {
 
 // typeNames reads the names of the types defined in schema (enums,
 // composites, domains and their arrays) as format_type spells them.
-func typeNames(ctx context.Context, conn *pgx.Conn, schema string) (map[uint32]string, error) {
+func typeNames(ctx context.Context, conn *pgx.Conn, schemas ...string) (map[uint32]string, error) {
 	rows, err := conn.Query(ctx, `
 		SELECT t.oid, format_type(t.oid, NULL) FROM pg_type t
-		JOIN pg_namespace n ON n.oid = t.typnamespace WHERE n.nspname = $1`, schema)
+		JOIN pg_namespace n ON n.oid = t.typnamespace WHERE n.nspname = ANY($1)`, schemas)
 	if err != nil {
-		return nil, fmt.Errorf("reading the type names of schema %s: %w", schema, err)
+		return nil, fmt.Errorf("reading the type names of schemas %s: %w", strings.Join(schemas, ", "), err)
 	}
 	names := map[uint32]string{}
 	for rows.Next() {

@@ -21,6 +21,9 @@ import (
 type ReadOnlyQuerier struct {
 	Conn    *pgx.Conn
 	Timeout time.Duration // 0 means 60s
+	// Session, when set, maps each check's SQL to its worker's names (a
+	// local run); Conn is then the session's.
+	Session *Session
 }
 
 // Query implements checks.Querier.
@@ -32,7 +35,14 @@ func (q ReadOnlyQuerier) Query(ctx context.Context, sql string) ([]string, [][]*
 	sc := &script{}
 	sc.add("BEGIN READ ONLY", Where{}, roleIgnore)
 	sc.add(fmt.Sprintf("SET statement_timeout TO %d", timeout.Milliseconds()), Where{}, roleIgnore)
-	sc.add(sql, Where{SQL: sql}, roleResult)
+	where := Where{SQL: sql}
+	if q.Session != nil {
+		var err error
+		if sql, where, err = q.Session.Map(sql, where); err != nil {
+			return nil, nil, err
+		}
+	}
+	sc.add(sql, where, roleResult)
 	sc.add("ROLLBACK", Where{}, roleIgnore)
 	out, err := sc.read(ctx, q.Conn, nil)
 	if err != nil {

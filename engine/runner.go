@@ -14,6 +14,7 @@ import (
 	"github.com/jig-sql/jig/checks"
 	"github.com/jig-sql/jig/engine/postgres"
 	"github.com/jig-sql/jig/workspace"
+	"github.com/jig-sql/jig/workspace/sqlmap"
 )
 
 // Runner runs fixtures over a pool of connections. Each connection has a
@@ -42,11 +43,13 @@ type RunnerOptions struct {
 	StatementTimeout time.Duration
 }
 
-// worker is one connection with its private schema.
+// worker is one connection with its private schemas: the main one (its
+// search_path) and one per schema the workspace declares (names).
 type worker struct {
 	conn   *pgx.Conn
 	schema string
-	types  map[uint32]string // the schema's own types, for result columns
+	names  *sentNames
+	types  map[uint32]string // the schemas' own types, for result columns
 }
 
 // NewRunner prepares a runner for the workspace: it opens the first
@@ -86,12 +89,13 @@ func (r *Runner) newWorker(ctx context.Context, ws *workspace.Workspace) (*worke
 	if !r.srv.Remote() {
 		schema = "jig_w" + randomHex(4)
 	}
-	conn, err := r.srv.ConnectWorkspace(ctx, schema)
+	m := sqlmap.New(schema, DeclaredSchemas(ws))
+	conn, err := r.srv.ConnectWorkspace(ctx, schema, m.SentSchemas()...)
 	if err != nil {
 		return nil, &postgres.StartError{Err: err}
 	}
-	w := &worker{conn: conn, schema: schema}
-	if err := ApplySchema(ctx, conn, ws.Schema); err != nil {
+	w := &worker{conn: conn, schema: schema, names: newNames(m)}
+	if err := applySchema(ctx, conn, ws.Schema, w.names); err != nil {
 		w.close()
 		return nil, err
 	}
@@ -99,7 +103,7 @@ func (r *Runner) newWorker(ctx context.Context, ws *workspace.Workspace) (*worke
 		w.close()
 		return nil, err
 	}
-	if w.types, err = typeNames(ctx, conn, w.schema); err != nil {
+	if w.types, err = w.describeTypes(ctx); err != nil {
 		w.close()
 		return nil, err
 	}
@@ -123,16 +127,10 @@ func (r *Runner) newWorker(ctx context.Context, ws *workspace.Workspace) (*worke
 	return w, nil
 }
 
-func (w *worker) close() {
-	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
-	defer cancel()
-	w.conn.Exec(ctx, "DROP SCHEMA IF EXISTS "+workspace.QuoteIdent(w.schema)+" CASCADE")
-	w.conn.Close(ctx)
-}
-
 // WithConn calls fn with one of the runner's connections, whose search_path
 // is a private schema holding the workspace's tables, and gives the
-// connection back when fn returns. fn must leave no transaction open.
+// connection back when fn returns. fn must leave no transaction open. SQL
+// that names the workspace's own schemas needs WithSession's Map.
 func (r *Runner) WithConn(ctx context.Context, fn func(*pgx.Conn) error) error {
 	w, err := r.acquire(ctx)
 	if err != nil {

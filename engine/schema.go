@@ -5,6 +5,7 @@ import (
 
 	"github.com/jackc/pgx/v5"
 	"github.com/jig-sql/jig/workspace"
+	"github.com/jig-sql/jig/workspace/sqlmap"
 )
 
 // ApplySchema runs the workspace's schema files, in order, in the
@@ -12,10 +13,30 @@ import (
 // and the line:column of the user's text, even when jig translated it from
 // Redshift DDL.
 func ApplySchema(ctx context.Context, conn *pgx.Conn, files []*workspace.SchemaFile) error {
+	return applySchema(ctx, conn, files, nil)
+}
+
+// ApplySchemaAs is ApplySchema with the workspace's schemas under the names
+// m gives them (see package sqlmap).
+func ApplySchemaAs(ctx context.Context, conn *pgx.Conn, files []*workspace.SchemaFile, m *sqlmap.Mapper) error {
+	return applySchema(ctx, conn, files, newNames(m))
+}
+
+func applySchema(ctx context.Context, conn *pgx.Conn, files []*workspace.SchemaFile, n *sentNames) error {
 	for _, f := range files {
 		w := Where{File: f.Path, SQL: f.SQL, Source: f.Source, Pos: f.SourcePos}
-		if err := Exec(ctx, conn, f.SQL, w); err != nil {
+		sql, w, setsPath, err := n.mapRewrite(f.SQL, w, true)
+		if err != nil {
+			return err
+		}
+		if err := Exec(ctx, conn, sql, w); err != nil {
 			return err // a *SQLError already names the file and place
+		}
+		if setsPath {
+			// A file's SET search_path lasts to its end, as a psql session's.
+			if _, err := conn.Exec(ctx, "SET search_path TO "+workspace.QuoteIdent(n.m.Main())); err != nil {
+				return err
+			}
 		}
 	}
 	return nil

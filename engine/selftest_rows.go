@@ -37,7 +37,7 @@ func (s *Suite) selfTestOverrides(d checks.Dataset) (rows.TableOverrides, error)
 	if t == nil {
 		return rows.TableOverrides{}, fmt.Errorf("unknown table %q", d.Table)
 	}
-	to := rows.TableOverrides{Table: d.Table}
+	to := rows.TableOverrides{Table: factoryName(t)}
 	for _, r := range d.Rows {
 		o, err := rowOverride(t, r)
 		if err != nil {
@@ -82,7 +82,7 @@ func (s *Suite) dropGenerated(ds *rows.Dataset, d checks.Dataset) error {
 	}
 	for i := range ds.Tables {
 		tr := &ds.Tables[i]
-		if tr.Table.Name != d.Table {
+		if tr.Table.Name != t.Name || tr.Table.Schema != t.Schema {
 			continue
 		}
 		var kept []rows.Row

@@ -11,6 +11,7 @@ import (
 	"github.com/jackc/pgx/v5/pgconn"
 	"github.com/jig-sql/jig/checks"
 	"github.com/jig-sql/jig/rows"
+	"github.com/jig-sql/jig/workspace/sqlmap"
 )
 
 // selfTest is one check's self-test on one worker, with what its attempts
@@ -85,7 +86,7 @@ func (st *selfTest) try(ctx context.Context, a *checks.Attempt, violate bool) (i
 			return -1, err
 		}
 	}
-	if ins := rows.InsertSQL(ds); ins != "" {
+	if ins := rows.InsertSQLNamed(ds, st.w.names.table, sqlmap.Short); ins != "" {
 		if _, err := conn.PgConn().Exec(ctx, ins).ReadAll(); err != nil {
 			var pg *pgconn.PgError
 			if !errors.As(err, &pg) {
@@ -101,7 +102,7 @@ func (st *selfTest) try(ctx context.Context, a *checks.Attempt, violate bool) (i
 			return -1, nil
 		}
 	}
-	res := checks.Run(ctx, connQuerier{conn}, []checks.Configured{st.c}, checks.WithResolver(st.r.Suite.resolver()))[0]
+	res := checks.Run(ctx, connQuerier{conn, st.w.names}, []checks.Configured{st.c}, checks.WithResolver(st.r.Suite.resolver()))[0]
 	if res.Err != nil {
 		return -1, fmt.Errorf("the check could not run: %s", firstLine(res.Err.Error()))
 	}
@@ -116,7 +117,11 @@ func (st *selfTest) constantTrue(ctx context.Context, expr string) bool {
 		return false
 	}
 	defer conn.Exec(context.WithoutCancel(ctx), "ROLLBACK")
-	err := conn.QueryRow(ctx, "SELECT coalesce(("+expr+"\n)::boolean, true)", pgx.QueryExecModeSimpleProtocol).Scan(&ok)
+	sql, _, err := st.w.names.mapSQL("SELECT coalesce(("+expr+"\n)::boolean, true)", Where{}, false)
+	if err != nil {
+		return false
+	}
+	err = conn.QueryRow(ctx, sql, pgx.QueryExecModeSimpleProtocol).Scan(&ok)
 	return err == nil && ok
 }
 
@@ -135,7 +140,7 @@ func (s *Suite) guard(pg *pgconn.PgError) string {
 	case pg.Code == "23514" && pg.TableName == "":
 		return fmt.Sprintf("CHECK %s of domain %s", pg.ConstraintName, pg.DataTypeName)
 	case pg.Code == "23514":
-		if t := s.table(pg.TableName); t != nil {
+		if t := s.relTable(pg.TableName); t != nil {
 			for _, ck := range t.Checks {
 				if ck.Name == pg.ConstraintName {
 					e := ck.Expression // "((n >= 0))": CHECK's own parentheses and the expression's
@@ -165,7 +170,7 @@ func (s *Suite) concerns(pg *pgconn.PgError, a *checks.Attempt) bool {
 	case pg.Code == "23502":
 		cols = []string{pg.ColumnName}
 	case pg.Code == "23514" && pg.TableName != "":
-		if t := s.table(pg.TableName); t != nil {
+		if t := s.relTable(pg.TableName); t != nil {
 			for _, ck := range t.Checks {
 				if ck.Name == pg.ConstraintName {
 					cols = ck.Columns
@@ -182,7 +187,7 @@ func (s *Suite) concerns(pg *pgconn.PgError, a *checks.Attempt) bool {
 	for _, d := range a.Data {
 		for _, row := range d.Rows {
 			for _, c := range cols {
-				if _, ok := row[strings.Trim(c, `"`)]; ok && (d.Table == pg.TableName || pg.TableName == "") {
+				if _, ok := row[strings.Trim(c, `"`)]; ok && (pg.TableName == "" || s.table(d.Table) == s.relTable(pg.TableName) || d.Table == pg.TableName) {
 					return true
 				}
 			}
@@ -192,14 +197,21 @@ func (s *Suite) concerns(pg *pgconn.PgError, a *checks.Attempt) bool {
 }
 
 // connQuerier runs a check's statement on a worker's connection, inside
-// whatever transaction it has open.
-type connQuerier struct{ conn *pgx.Conn }
+// whatever transaction it has open, under the worker's names.
+type connQuerier struct {
+	conn  *pgx.Conn
+	names *sentNames
+}
 
 // Query runs sql and returns its rows as text, NULL as nil.
 func (q connQuerier) Query(ctx context.Context, sql string) ([]string, [][]*string, error) {
-	res := q.conn.PgConn().ExecParams(ctx, sql, nil, nil, nil, nil).Read()
+	sent, w, err := q.names.mapSQL(sql, Where{}, false)
+	if err != nil {
+		return nil, nil, err
+	}
+	res := q.conn.PgConn().ExecParams(ctx, sent, nil, nil, nil, nil).Read()
 	if res.Err != nil {
-		return nil, nil, res.Err
+		return nil, nil, AsSQLError(res.Err, w)
 	}
 	cols := make([]string, len(res.FieldDescriptions))
 	for i, f := range res.FieldDescriptions {

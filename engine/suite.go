@@ -35,37 +35,6 @@ func DecodeChecks(ws *workspace.Workspace) ([]*checks.File, error) {
 	return checks.DecodeFiles(src)
 }
 
-// unqualify drops the worker's schema from the descriptions: rows and
-// checks then name tables bare, and every worker's search_path resolves
-// them to its own copy.
-func unqualify(tables []workspace.Table, schema string) {
-	for i := range tables {
-		tables[i].Schema = ""
-		for j := range tables[i].ForeignKeys {
-			if tables[i].ForeignKeys[j].RefSchema == schema {
-				tables[i].ForeignKeys[j].RefSchema = ""
-			}
-		}
-	}
-}
-
-func (s *Suite) table(name string) *workspace.Table {
-	for i := range s.Tables {
-		if s.Tables[i].Name == name {
-			return &s.Tables[i]
-		}
-	}
-	return nil
-}
-
-func (s *Suite) tableNames() []string {
-	names := make([]string, len(s.Tables))
-	for i, t := range s.Tables {
-		names[i] = t.Name
-	}
-	return names
-}
-
 // overrides converts a fixture's given rows into factory overrides, with
 // positioned errors for unknown tables and columns and values that are not
 // of their column's type.
@@ -81,7 +50,7 @@ func (s *Suite) overrides(f *workspace.Fixture) ([]rows.TableOverrides, error) {
 			errs = append(errs, s.unknownGiven(f, g))
 			continue
 		}
-		to := rows.TableOverrides{Table: t.Name}
+		to := rows.TableOverrides{Table: factoryName(t)}
 		file := f.Path
 		if g.CSV != nil && g.CSV.Path != "" {
 			file = g.CSV.Path // the cells' positions are in the CSV file
@@ -136,7 +105,7 @@ func (s *Suite) unknownGiven(f *workspace.Fixture, g workspace.GivenTable) *diag
 	} else if q != nil && s.chain != nil {
 		msg = fmt.Sprintf("given %q: query %s cannot be mocked, as it does not run as a view: %v", g.Table, q.Name, s.chain.broken[q.Name])
 	}
-	return &diag.PosError{File: f.Path, Line: g.Line, Col: 3, Msg: msg, Hint: diag.DidYouMean(g.Table, append(s.tableNames(), queries...))}
+	return &diag.PosError{File: f.Path, Line: g.Line, Col: 3, Msg: msg, Hint: s.givenHint(g.Table, queries)}
 }
 
 // csvHeader reports the columns of a CSV given's header that its table
@@ -169,6 +138,15 @@ func fillNull(o rows.Override, t *workspace.Table) {
 	}
 }
 
+// givenHint is tableHint for a given name, with the queries a fixture
+// may mock among the names it suggests.
+func (s *Suite) givenHint(name string, queries []string) string {
+	if h := s.tableHint(name); strings.Contains(h, "A name without a schema") {
+		return h // the table is in another schema
+	}
+	return diag.DidYouMean(name, append(s.tableNames(), queries...))
+}
+
 func columnNames(t *workspace.Table) []string {
 	names := make([]string, len(t.Columns))
 	for i, c := range t.Columns {
@@ -180,13 +158,13 @@ func columnNames(t *workspace.Table) []string {
 // checksFor picks the checks that apply to a fixture: the workspace's
 // checks on the tables it gives and on its query's output, then its own.
 func (s *Suite) checksFor(f *workspace.Fixture) ([]checks.Configured, error) {
-	given := map[string]bool{f.Query: true}
+	given := map[string]bool{s.targetKey(f.Query): true}
 	for _, g := range f.Given {
-		given[g.Table] = true
+		given[s.targetKey(g.Table)] = true
 	}
 	var out []checks.Configured
 	for _, file := range s.Checks {
-		if given[file.Table] && !f.OwnChecksOnly {
+		if given[s.targetKey(file.Table)] && !f.OwnChecksOnly {
 			out = append(out, file.Checks...)
 		}
 	}
@@ -229,7 +207,10 @@ func (s *Suite) fixtureResolver(f *workspace.Fixture) checks.Resolver {
 func (s *Suite) resolverFor(mocks map[string]bool) checks.Resolver {
 	return func(name string) (checks.Target, error) {
 		q := s.WS.Query(name)
-		if q == nil || s.table(name) != nil {
+		if t := s.table(name); t != nil {
+			return checks.Target{Name: name, Schema: t.Schema, Table: t.Name}, nil
+		}
+		if q == nil {
 			return checks.TableTarget(name), nil
 		}
 		if mocks[q.Name] {
@@ -260,15 +241,14 @@ func newSuite(ctx context.Context, w *worker, ws *workspace.Workspace, checkFile
 // describeSuite describes the tables in the worker's schema and prepares
 // the factory; it validates nothing.
 func describeSuite(ctx context.Context, w *worker, ws *workspace.Workspace, checkFiles []*checks.File, c *chain) (*Suite, error) {
-	all, err := DescribeWorkspace(ctx, w.conn, w.schema, ws.Schema)
+	all, err := describeAll(ctx, w, ws)
 	if err != nil {
 		return nil, err
 	}
-	unqualify(all, w.schema)
 	s := &Suite{WS: ws, Checks: checkFiles, chain: c, mocks: map[string]*workspace.Table{}}
 	var mocks []workspace.Table
 	for _, t := range all {
-		if q := mockedQuery(ws, t.Name); q != nil {
+		if q := mockedQuery(ws, t.Name); q != nil && t.Schema == "" {
 			mocks = append(mocks, t)
 		} else {
 			s.Tables = append(s.Tables, t)
@@ -301,9 +281,6 @@ func (s *Suite) validateChecks() error {
 // lookup is the checks.SchemaLookup of the suite: a table of the schema
 // (its worker's schema assumed when qualified), or a query.
 func (s *Suite) lookup(name string) (*workspace.Table, bool) {
-	if i := strings.LastIndexByte(name, '.'); i >= 0 {
-		name = name[i+1:]
-	}
 	if t := s.table(name); t != nil {
 		return t, true
 	}
@@ -320,10 +297,7 @@ func (s *Suite) checkTargets() error {
 	var errs diag.Errors
 	for _, f := range s.Checks {
 		name := f.Table
-		if i := strings.LastIndexByte(name, '.'); i >= 0 {
-			name = name[i+1:] // schema-qualified: the schema is the worker's
-		}
-		if name == "" || slices.Contains(known, name) || slices.Contains(known, strings.ToLower(name)) {
+		if name == "" || s.table(name) != nil || s.WS.Query(name) != nil || slices.Contains(known, strings.ToLower(name)) {
 			continue
 		}
 		line, col := 1, 1

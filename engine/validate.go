@@ -88,7 +88,7 @@ func (v *sqlValidator) fixture(ctx context.Context, f *workspace.Fixture) {
 			kept = append(kept, c)
 		}
 	}
-	sc, err := v.r.compile(f, q, ds, kept)
+	sc, err := v.r.compile(v.w, f, q, ds, kept)
 	if err != nil {
 		v.add(f.Path, err)
 		return

@@ -88,6 +88,11 @@ func (v *sqlValidator) prepare(ctx context.Context, sql string, where Where) ([]
 	if where.SQL == "" {
 		where.SQL = sql
 	}
+	// To the worker's schemas (a no-op on text compile already mapped).
+	sql, where, err := v.w.names.mapSQL(sql, where, false)
+	if err != nil {
+		return nil, err
+	}
 	desc, err := v.w.conn.PgConn().Prepare(ctx, "", sql, nil)
 	if err != nil {
 		return nil, AsSQLError(err, where)

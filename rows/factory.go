@@ -42,8 +42,15 @@ func NewFactory(seed int64, tables []workspace.Table, opts ...Option) *Factory {
 	f := &Factory{seed: seed, tables: tables, byName: map[string]int{}, compiled: map[int]*ctable{}}
 	for i := range tables {
 		t := &tables[i]
-		if _, dup := f.byName[t.Name]; dup {
-			f.byName[t.Name] = -1 // ambiguous: only schema.name finds it
+		if j, dup := f.byName[t.Name]; dup {
+			// The default schema's table owns its bare name; between two
+			// other schemas' it is ambiguous: only schema.name finds them.
+			switch {
+			case t.Schema == "":
+				f.byName[t.Name] = i
+			case j < 0 || tables[j].Schema != "":
+				f.byName[t.Name] = -1
+			}
 		} else {
 			f.byName[t.Name] = i
 		}

@@ -16,6 +16,15 @@ import (
 // sequence is then moved past the largest value so later inserts by the
 // query under test do not collide.
 func InsertSQL(ds *Dataset) string {
+	return InsertSQLNamed(ds, (*workspace.Table).QualifiedName, func(c string) string { return c })
+}
+
+// InsertSQLNamed is InsertSQL with each table written as name gives it (a
+// name already quoted for SQL) and each column as column gives it (before
+// quoting): the engine sends a table of a user's schema under its worker's
+// private schema, and a name longer than Postgres keeps under its short
+// form.
+func InsertSQLNamed(ds *Dataset, name func(*workspace.Table) string, column func(string) string) string {
 	var b strings.Builder
 	for _, tr := range ds.Tables {
 		if len(tr.Rows) == 0 {
@@ -24,10 +33,10 @@ func InsertSQL(ds *Dataset) string {
 		if b.Len() > 0 {
 			b.WriteString(";\n")
 		}
-		writeInsert(&b, tr)
+		writeInsert(&b, tr, name(tr.Table), column)
 		for _, c := range sequenced(tr) {
 			b.WriteString(";\n")
-			writeSetval(&b, tr.Table, c)
+			writeSetval(&b, tr.Table, c, name(tr.Table), column)
 		}
 	}
 	return b.String()
@@ -50,14 +59,14 @@ func written(tr TableRows) []int {
 	return cols
 }
 
-func writeInsert(b *strings.Builder, tr TableRows) {
+func writeInsert(b *strings.Builder, tr TableRows, name string, column func(string) string) {
 	cols := written(tr)
 	b.WriteString("INSERT INTO ")
-	b.WriteString(tr.Table.QualifiedName())
+	b.WriteString(name)
 	if len(cols) == 0 {
 		for i := range tr.Rows {
 			if i > 0 {
-				b.WriteString(";\nINSERT INTO " + tr.Table.QualifiedName())
+				b.WriteString(";\nINSERT INTO " + name)
 			}
 			b.WriteString(" DEFAULT VALUES")
 		}
@@ -70,7 +79,7 @@ func writeInsert(b *strings.Builder, tr TableRows) {
 			b.WriteString(", ")
 		}
 		c := tr.Table.Columns[j]
-		b.WriteString(workspace.QuoteIdent(c.Name))
+		b.WriteString(workspace.QuoteIdent(column(c.Name)))
 		overriding = overriding || c.Identity == "always"
 	}
 	b.WriteString(")")
@@ -116,14 +125,14 @@ func sequenced(tr TableRows) []int {
 	return out
 }
 
-func writeSetval(b *strings.Builder, t *workspace.Table, j int) {
-	col := t.Columns[j].Name
+func writeSetval(b *strings.Builder, t *workspace.Table, j int, name string, column func(string) string) {
+	col := column(t.Columns[j].Name)
 	b.WriteString("SELECT setval(pg_get_serial_sequence(")
-	b.WriteString(workspace.QuoteLiteral(t.QualifiedName()))
+	b.WriteString(workspace.QuoteLiteral(name))
 	b.WriteString(", ")
 	b.WriteString(workspace.QuoteLiteral(col))
 	b.WriteString("), max(")
 	b.WriteString(workspace.QuoteIdent(col))
 	b.WriteString(")) FROM ")
-	b.WriteString(t.QualifiedName())
+	b.WriteString(name)
 }

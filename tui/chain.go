@@ -45,6 +45,9 @@ func (c catalog) factoryName(name string) string {
 	if f, ok := c.mocks[name]; ok {
 		return f
 	}
+	if t := findTable(c.tables, name); t != nil {
+		return engine.FactoryName(t) // atomic.events
+	}
 	return name
 }
 
@@ -53,6 +56,11 @@ func (c catalog) inputName(factory string) string {
 	for q, f := range c.mocks {
 		if f == factory {
 			return q
+		}
+	}
+	for i := range c.tables {
+		if engine.FactoryName(&c.tables[i]) == factory {
+			return engine.UserName(&c.tables[i])
 		}
 	}
 	return factory

@@ -76,7 +76,7 @@ func overridesOf(fx *workspace.Fixture, c catalog) []rows.TableOverrides {
 		if t == nil {
 			continue
 		}
-		to := rows.TableOverrides{Table: c.factoryName(g.Table)}
+		to := rows.TableOverrides{Table: engine.FactoryName(t)}
 		for _, r := range g.Rows {
 			o := rows.Override{}
 			for _, c := range r.Cells {

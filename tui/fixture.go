@@ -9,6 +9,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/jig-sql/jig/engine"
 	"github.com/jig-sql/jig/rows"
 	"github.com/jig-sql/jig/workspace"
 )
@@ -190,9 +191,11 @@ var (
 	typedDecimal = regexp.MustCompile(`^-?(0|[1-9][0-9]*)\.[0-9]+$`)
 )
 
+// findTable finds a table by the name a fixture gives it: events in the
+// default schema, atomic.events in another.
 func findTable(tables []workspace.Table, name string) *workspace.Table {
 	for i := range tables {
-		if tables[i].Name == name {
+		if tables[i].Schema == "" && tables[i].Name == name || engine.UserName(&tables[i]) == name {
 			return &tables[i]
 		}
 	}

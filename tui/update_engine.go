@@ -60,9 +60,9 @@ func (m *Model) setTables(c catalog) {
 	m.cat = c
 	m.factory = m.be.Runner().Suite.Factory
 	var names []string
-	for _, t := range c.tables {
-		if _, mock := c.mocks[t.Name]; !mock {
-			names = append(names, t.Name)
+	for i, t := range c.tables {
+		if _, mock := c.mocks[t.Name]; !mock || t.Schema != "" {
+			names = append(names, engine.UserName(&c.tables[i])) // atomic.events, as fixtures name it
 		}
 	}
 	m.sidebar.SetTables(names)

@@ -113,8 +113,8 @@ func (c *cli) localChecks(ws *workspace.Workspace, cf *checkFlags, cfg []checks.
 	defer srv.Stop()
 	defer runner.Close()
 	var results []checks.Result
-	err := runner.WithConn(c.ctx, func(conn *pgx.Conn) error {
-		results = checks.Run(c.ctx, engine.ReadOnlyQuerier{Conn: conn, Timeout: cf.timeout}, cfg,
+	err := runner.WithSession(c.ctx, func(s *engine.Session) error {
+		results = checks.Run(c.ctx, engine.ReadOnlyQuerier{Conn: s.Conn, Timeout: cf.timeout, Session: s}, cfg,
 			checks.WithDialect(checks.Postgres), checks.WithResolver(runner.Suite.Resolver()))
 		return nil
 	})

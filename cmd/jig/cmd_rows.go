@@ -63,18 +63,19 @@ func runRows(c *cli, rf *rowsFlags, table string, seedSet bool) int {
 	if seedSet {
 		factory = rows.NewFactory(rf.seed, runner.Suite.Tables)
 	}
-	if !hasTable(runner.Suite.Tables, table) {
+	t := runner.Suite.Table(table)
+	if t == nil {
 		fmt.Fprintln(c.stderr, "jig: "+unknownTable(runner.Suite.Tables, table, ws))
 		return exitUsage
 	}
-	ds, err := factory.Build([]rows.TableOverrides{{Table: table, Rows: make([]rows.Override, rf.n)}})
+	ds, err := factory.Build([]rows.TableOverrides{{Table: engine.FactoryName(t), Rows: make([]rows.Override, rf.n)}})
 	if err != nil {
 		fmt.Fprintln(c.stderr, "jig: "+err.Error())
 		return exitUsage
 	}
 	res := &engine.Result{}
 	for _, tr := range ds.Tables {
-		if tr.Table.Name != table {
+		if tr.Table.Name != t.Name || tr.Table.Schema != t.Schema {
 			continue
 		}
 		for _, col := range tr.Table.Columns {
@@ -98,23 +99,14 @@ func runRows(c *cli, rf *rowsFlags, table string, seedSet bool) int {
 	return exitOK
 }
 
-func hasTable(tables []workspace.Table, name string) bool {
-	for _, t := range tables {
-		if t.Name == name {
-			return true
-		}
-	}
-	return false
-}
-
 // unknownTable says a table is not in the schema, and what is.
 func unknownTable(tables []workspace.Table, name string, ws *workspace.Workspace) string {
 	if len(tables) == 0 {
 		return fmt.Sprintf("no table %q: the workspace's schema (%s) defines no tables", name, filepath.Join(ws.Dir, ws.Config.Schema))
 	}
 	names := make([]string, len(tables))
-	for i, t := range tables {
-		names[i] = t.Name
+	for i := range tables {
+		names[i] = engine.UserName(&tables[i])
 	}
 	return fmt.Sprintf("no table %q in the schema (tables: %s)%s", name, strings.Join(names, ", "), didYouMean(name, names))
 }

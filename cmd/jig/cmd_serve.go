@@ -55,11 +55,16 @@ func runServe(c *cli, wf *wsFlags, of outFlags) int {
 	defer s.Stop()
 	// The schema files run as the workspace role, and so does every session
 	// on the DSN printed below: psql is sandboxed like the tests.
-	conn, err := s.ConnectWorkspace(c.ctx, serveSchema)
+	names, m, ok := c.servedSchemas(ws)
+	if !ok {
+		return exitUsage
+	}
+	conn, err := s.ConnectWorkspace(c.ctx, serveSchema, names...)
 	if err != nil {
 		return c.fail(&postgres.StartError{Err: err})
 	}
-	err = engine.ApplySchema(c.ctx, conn, ws.Schema)
+	defer dropServed(s, append(names, serveSchema))
+	err = engine.ApplySchemaAs(c.ctx, conn, ws.Schema, m)
 	if err == nil {
 		err = engine.LoadSeeds(c.ctx, conn, serveSchema, ws.Seeds)
 	}

@@ -249,6 +249,7 @@ CREATE FUNCTION purge() RETURNS int LANGUAGE sql AS 'DELETE FROM victim; SELECT 
 	if after := schemas(); after != before {
 		t.Errorf("schemas before %s, after %s: jig test --dsn left one behind", before, after)
 	}
+	dsnNeverWritesSchemas(t, dsn, schemas)
 	// pull: every statement it sends is inside one READ ONLY transaction
 	// that is rolled back (the session logs them all).
 	srv := enginetest.Server(t)
@@ -295,4 +296,37 @@ func readFile(t *testing.T, p string) string {
 		t.Fatal(err)
 	}
 	return string(b)
+}
+
+// dsnNeverWritesSchemas: a workspace that declares schemas (one of them
+// also a real schema of the server, with a table of the same name) runs
+// with --dsn in jig's private copies only: the real table keeps its rows,
+// and no schema is left behind.
+func dsnNeverWritesSchemas(t *testing.T, dsn string, schemas func() string) {
+	t.Helper()
+	conn := enginetest.Conn(t)
+	ctx := context.Background()
+	enginetest.Exec(t, conn, `CREATE SCHEMA t_crm; CREATE TABLE t_crm.victim (id int PRIMARY KEY);
+INSERT INTO t_crm.victim SELECT generate_series(1, 10)`)
+	t.Cleanup(func() { conn.Exec(ctx, "DROP SCHEMA t_crm CASCADE") })
+	before := schemas()
+	ws := t.TempDir()
+	enginetest.WriteFiles(t, ws, map[string]string{
+		"schema/a.sql": "DROP SCHEMA IF EXISTS t_crm CASCADE;\nCREATE SCHEMA t_crm;\nCREATE SCHEMA \"We\"\"ird\";\n" +
+			"CREATE TABLE t_crm.victim (id int PRIMARY KEY);\nCREATE TABLE \"We\"\"ird\".t (id int REFERENCES t_crm.victim);\n",
+		"queries/wipe.sql":     "DELETE FROM t_crm.victim WHERE id NOT IN (SELECT id FROM \"We\"\"ird\".t) RETURNING id\n",
+		"fixtures/wipe/a.yaml": "query: wipe\ngiven:\n  t_crm.victim:\n    - {id: 1}\n    - {id: 2}\n  '\"We\"\"ird\".t':\n    - {id: 2}\nexpect:\n  rows:\n    - {id: 1}\n",
+	})
+	for run := 1; run <= 2; run++ {
+		if code, out := jig(t, "test", "-w", ws, "--dsn", dsn); code != exitOK {
+			t.Fatalf("jig test --dsn on declared schemas, run %d: exit %d\n%s", run, code, out)
+		}
+	}
+	var n int
+	if err := conn.QueryRow(ctx, "SELECT count(*) FROM t_crm.victim").Scan(&n); err != nil || n != 10 {
+		t.Errorf("the real t_crm.victim has %d rows (%v), want 10: jig wrote outside its copies", n, err)
+	}
+	if after := schemas(); after != before {
+		t.Errorf("schemas before %s, after %s: jig test --dsn left a declared schema behind", before, after)
+	}
 }

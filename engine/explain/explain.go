@@ -46,19 +46,31 @@ func Run(ctx context.Context, r *engine.Runner, sql string) (*Explanation, error
 		return nil, err
 	}
 	var e *Explanation
-	err := r.WithConn(ctx, func(conn *pgx.Conn) error {
-		var err error
-		e, err = plan(ctx, conn, sql, r.Suite.Tables)
+	err := r.WithSession(ctx, func(s *engine.Session) error {
+		sent, where, err := s.Map(sql, engine.Where{SQL: sql})
+		if err != nil {
+			return err
+		}
+		e, err = plan(ctx, s.Conn, sent, where, r.Suite.Tables)
+		if e != nil {
+			e.Plan = where.Names(e.Plan) // the user's schema names
+		}
 		return err
 	})
 	return e, err
 }
 
-func plan(ctx context.Context, conn *pgx.Conn, sql string, tables []workspace.Table) (*Explanation, error) {
+// plan explains sent (the user's sql as sent on conn; where places errors).
+func plan(ctx context.Context, conn *pgx.Conn, sql string, where engine.Where, tables []workspace.Table) (*Explanation, error) {
 	const textPrefix = "EXPLAIN "
+	at := func(prefix string) engine.Where {
+		w := where
+		w.Offset = len(prefix)
+		return w
+	}
 	rows, err := conn.Query(ctx, textPrefix+sql)
 	if err != nil {
-		return nil, engine.AsSQLError(err, engine.Where{SQL: sql, Offset: len(textPrefix)})
+		return nil, engine.AsSQLError(err, at(textPrefix))
 	}
 	var lines []string
 	for rows.Next() {
@@ -70,12 +82,12 @@ func plan(ctx context.Context, conn *pgx.Conn, sql string, tables []workspace.Ta
 		lines = append(lines, line)
 	}
 	if err := rows.Err(); err != nil {
-		return nil, engine.AsSQLError(err, engine.Where{SQL: sql, Offset: len(textPrefix)})
+		return nil, engine.AsSQLError(err, at(textPrefix))
 	}
 	const jsonPrefix = "EXPLAIN (FORMAT JSON, VERBOSE) "
 	var doc string
 	if err := conn.QueryRow(ctx, jsonPrefix+sql).Scan(&doc); err != nil {
-		return nil, engine.AsSQLError(err, engine.Where{SQL: sql, Offset: len(jsonPrefix)})
+		return nil, engine.AsSQLError(err, at(jsonPrefix))
 	}
 	advice, err := Advise([]byte(doc), sql, tables)
 	if err != nil {

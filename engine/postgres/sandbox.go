@@ -12,6 +12,7 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"strings"
 
 	"github.com/jackc/pgx/v5"
 	"github.com/jig-sql/jig/workspace"
@@ -134,21 +135,23 @@ func (s *Server) dropRemoteRole(ctx context.Context, conn *pgx.Conn) error {
 	return err
 }
 
-// ConnectWorkspace (re)creates schema, empty and owned by the workspace
-// role, and opens a connection as that role whose search_path is schema:
-// the connection for workspace SQL. The schema is created by jig's own
-// user; the workspace role cannot create schemas itself.
-func (s *Server) ConnectWorkspace(ctx context.Context, schema string) (*pgx.Conn, error) {
-	role := s.cfg.User
-	if s.workspace != nil {
-		role = s.workspace.User
-	}
+// ConnectWorkspace (re)creates schema and each of more, empty and owned by
+// the workspace role, and opens a connection as that role whose
+// search_path is schema: the connection for workspace SQL. The schemas are
+// created by jig's own user; the workspace role cannot create schemas
+// itself.
+func (s *Server) ConnectWorkspace(ctx context.Context, schema string, more ...string) (*pgx.Conn, error) {
+	role := workspace.QuoteIdent(s.WorkspaceRole())
 	admin, err := s.Connect(ctx)
 	if err != nil {
 		return nil, err
 	}
-	q := workspace.QuoteIdent(schema)
-	_, err = admin.Exec(ctx, "DROP SCHEMA IF EXISTS "+q+" CASCADE; CREATE SCHEMA "+q+" AUTHORIZATION "+workspace.QuoteIdent(role))
+	var sql strings.Builder
+	for _, name := range append([]string{schema}, more...) {
+		q := workspace.QuoteIdent(name)
+		sql.WriteString("DROP SCHEMA IF EXISTS " + q + " CASCADE; CREATE SCHEMA " + q + " AUTHORIZATION " + role + ";\n")
+	}
+	_, err = admin.Exec(ctx, sql.String())
 	admin.Close(context.Background())
 	if err != nil {
 		return nil, fmt.Errorf("creating schema %s: %w", schema, err)
@@ -187,4 +190,40 @@ func (s *Server) WorkspaceDSN(schema string) string {
 		q.Set("options", "-csearch_path="+schema)
 	}
 	return fmt.Sprintf("postgres://%s@127.0.0.1:%d/postgres?%s", s.workspace.User, s.embedded.port, q.Encode())
+}
+
+// sweepSchemas drops every schema the workspace role owns but public: the
+// worker schemas (and their mapped schemas) and serve's schemas of a jig
+// that was killed before it could drop them. Only jig creates schemas for
+// the role (it cannot create any itself), and whoever holds the cluster's
+// lock is the only jig on it, so none of them is in use.
+func (s *Server) sweepSchemas(ctx context.Context) error {
+	e := s.embedded
+	e.readyMu.Lock()
+	defer e.readyMu.Unlock()
+	conn := e.ready
+	if conn == nil || conn.IsClosed() {
+		var err error
+		if conn, err = pgx.ConnectConfig(ctx, s.cfg); err != nil {
+			return err
+		}
+		defer conn.Close(context.Background())
+	}
+	rows, err := conn.Query(ctx, `SELECT n.nspname FROM pg_namespace n JOIN pg_roles o ON o.oid = n.nspowner
+		WHERE o.rolname = $1 AND n.nspname <> 'public'`, localRole)
+	if err != nil {
+		return fmt.Errorf("listing the schemas a killed jig left: %w", err)
+	}
+	stale, err := pgx.CollectRows(rows, pgx.RowTo[string])
+	if err != nil {
+		return fmt.Errorf("listing the schemas a killed jig left: %w", err)
+	}
+	// One schema per transaction: a single DROP of them all takes a lock per
+	// table, and many killed jigs' schemas exceed max_locks_per_transaction.
+	for _, name := range stale {
+		if _, err := conn.Exec(ctx, "DROP SCHEMA IF EXISTS "+workspace.QuoteIdent(name)+" CASCADE"); err != nil {
+			return fmt.Errorf("dropping the schema %s a killed jig left: %w", name, err)
+		}
+	}
+	return nil
 }

@@ -147,6 +147,9 @@ func startEmbedded(ctx context.Context, o Options) (*Server, error) {
 	if err == nil {
 		err = s.ensureLocalRole(ctx, password)
 	}
+	if err == nil {
+		err = s.sweepSchemas(ctx)
+	}
 	if err != nil {
 		e.abort()
 		e.release()

@@ -1,0 +1,1 @@
+select id, name, plan from crm.accounts order by id
