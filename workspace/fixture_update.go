@@ -45,9 +45,13 @@ func UpdateExpectedRows(src []byte, rows []Row) ([]byte, error) {
 		if out != "" && !strings.HasSuffix(out, "\n") {
 			out += "\n"
 		}
-		return []byte(out + "expect:\n" + rowsBlock("  ", "rows", rows)), nil
+		// The document's keys may stand indented ("  query: q"): expect
+		// goes at their column, its rows two further in.
+		_, col := pos(rootKVs[0].Key)
+		at := strings.Repeat(" ", col-1)
+		return []byte(out + at + "expect:\n" + rowsBlock(at+"  ", "rows", rows)), nil
 	}
-	expLine, _ := pos(expect.Key)
+	expLine, expCol := pos(expect.Key)
 	var kvs []*ast.MappingValueNode
 	switch v := d.unwrap(expect.Value).(type) {
 	case nil, *ast.NullNode:
@@ -59,7 +63,7 @@ func UpdateExpectedRows(src []byte, rows []Row) ([]byte, error) {
 	default:
 		return remarshal(f, rows), nil
 	}
-	indent := "  "
+	indent := strings.Repeat(" ", expCol+1) // two in from expect:, wherever it stands
 	if len(kvs) > 0 {
 		_, col := pos(kvs[0].Key)
 		indent = strings.Repeat(" ", col-1)

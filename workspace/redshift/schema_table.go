@@ -166,8 +166,10 @@ func (t *translator) columnOptions(d *tableDesign, el []sqlscan.Token, i int) {
 			t.blankToks(tk, tk)
 		case tk.IsKeyword("encode"):
 			if i+1 >= len(el) || el[i+1].Kind != sqlscan.Ident {
+				// Left as written (the error stops the run anyway): blanking
+				// ENCODE alone could join what follows to the type before it,
+				// as in VARCHAR(MAX) ENCODE (MAX), and translating twice would differ.
 				t.errAt(tk.Offset, "e.g. ENCODE zstd", "ENCODE needs a compression codec")
-				t.blankToks(tk, tk)
 				continue
 			}
 			if codec := strings.ToLower(el[i+1].Text); !slices.Contains(encodings, codec) {
