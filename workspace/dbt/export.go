@@ -72,7 +72,7 @@ func (e *Export) input(table string, reads map[string]string) (string, error) {
 			}
 		}
 	}
-	return "", fmt.Errorf("%s is not a model, a seed or a source's table of the dbt project: declare it under sources:", table)
+	return "", fmt.Errorf("%s is not a model, a seed or a source's table of the dbt project (declare it under sources: in a models YAML file)", table)
 }
 
 // UnitTest renders a fixture as a unit_tests: entry (a YAML list item
@@ -87,7 +87,7 @@ func (e *Export) UnitTest(f *workspace.Fixture, given []ExportTable) (string, er
 	case f.Expect.Table != "":
 		return "", fmt.Errorf("%s: the fixture expects the rows of table %s; a dbt unit test expects its model's rows", f.Path, f.Expect.Table)
 	case f.Expect.Rows == nil:
-		return "", fmt.Errorf("%s: the fixture states no expected rows; a dbt unit test needs expect:", f.Path)
+		return "", fmt.Errorf("%s: the fixture states no expected rows; a dbt unit test needs an expect: block", f.Path)
 	}
 	order, reads, err := e.inputs(f.Query)
 	if err != nil {
