@@ -7,6 +7,7 @@ import (
 	"github.com/jackc/pgx/v5/pgconn"
 	"github.com/jig-sql/jig/workspace"
 	"github.com/jig-sql/jig/workspace/diag"
+	"github.com/jig-sql/jig/workspace/redshift"
 	"github.com/jig-sql/jig/workspace/sqlscan"
 )
 
@@ -91,9 +92,11 @@ func (s *script) mapNames(n *sentNames) error {
 	return nil
 }
 
-func (s *script) addCheck(sql string, w Where) {
-	s.checkSQL = append(s.checkSQL, sql)
-	s.add(sql, w, roleCheck)
+// addCheck adds a check's statement: compiled is what checks.Run asks the
+// replay for, sent what runs (compiled, or its Redshift translation).
+func (s *script) addCheck(compiled, sent string, w Where) {
+	s.checkSQL = append(s.checkSQL, compiled)
+	s.add(sent, w, roleCheck)
 	s.stmts[len(s.stmts)-1].check = len(s.checkSQL) - 1
 }
 
@@ -116,12 +119,39 @@ func (s *script) place(n int, err error) error {
 
 // addSetup adds a fixture's setup: one statement at a time, each placed in
 // the fixture file, refusing those that would end jig's transaction or
-// change who runs it.
-func (s *script) addSetup(f *workspace.Fixture) error {
+// change who runs it. In a Redshift workspace setup is a script and gets a
+// script's translation (redshift.TranslateScript: DISTKEY, IDENTITY, NVL,
+// DATEADD's part, ...), positions mapped back to the fixture file.
+func (s *script) addSetup(f *workspace.Fixture, redshiftDialect bool) error {
+	if redshiftDialect {
+		return s.addRedshiftSetup(f)
+	}
 	for _, st := range workspace.SplitStatements(f.Setup) {
 		pos := func(off int) (int, int) { return f.SetupPos(st.Start + off) }
 		if err := refuseSessionControl(f.Path, st.SQL, pos, "setup"); err != nil {
 			return err
+		}
+		s.add(st.SQL, Where{File: f.Path, SQL: st.SQL, Source: f.SetupSource(), Pos: pos}, roleIgnore)
+	}
+	return nil
+}
+
+// addRedshiftSetup is addSetup of a Redshift workspace.
+func (s *script) addRedshiftSetup(f *workspace.Fixture) error {
+	stmts, err := redshift.TranslateScript(f.Path, f.Setup, true)
+	if err != nil {
+		return placeErrors(err, Where{File: f.Path, SQL: f.Setup, Pos: f.SetupPos})
+	}
+	for _, st := range stmts {
+		pos := func(off int) (int, int) { return f.SetupPos(st.SourceOffset(off)) }
+		for _, text := range []string{st.Source, st.SQL} { // no translation may hide a COMMIT
+			at := func(off int) (int, int) { return f.SetupPos(st.Start + off) }
+			if text == st.SQL {
+				at = pos
+			}
+			if err := refuseSessionControl(f.Path, text, at, "setup"); err != nil {
+				return err
+			}
 		}
 		s.add(st.SQL, Where{File: f.Path, SQL: st.SQL, Source: f.SetupSource(), Pos: pos}, roleIgnore)
 	}

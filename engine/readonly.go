@@ -24,6 +24,9 @@ type ReadOnlyQuerier struct {
 	// Session, when set, maps each check's SQL to its worker's names (a
 	// local run); Conn is then the session's.
 	Session *Session
+	// Rewrite gives each check's statement the one Redshift translation
+	// (a Redshift workspace's checks on Postgres), positions mapped back.
+	Rewrite bool
 }
 
 // Query implements checks.Querier.
@@ -36,8 +39,13 @@ func (q ReadOnlyQuerier) Query(ctx context.Context, sql string) ([]string, [][]*
 	sc.add("BEGIN READ ONLY", Where{}, roleIgnore)
 	sc.add(fmt.Sprintf("SET statement_timeout TO %d", timeout.Milliseconds()), Where{}, roleIgnore)
 	where := Where{SQL: sql}
+	var err error
+	if q.Rewrite {
+		if sql, where, err = rewriteRedshift(sql, where); err != nil {
+			return nil, nil, err
+		}
+	}
 	if q.Session != nil {
-		var err error
 		if sql, where, err = q.Session.Map(sql, where); err != nil {
 			return nil, nil, err
 		}

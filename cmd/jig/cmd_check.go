@@ -99,8 +99,18 @@ func (c *cli) checkResults(ws *workspace.Workspace, cf *checkFlags, cfg []checks
 	if code := c.validateLive(conn, ws, cfg); code >= 0 {
 		return nil, code
 	}
-	return checks.Run(c.ctx, engine.ReadOnlyQuerier{Conn: conn, Timeout: cf.timeout}, cfg,
-		checks.WithDialect(dialectOf(ws)), checks.WithResolver(queryResolver(ws))), -1
+	onRedshift, err := engine.OnRedshift(c.ctx, conn)
+	if err != nil {
+		return nil, c.fail(err)
+	}
+	// On Redshift a Redshift workspace's checks run as written; on Postgres
+	// they get the one translation the local server's do.
+	dialect := checks.Postgres
+	if onRedshift {
+		dialect = dialectOf(ws)
+	}
+	q := engine.ReadOnlyQuerier{Conn: conn, Timeout: cf.timeout, Rewrite: !onRedshift && dialectOf(ws) == checks.Redshift}
+	return checks.Run(c.ctx, q, cfg, checks.WithDialect(dialect), checks.WithResolver(queryResolver(ws, onRedshift))), -1
 }
 
 // localChecks runs the checks on the embedded server: the schema's tables,
@@ -114,7 +124,8 @@ func (c *cli) localChecks(ws *workspace.Workspace, cf *checkFlags, cfg []checks.
 	defer runner.Close()
 	var results []checks.Result
 	err := runner.WithSession(c.ctx, func(s *engine.Session) error {
-		results = checks.Run(c.ctx, engine.ReadOnlyQuerier{Conn: s.Conn, Timeout: cf.timeout, Session: s}, cfg,
+		q := engine.ReadOnlyQuerier{Conn: s.Conn, Timeout: cf.timeout, Session: s, Rewrite: dialectOf(ws) == checks.Redshift}
+		results = checks.Run(c.ctx, q, cfg,
 			checks.WithDialect(checks.Postgres), checks.WithResolver(runner.Suite.Resolver()))
 		return nil
 	})
@@ -140,13 +151,17 @@ func selectChecks(files []*checks.File, targets []string) []checks.Configured {
 }
 
 // queryResolver resolves a query name to its output (with the queries it
-// reads written in) and anything else to a table.
-func queryResolver(ws *workspace.Workspace) checks.Resolver {
+// reads written in, as written: on Postgres the querier translates a
+// Redshift workspace's whole check) and anything else to a table.
+func queryResolver(ws *workspace.Workspace, onRedshift bool) checks.Resolver {
 	return func(name string) (checks.Target, error) {
 		if q := ws.Query(name); q != nil {
 			// The live database has no views of the queries: the ones it
 			// reads are written in.
-			sql, err := chainQuery(ws, q, dialectOf(ws) == checks.Redshift)
+			sql, err := chainQuery(ws, q, onRedshift && dialectOf(ws) == checks.Redshift)
+			if err == nil && !onRedshift {
+				sql, err = engine.ChainSource(ws, q.Name)
+			}
 			if err != nil {
 				return checks.Target{}, err
 			}
