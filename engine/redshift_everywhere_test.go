@@ -8,6 +8,7 @@ import (
 	"github.com/jig-sql/jig/checks"
 	"github.com/jig-sql/jig/engine"
 	"github.com/jig-sql/jig/engine/enginetest"
+	"github.com/jig-sql/jig/workspace"
 )
 
 // redshiftEverywhere is a Redshift workspace whose setup:, check sql: and
@@ -80,5 +81,31 @@ func TestRedshiftEverywherePositions(t *testing.T) {
 				t.Errorf("error %v\nwant it to say %q", err, tc.want)
 			}
 		})
+	}
+}
+
+// TestRedshiftSchemaViews: a schema file's view gets the query rewrites
+// and the functions (NVL, DATEADD with a bare part, GETDATE, LISTAGG), and
+// an error in one is at the schema file's line:col as written.
+func TestRedshiftSchemaViews(t *testing.T) {
+	files := redshiftEverywhere("  select 1;\n", "")
+	files["schema/a.sql"] += "CREATE VIEW order_ids AS\n  SELECT listagg(id, ',') WITHIN GROUP (ORDER BY id) AS ids, max(dateadd(day, 1, placed)) AS after,\n" +
+		"    min(nvl(amount, 0)) AS least, bool_and(getdate() > placed) AS past FROM orders;\n"
+	files["queries/q.sql"] = "select * from order_ids\n"
+	files["fixtures/q/a.yaml"] += "expect:\n  rows: [{ids: '1,2', after: 2024-02-02 00:00:00, least: 0, past: true}]\n"
+	r, ws := enginetest.RunnerFromFiles(t, files, engine.RunnerOptions{Parallel: 1})
+	if res := r.RunFixture(context.Background(), ws.Fixtures[0]); res.Failed() {
+		t.Fatal(engine.FormatFailure(res, false))
+	}
+	files["schema/a.sql"] = "CREATE TABLE orders (id int, amount int, placed date);\nCREATE VIEW v AS SELECT nvl(amount, 0) AS a, dateadd(day, 1, placed) AS d, nosuch FROM orders;\n"
+	dir := t.TempDir()
+	enginetest.WriteFiles(t, dir, files)
+	ws, err := workspace.Load(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = engine.NewRunner(context.Background(), enginetest.Server(t), ws, engine.RunnerOptions{Parallel: 1})
+	if err == nil || !strings.Contains(err.Error(), "schema/a.sql:2:76: column \"nosuch\" does not exist") {
+		t.Errorf("error %v, want it at schema/a.sql:2:76", err)
 	}
 }
