@@ -131,9 +131,19 @@ func (s *script) addSetup(f *workspace.Fixture, redshiftDialect bool) error {
 		if err := refuseSessionControl(f.Path, st.SQL, pos, "setup"); err != nil {
 			return err
 		}
-		s.add(st.SQL, Where{File: f.Path, SQL: st.SQL, Source: f.SetupSource(), Pos: pos}, roleIgnore)
+		s.add(st.SQL, setupWhere(f, st.SQL, pos), roleIgnore)
 	}
 	return nil
+}
+
+// setupWhere places a setup statement: a position in sql by pos, an error
+// Postgres gives none for (a constraint violation) at the statement.
+func setupWhere(f *workspace.Fixture, sql string, pos func(int) (int, int)) Where {
+	w := Where{File: f.Path, SQL: sql, Source: f.SetupSource(), Pos: pos}
+	if toks := sqlscan.ScanSignificant(sql); len(toks) > 0 {
+		w.Line, w.Col = pos(toks[0].Offset)
+	}
+	return w
 }
 
 // addRedshiftSetup is addSetup of a Redshift workspace.
@@ -153,7 +163,7 @@ func (s *script) addRedshiftSetup(f *workspace.Fixture) error {
 				return err
 			}
 		}
-		s.add(st.SQL, Where{File: f.Path, SQL: st.SQL, Source: f.SetupSource(), Pos: pos}, roleIgnore)
+		s.add(st.SQL, setupWhere(f, st.SQL, pos), roleIgnore)
 	}
 	return nil
 }

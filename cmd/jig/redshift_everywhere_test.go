@@ -15,11 +15,11 @@ func redshiftWorkspaceDir(t *testing.T, checksYAML string) string {
 	t.Helper()
 	dir := t.TempDir()
 	enginetest.WriteFiles(t, dir, map[string]string{
-		"jig.yaml":          "dialect: redshift\n",
+		"jig.yaml": "dialect: redshift\n",
 		"schema/orders.sql": "CREATE TABLE orders (id int ENCODE az64, amount int, placed date) DISTKEY(id) SORTKEY(placed);\n" +
 			"CREATE VIEW order_days AS SELECT id, nvl(amount, 0) AS amount, dateadd(day, 1, placed) AS next_day, getdate() > placed AS past FROM orders;\n",
-		"seeds/orders.csv":  "id,amount,placed\n1,5,2024-01-31\n2,,2024-02-01\n",
-		"queries/next.sql":  "select id, dateadd(month, 1, placed) as next_month, nvl(amount, 0) as amount from orders\n",
+		"seeds/orders.csv":   "id,amount,placed\n1,5,2024-01-31\n2,,2024-02-01\n",
+		"queries/next.sql":   "select id, dateadd(month, 1, placed) as next_month, nvl(amount, 0) as amount from orders\n",
 		"checks/orders.yaml": checksYAML,
 	})
 	return dir
