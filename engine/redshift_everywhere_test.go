@@ -109,3 +109,19 @@ func TestRedshiftSchemaViews(t *testing.T) {
 		t.Errorf("error %v, want it at schema/a.sql:2:76", err)
 	}
 }
+
+// TestRedshiftEverywhereLive: the workbench's live run of the same fixture
+// translates setup: and the checks as RunFixture does.
+func TestRedshiftEverywhereLive(t *testing.T) {
+	r, ws := enginetest.RunnerFromFiles(t, redshiftEverywhere(everywhereSetup,
+		"checks:\n  - table: orders\n    expression: nvl(amount, 0) < 10 and dateadd(month, 1, placed) > placed\n"),
+		engine.RunnerOptions{Parallel: 1})
+	live, err := r.RunLive(context.Background(), ws.Fixtures[0], 10)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer live.Close()
+	if live.Err != nil || live.Total != 3 || len(live.Checks) != 1 || live.Checks[0].Status != checks.StatusPass {
+		t.Errorf("live run: err %v, %d rows (want 3: setup inserts one), checks %+v", live.Err, live.Total, live.Checks)
+	}
+}

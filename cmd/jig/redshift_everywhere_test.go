@@ -92,3 +92,31 @@ func TestServeRedshiftFunctions(t *testing.T) {
 		t.Errorf("psql reading the schema file's view: %q (%v)", got, err)
 	}
 }
+
+// TestValidateAndSelfTestRedshiftChecks: jig validate prepares a Redshift
+// workspace's checks as they run (translated), and --self-test proves a
+// check calling NVL and DATEADD can fail.
+func TestValidateAndSelfTestRedshiftChecks(t *testing.T) {
+	dir := redshiftWorkspaceDir(t, "table: orders\nchecks:\n"+
+		"  - expression: nvl(amount, 0) >= 0 and dateadd(day, 1, placed) > placed\n")
+	if code, out := jig(t, "validate", "-w", dir); code != exitOK {
+		t.Errorf("jig validate: exit %d:\n%s", code, out)
+	}
+	if code, out := jig(t, "check", "--self-test", "-w", dir); code != exitOK || !strings.Contains(out, "| proven |") {
+		t.Errorf("jig check --self-test: exit %d:\n%s", code, out)
+	}
+}
+
+// TestServeRedshiftSchemaError: a schema file's view that jig serve cannot
+// apply is refused at its line:col as written, past the rewritten NVL.
+func TestServeRedshiftSchemaError(t *testing.T) {
+	dir := redshiftWorkspaceDir(t, "table: orders\nchecks:\n  - not_null: id\n")
+	view := "CREATE TABLE orders (id int, amount int, placed date);\nCREATE VIEW v AS SELECT nvl(amount, 0) AS a, dateadd(day, 1, placed) AS d, nosuch FROM orders;\n"
+	if err := os.WriteFile(filepath.Join(dir, "schema", "orders.sql"), []byte(view), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	_, code, errs := serveDemo(t, dir)
+	if code != exitUsage || !strings.Contains(errs, "schema/orders.sql:2:76") || !strings.Contains(errs, `"nosuch"`) {
+		t.Errorf("exit %d, stderr:\n%s\nwant exit 2 at schema/orders.sql:2:76", code, errs)
+	}
+}
