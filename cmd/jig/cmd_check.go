@@ -99,18 +99,28 @@ func (c *cli) checkResults(ws *workspace.Workspace, cf *checkFlags, cfg []checks
 	if code := c.validateLive(conn, ws, cfg); code >= 0 {
 		return nil, code
 	}
-	onRedshift, err := engine.OnRedshift(c.ctx, conn)
+	dialect, rewrite, err := c.liveDialect(conn, ws)
 	if err != nil {
 		return nil, c.fail(err)
 	}
-	// On Redshift a Redshift workspace's checks run as written; on Postgres
-	// they get the one translation the local server's do.
-	dialect := checks.Postgres
-	if onRedshift {
-		dialect = dialectOf(ws)
+	q := engine.ReadOnlyQuerier{Conn: conn, Timeout: cf.timeout, Rewrite: rewrite}
+	return checks.Run(c.ctx, q, cfg, checks.WithDialect(dialect), checks.WithResolver(queryResolver(ws, dialect == checks.Redshift))), -1
+}
+
+// liveDialect is what checks compile to on the live database conn and
+// whether they get the one Redshift translation: on Redshift (SELECT
+// version() says so) a Redshift workspace's checks run as written; on
+// Postgres they compile as Postgres's and are translated as the local
+// server's are.
+func (c *cli) liveDialect(conn *pgx.Conn, ws *workspace.Workspace) (checks.Dialect, bool, error) {
+	onRedshift, err := engine.OnRedshift(c.ctx, conn)
+	if err != nil {
+		return 0, false, err
 	}
-	q := engine.ReadOnlyQuerier{Conn: conn, Timeout: cf.timeout, Rewrite: !onRedshift && dialectOf(ws) == checks.Redshift}
-	return checks.Run(c.ctx, q, cfg, checks.WithDialect(dialect), checks.WithResolver(queryResolver(ws, onRedshift))), -1
+	if onRedshift {
+		return dialectOf(ws), false, nil
+	}
+	return checks.Postgres, dialectOf(ws) == checks.Redshift, nil
 }
 
 // localChecks runs the checks on the embedded server: the schema's tables,
@@ -153,13 +163,14 @@ func selectChecks(files []*checks.File, targets []string) []checks.Configured {
 // queryResolver resolves a query name to its output (with the queries it
 // reads written in, as written: on Postgres the querier translates a
 // Redshift workspace's whole check) and anything else to a table.
-func queryResolver(ws *workspace.Workspace, onRedshift bool) checks.Resolver {
+// forRedshift leaves out what only Postgres parses (see engine.ChainSQL).
+func queryResolver(ws *workspace.Workspace, forRedshift bool) checks.Resolver {
 	return func(name string) (checks.Target, error) {
 		if q := ws.Query(name); q != nil {
 			// The live database has no views of the queries: the ones it
 			// reads are written in.
-			sql, err := chainQuery(ws, q, onRedshift && dialectOf(ws) == checks.Redshift)
-			if err == nil && !onRedshift {
+			sql, err := chainQuery(ws, q, forRedshift)
+			if err == nil && !forRedshift {
 				sql, err = engine.ChainSource(ws, q.Name)
 			}
 			if err != nil {

@@ -120,3 +120,23 @@ func TestServeRedshiftSchemaError(t *testing.T) {
 		t.Errorf("exit %d, stderr:\n%s\nwant exit 2 at schema/orders.sql:2:76", code, errs)
 	}
 }
+
+// TestPromoteRedshiftOnPostgres: jig promote of a Redshift workspace on a
+// Postgres server runs its checks translated (NVL), and moves the rows
+// only when they pass.
+func TestPromoteRedshiftOnPostgres(t *testing.T) {
+	checksYAML := "table: events\nchecks:\n  - expression: nvl(user_id, '') <> ''\n"
+	for _, tc := range []struct {
+		rows string
+		code int
+	}{{"('e3', 'u3'), ('e4', NULL)", exitFail}, {"('e3', 'u3'), ('e4', 'u4')", exitOK}} {
+		dir, dsn := liveWorkspace(t, liveSetup+"INSERT INTO staging VALUES "+tc.rows+";", checksYAML)
+		if err := os.WriteFile(filepath.Join(dir, "jig.yaml"), []byte("dialect: redshift\n"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		code, out := jig(t, "promote", "-w", dir, "--dsn", dsn, "--from", "staging", "--to", "events")
+		if code != tc.code || strings.Contains(out, "nvl(") && strings.Contains(out, "does not exist") {
+			t.Errorf("staging %s: exit %d, want %d:\n%s", tc.rows, code, tc.code, out)
+		}
+	}
+}
