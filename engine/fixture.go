@@ -107,7 +107,9 @@ func (r *Runner) compile(w *worker, f *workspace.Fixture, q *workspace.Query, ds
 	if ins := rows.InsertSQLNamed(ds, w.names.table, sqlmap.Short); ins != "" {
 		s.own(ins, Where{File: f.Path})
 	}
-	r.addGivenSQL(s, f)
+	if err := r.addGivenSQL(s, f); err != nil {
+		return nil, err
+	}
 	if err := s.addSetup(f, r.Suite.redshiftWorkspace()); err != nil {
 		return nil, err
 	}

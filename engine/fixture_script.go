@@ -169,8 +169,9 @@ func (s *script) addRedshiftSetup(f *workspace.Fixture) error {
 }
 
 // addGivenSQL inserts the rows of the given tables that are a SELECT
-// (a dbt unit test's sql format), errors placed in the fixture's text.
-func (r *Runner) addGivenSQL(s *script, f *workspace.Fixture) {
+// (a dbt unit test's sql format), errors placed in the fixture's text; in
+// a Redshift workspace the SELECT gets the query rewrites.
+func (r *Runner) addGivenSQL(s *script, f *workspace.Fixture) error {
 	for _, g := range f.Given {
 		t := r.Suite.table(g.Table)
 		if t == nil {
@@ -184,9 +185,18 @@ func (r *Runner) addGivenSQL(s *script, f *workspace.Fixture) {
 			l, c := diag.LineCol(g.SQL, off)
 			return g.SQLLine + l - 1, c + g.SQLIndent
 		}
-		s.add(prefix+g.SQL, Where{File: f.Path, SQL: g.SQL, Offset: len([]rune(prefix)), Pos: pos,
-			Source: workspace.AlignedSource(g.SQL, g.SQLLine, g.SQLIndent+1, g.SQLIndent)}, roleIgnore)
+		sql, w := g.SQL, Where{File: f.Path, SQL: g.SQL, Pos: pos,
+			Source: workspace.AlignedSource(g.SQL, g.SQLLine, g.SQLIndent+1, g.SQLIndent)}
+		if r.Suite.redshiftWorkspace() {
+			var err error
+			if sql, w, err = rewriteRedshift(sql, w); err != nil {
+				return err
+			}
+		}
+		w.Offset = len([]rune(prefix))
+		s.add(prefix+sql, w, roleIgnore)
 	}
+	return nil
 }
 
 // refuseSessionControl is a positioned error when sql is a statement jig

@@ -125,3 +125,36 @@ func TestRedshiftEverywhereLive(t *testing.T) {
 		t.Errorf("live run: err %v, %d rows (want 3: setup inserts one), checks %+v", live.Err, live.Total, live.Checks)
 	}
 }
+
+// TestRedshiftDbtSQLFormatInput: a dbt unit test's rows in sql format get
+// the query rewrites in a Redshift workspace (NVL, DATEADD with a bare
+// part), an error in them placed in the YAML past the rewritten text.
+func TestRedshiftDbtSQLFormatInput(t *testing.T) {
+	files := map[string]string{
+		"jig.yaml":        "dialect: redshift\n",
+		"dbt_project.yml": "name: p\n",
+		"seeds/raw.csv":   "id,amount,placed\n9,9,2024-01-01\n",
+		"models/m.sql":    "select id, amount * 2 as twice, placed from {{ ref('raw') }}\n",
+		"models/unit.yml": `unit_tests:
+  - name: t
+    model: m
+    given:
+      - input: ref('raw')
+        format: sql
+        rows: |
+          select 1 as id, nvl(null, 5) as amount, trunc(dateadd(day, 1, '2024-01-31')) as placed
+    expect:
+      rows: [{id: 1, twice: 10, placed: 2024-02-01}]
+`,
+	}
+	r, ws := enginetest.RunnerFromFiles(t, files, engine.RunnerOptions{Parallel: 1})
+	if res := r.RunFixture(context.Background(), ws.Fixture("m/t")); res.Failed() {
+		t.Fatalf("%s: %s", res.Status, engine.FormatFailure(res, false))
+	}
+	files["models/unit.yml"] = strings.Replace(files["models/unit.yml"], "as placed", "as placed, nope", 1)
+	r, ws = enginetest.RunnerFromFiles(t, files, engine.RunnerOptions{Parallel: 1})
+	res := r.RunFixture(context.Background(), ws.Fixture("m/t"))
+	if res.Err == nil || !strings.Contains(res.Err.Error(), "models/unit.yml:8:99") {
+		t.Errorf("error %v, want it at models/unit.yml:8:99", res.Err)
+	}
+}
