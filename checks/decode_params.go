@@ -82,7 +82,9 @@ func (p *paramDecoder) positions(key ast.Node) map[string]ParamAt {
 			origin := lit.Value.Token.Origin
 			body := strings.TrimLeft(origin, "\n")
 			at.Pos.Line += 1 + len(origin) - len(body)
-			at.Indent = len(body) - len(strings.TrimLeft(body, " "))
+			// An entry decoded alone (a fixture's check) starts at col0:
+			// its lines are the file's, shifted left by as much.
+			at.Indent = len(body) - len(strings.TrimLeft(body, " ")) + p.d.col0
 			at.Pos.Col = at.Indent + 1
 		}
 		out[name] = at

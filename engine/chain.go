@@ -182,6 +182,17 @@ func (s *Suite) statementSQL(q *workspace.Query, mocks map[string]bool) (string,
 	return sql, w, err
 }
 
+// targetSQL is q's statement as a check reads it: statementSQL, but left
+// as written in a Redshift workspace, where the check's whole statement is
+// translated once.
+func (s *Suite) targetSQL(q *workspace.Query, mocks map[string]bool) (string, error) {
+	sql, _, inlined, err := chainSQL(s.WS, q, inlining{mocks: mocks})
+	if err == nil {
+		err = s.brokenUpstream(q, inlined)
+	}
+	return sql, err
+}
+
 // mockedIn is the set of queries fixture f gives rows for.
 func (s *Suite) mockedIn(f *workspace.Fixture) map[string]bool {
 	var out map[string]bool

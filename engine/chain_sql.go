@@ -164,3 +164,15 @@ func ChainSQL(ws *workspace.Workspace, name string, forRedshift bool) (string, e
 	sql, _, _, err := chainSQL(ws, q, inlining{all: true, rewrite: rewrite, redshift: forRedshift})
 	return sql, err
 }
+
+// ChainSource is ChainSQL for a Postgres server, left as written: a
+// Redshift workspace's check on a Postgres DSN is translated as a whole
+// statement, the query it reads included (ReadOnlyQuerier.Rewrite).
+func ChainSource(ws *workspace.Workspace, name string) (string, error) {
+	q := ws.Query(name)
+	if q == nil {
+		return "", nil
+	}
+	sql, _, _, err := chainSQL(ws, q, inlining{all: true})
+	return sql, err
+}

@@ -107,8 +107,10 @@ func (r *Runner) compile(w *worker, f *workspace.Fixture, q *workspace.Query, ds
 	if ins := rows.InsertSQLNamed(ds, w.names.table, sqlmap.Short); ins != "" {
 		s.own(ins, Where{File: f.Path})
 	}
-	r.addGivenSQL(s, f)
-	if err := s.addSetup(f); err != nil {
+	if err := r.addGivenSQL(s, f); err != nil {
+		return nil, err
+	}
+	if err := s.addSetup(f, r.Suite.redshiftWorkspace()); err != nil {
 		return nil, err
 	}
 	if runsScripts(f, q) {
@@ -157,7 +159,13 @@ func (r *Runner) addChecks(s *script, cfg []checks.Configured, resolve checks.Re
 			return fmt.Errorf("%s:%d:%d: %s: %w", c.Pos.File, c.Pos.Line, c.Pos.Col, c.Name(), err)
 		}
 		source, pos := c.SourcePos(sql)
-		s.addCheck(sql, Where{File: c.Pos.File, Source: source, Pos: pos})
+		sent, where := sql, Where{File: c.Pos.File, Source: source, Pos: pos}
+		if r.Suite.redshiftWorkspace() { // sql:, expression:, where: and a query target, rewritten once
+			if sent, where, err = rewriteRedshift(sql, where); err != nil {
+				return err
+			}
+		}
+		s.addCheck(sql, sent, where)
 	}
 	return nil
 }

@@ -7,6 +7,7 @@ import (
 	"github.com/jackc/pgx/v5/pgconn"
 	"github.com/jig-sql/jig/workspace"
 	"github.com/jig-sql/jig/workspace/diag"
+	"github.com/jig-sql/jig/workspace/redshift"
 	"github.com/jig-sql/jig/workspace/sqlscan"
 )
 
@@ -91,9 +92,11 @@ func (s *script) mapNames(n *sentNames) error {
 	return nil
 }
 
-func (s *script) addCheck(sql string, w Where) {
-	s.checkSQL = append(s.checkSQL, sql)
-	s.add(sql, w, roleCheck)
+// addCheck adds a check's statement: compiled is what checks.Run asks the
+// replay for, sent what runs (compiled, or its Redshift translation).
+func (s *script) addCheck(compiled, sent string, w Where) {
+	s.checkSQL = append(s.checkSQL, compiled)
+	s.add(sent, w, roleCheck)
 	s.stmts[len(s.stmts)-1].check = len(s.checkSQL) - 1
 }
 
@@ -116,21 +119,59 @@ func (s *script) place(n int, err error) error {
 
 // addSetup adds a fixture's setup: one statement at a time, each placed in
 // the fixture file, refusing those that would end jig's transaction or
-// change who runs it.
-func (s *script) addSetup(f *workspace.Fixture) error {
+// change who runs it. In a Redshift workspace setup is a script and gets a
+// script's translation (redshift.TranslateScript: DISTKEY, IDENTITY, NVL,
+// DATEADD's part, ...), positions mapped back to the fixture file.
+func (s *script) addSetup(f *workspace.Fixture, redshiftDialect bool) error {
+	if redshiftDialect {
+		return s.addRedshiftSetup(f)
+	}
 	for _, st := range workspace.SplitStatements(f.Setup) {
 		pos := func(off int) (int, int) { return f.SetupPos(st.Start + off) }
 		if err := refuseSessionControl(f.Path, st.SQL, pos, "setup"); err != nil {
 			return err
 		}
-		s.add(st.SQL, Where{File: f.Path, SQL: st.SQL, Source: f.SetupSource(), Pos: pos}, roleIgnore)
+		s.add(st.SQL, setupWhere(f, st.SQL, pos), roleIgnore)
+	}
+	return nil
+}
+
+// setupWhere places a setup statement: a position in sql by pos, an error
+// Postgres gives none for (a constraint violation) at the statement.
+func setupWhere(f *workspace.Fixture, sql string, pos func(int) (int, int)) Where {
+	w := Where{File: f.Path, SQL: sql, Source: f.SetupSource(), Pos: pos}
+	if toks := sqlscan.ScanSignificant(sql); len(toks) > 0 {
+		w.Line, w.Col = pos(toks[0].Offset)
+	}
+	return w
+}
+
+// addRedshiftSetup is addSetup of a Redshift workspace.
+func (s *script) addRedshiftSetup(f *workspace.Fixture) error {
+	stmts, err := redshift.TranslateScript(f.Path, f.Setup, true)
+	if err != nil {
+		return placeErrors(err, Where{File: f.Path, SQL: f.Setup, Pos: f.SetupPos})
+	}
+	for _, st := range stmts {
+		pos := func(off int) (int, int) { return f.SetupPos(st.SourceOffset(off)) }
+		for _, text := range []string{st.Source, st.SQL} { // no translation may hide a COMMIT
+			at := func(off int) (int, int) { return f.SetupPos(st.Start + off) }
+			if text == st.SQL {
+				at = pos
+			}
+			if err := refuseSessionControl(f.Path, text, at, "setup"); err != nil {
+				return err
+			}
+		}
+		s.add(st.SQL, setupWhere(f, st.SQL, pos), roleIgnore)
 	}
 	return nil
 }
 
 // addGivenSQL inserts the rows of the given tables that are a SELECT
-// (a dbt unit test's sql format), errors placed in the fixture's text.
-func (r *Runner) addGivenSQL(s *script, f *workspace.Fixture) {
+// (a dbt unit test's sql format), errors placed in the fixture's text; in
+// a Redshift workspace the SELECT gets the query rewrites.
+func (r *Runner) addGivenSQL(s *script, f *workspace.Fixture) error {
 	for _, g := range f.Given {
 		t := r.Suite.table(g.Table)
 		if t == nil {
@@ -144,9 +185,18 @@ func (r *Runner) addGivenSQL(s *script, f *workspace.Fixture) {
 			l, c := diag.LineCol(g.SQL, off)
 			return g.SQLLine + l - 1, c + g.SQLIndent
 		}
-		s.add(prefix+g.SQL, Where{File: f.Path, SQL: g.SQL, Offset: len([]rune(prefix)), Pos: pos,
-			Source: workspace.AlignedSource(g.SQL, g.SQLLine, g.SQLIndent+1, g.SQLIndent)}, roleIgnore)
+		sql, w := g.SQL, Where{File: f.Path, SQL: g.SQL, Pos: pos,
+			Source: workspace.AlignedSource(g.SQL, g.SQLLine, g.SQLIndent+1, g.SQLIndent)}
+		if r.Suite.redshiftWorkspace() {
+			var err error
+			if sql, w, err = rewriteRedshift(sql, w); err != nil {
+				return err
+			}
+		}
+		w.Offset = len([]rune(prefix))
+		s.add(prefix+sql, w, roleIgnore)
 	}
+	return nil
 }
 
 // refuseSessionControl is a positioned error when sql is a statement jig

@@ -9,7 +9,6 @@ import (
 
 	"github.com/jig-sql/jig/checks"
 	"github.com/jig-sql/jig/workspace"
-	"github.com/jig-sql/jig/workspace/redshift"
 	"github.com/jig-sql/jig/workspace/sqlscan"
 )
 
@@ -276,12 +275,13 @@ func (r *Runner) QueryTables(ctx context.Context, sql string) ([]string, error) 
 	if tables, ok := r.scriptTables(sql); ok {
 		return tables, nil
 	}
-	if r.Suite.WS.Config.Dialect == workspace.DialectRedshift {
-		if rq, err := redshift.RewriteQuery("", sql); err == nil {
-			sql = rq.SQL // the planner reads the Postgres the query runs as
+	where := Where{SQL: sql}
+	if r.Suite.redshiftWorkspace() {
+		if rewritten, w, err := rewriteRedshift(sql, where); err == nil {
+			sql, where = rewritten, w // the planner reads the Postgres the query runs as
 		}
 	}
-	rels, err := r.planRelations(ctx, sql, Where{SQL: sql})
+	rels, err := r.planRelations(ctx, sql, where)
 	if err != nil {
 		return nil, err
 	}

@@ -36,7 +36,7 @@ func TestPromoteDemoChecksReadStaging(t *testing.T) {
 	}
 	for _, f := range decoded {
 		want := map[string]string{"events": "no_empty_user", "orders": "no_negative_tax"}[f.Table]
-		res, err := engine.Promote(context.Background(), conn, f.Table+"_staging", f.Table, f.Checks, checks.Postgres)
+		res, err := engine.Promote(context.Background(), conn, f.Table+"_staging", f.Table, f.Checks, checks.Postgres, false)
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -24,6 +24,9 @@ type ReadOnlyQuerier struct {
 	// Session, when set, maps each check's SQL to its worker's names (a
 	// local run); Conn is then the session's.
 	Session *Session
+	// Rewrite gives each check's statement the one Redshift translation
+	// (a Redshift workspace's checks on Postgres), positions mapped back.
+	Rewrite bool
 }
 
 // Query implements checks.Querier.
@@ -36,8 +39,13 @@ func (q ReadOnlyQuerier) Query(ctx context.Context, sql string) ([]string, [][]*
 	sc.add("BEGIN READ ONLY", Where{}, roleIgnore)
 	sc.add(fmt.Sprintf("SET statement_timeout TO %d", timeout.Milliseconds()), Where{}, roleIgnore)
 	where := Where{SQL: sql}
+	var err error
+	if q.Rewrite {
+		if sql, where, err = rewriteRedshift(sql, where); err != nil {
+			return nil, nil, err
+		}
+	}
 	if q.Session != nil {
-		var err error
 		if sql, where, err = q.Session.Map(sql, where); err != nil {
 			return nil, nil, err
 		}
@@ -66,8 +74,9 @@ type PromoteResult struct {
 // rows into the target. Checks and move happen in one transaction that
 // first locks the staging table against writers, so the rows checked are
 // the rows moved, and a crash at any point (the transaction never commits)
-// loses no row and duplicates none.
-func Promote(ctx context.Context, conn *pgx.Conn, from, to string, cfg []checks.Configured, d checks.Dialect) (*PromoteResult, error) {
+// loses no row and duplicates none. rewrite gives each check the one
+// Redshift translation (a Redshift workspace's checks on Postgres).
+func Promote(ctx context.Context, conn *pgx.Conn, from, to string, cfg []checks.Configured, d checks.Dialect, rewrite bool) (*PromoteResult, error) {
 	src, dst := checks.TableTarget(from), checks.TableTarget(to)
 	tx, err := conn.Begin(ctx)
 	if err != nil {
@@ -80,7 +89,7 @@ func Promote(ctx context.Context, conn *pgx.Conn, from, to string, cfg []checks.
 	for i := range cfg {
 		cfg[i].Table = from
 	}
-	res := &PromoteResult{Checks: checks.Run(ctx, txQuerier{tx}, cfg, checks.WithDialect(d))}
+	res := &PromoteResult{Checks: checks.Run(ctx, txQuerier{tx, rewrite}, cfg, checks.WithDialect(d))}
 	for _, r := range res.Checks {
 		if r.Status == checks.StatusFail || r.Status == checks.StatusError {
 			return res, nil // leave every row in staging
@@ -134,12 +143,22 @@ func columnList(ctx context.Context, tx pgx.Tx, t checks.Target) (string, error)
 }
 
 // txQuerier runs checks inside Promote's transaction.
-type txQuerier struct{ tx pgx.Tx }
+type txQuerier struct {
+	tx      pgx.Tx
+	rewrite bool // see Promote
+}
 
 func (q txQuerier) Query(ctx context.Context, sql string) ([]string, [][]*string, error) {
+	where := Where{SQL: sql}
+	if q.rewrite {
+		var err error
+		if sql, where, err = rewriteRedshift(sql, where); err != nil {
+			return nil, nil, err
+		}
+	}
 	rows, err := q.tx.Query(ctx, sql, pgx.QueryResultFormats{pgx.TextFormatCode})
 	if err != nil {
-		return nil, nil, AsSQLError(err, Where{SQL: sql})
+		return nil, nil, AsSQLError(err, where)
 	}
 	defer rows.Close()
 	var cols []string

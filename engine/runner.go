@@ -95,6 +95,13 @@ func (r *Runner) newWorker(ctx context.Context, ws *workspace.Workspace) (*worke
 		return nil, &postgres.StartError{Err: err}
 	}
 	w := &worker{conn: conn, schema: schema, names: newNames(m)}
+	if ws.Config.Dialect == workspace.DialectRedshift {
+		// Before the schema files: their views and defaults call them too.
+		if err := CreateRedshiftFunctions(ctx, conn); err != nil {
+			w.close()
+			return nil, err
+		}
+	}
 	if err := applySchema(ctx, conn, ws.Schema, w.names); err != nil {
 		w.close()
 		return nil, err
@@ -106,12 +113,6 @@ func (r *Runner) newWorker(ctx context.Context, ws *workspace.Workspace) (*worke
 	if w.types, err = w.describeTypes(ctx); err != nil {
 		w.close()
 		return nil, err
-	}
-	if ws.Config.Dialect == workspace.DialectRedshift {
-		if err := CreateRedshiftFunctions(ctx, conn); err != nil {
-			w.close()
-			return nil, err
-		}
 	}
 	if err := r.createViews(ctx, w, ws); err != nil {
 		w.close()

@@ -102,7 +102,7 @@ func (st *selfTest) try(ctx context.Context, a *checks.Attempt, violate bool) (i
 			return -1, nil
 		}
 	}
-	res := checks.Run(ctx, connQuerier{conn, st.w.names}, []checks.Configured{st.c}, checks.WithResolver(st.r.Suite.resolver()))[0]
+	res := checks.Run(ctx, connQuerier{conn, st.w.names, st.r.Suite.redshiftWorkspace()}, []checks.Configured{st.c}, checks.WithResolver(st.r.Suite.resolver()))[0]
 	if res.Err != nil {
 		return -1, fmt.Errorf("the check could not run: %s", firstLine(res.Err.Error()))
 	}
@@ -199,13 +199,20 @@ func (s *Suite) concerns(pg *pgconn.PgError, a *checks.Attempt) bool {
 // connQuerier runs a check's statement on a worker's connection, inside
 // whatever transaction it has open, under the worker's names.
 type connQuerier struct {
-	conn  *pgx.Conn
-	names *sentNames
+	conn    *pgx.Conn
+	names   *sentNames
+	rewrite bool // a Redshift workspace's: the one translation first
 }
 
 // Query runs sql and returns its rows as text, NULL as nil.
 func (q connQuerier) Query(ctx context.Context, sql string) ([]string, [][]*string, error) {
-	sent, w, err := q.names.mapSQL(sql, Where{}, false)
+	sent, w, err := sql, Where{}, error(nil)
+	if q.rewrite {
+		sent, w, err = rewriteRedshift(sql, Where{SQL: sql})
+	}
+	if err == nil {
+		sent, w, err = q.names.mapSQL(sent, w, false)
+	}
 	if err != nil {
 		return nil, nil, err
 	}

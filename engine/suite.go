@@ -194,8 +194,9 @@ func (s *Suite) checksFor(f *workspace.Fixture) ([]checks.Configured, error) {
 func (s *Suite) Resolver() checks.Resolver { return s.resolver() }
 
 // resolver resolves check targets on the local server: a query name reads
-// that query's output (rewritten for Postgres in a Redshift workspace),
-// anything else is a table.
+// that query's output (as written in a Redshift workspace: the check's
+// statement is translated as a whole where it is sent), anything else is a
+// table.
 func (s *Suite) resolver() checks.Resolver { return s.resolverFor(nil) }
 
 // fixtureResolver is resolver inside fixture f: a query f mocks is its
@@ -216,7 +217,9 @@ func (s *Suite) resolverFor(mocks map[string]bool) checks.Resolver {
 		if mocks[q.Name] {
 			return checks.Target{Name: name, Table: mockName(q.Name)}, nil
 		}
-		sql, _, err := s.statementSQL(q, mocks)
+		// As written in a Redshift workspace: the check's whole statement
+		// gets the one translation (addChecks, ReadOnlyQuerier.Rewrite).
+		sql, err := s.targetSQL(q, mocks)
 		if err != nil {
 			return checks.Target{}, err
 		}

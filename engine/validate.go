@@ -65,7 +65,7 @@ func (v *sqlValidator) fixture(ctx context.Context, f *workspace.Fixture) {
 	}
 	v.expect(ctx, f)
 	setup := &script{} // on its own: checked whatever else is wrong
-	if err := setup.addSetup(f); err != nil {
+	if err := setup.addSetup(f, s.redshiftWorkspace()); err != nil {
 		v.add(f.Path, err)
 	}
 	v.prepareScript(ctx, f.Path, setup)

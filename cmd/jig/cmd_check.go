@@ -99,8 +99,28 @@ func (c *cli) checkResults(ws *workspace.Workspace, cf *checkFlags, cfg []checks
 	if code := c.validateLive(conn, ws, cfg); code >= 0 {
 		return nil, code
 	}
-	return checks.Run(c.ctx, engine.ReadOnlyQuerier{Conn: conn, Timeout: cf.timeout}, cfg,
-		checks.WithDialect(dialectOf(ws)), checks.WithResolver(queryResolver(ws))), -1
+	dialect, rewrite, err := c.liveDialect(conn, ws)
+	if err != nil {
+		return nil, c.fail(err)
+	}
+	q := engine.ReadOnlyQuerier{Conn: conn, Timeout: cf.timeout, Rewrite: rewrite}
+	return checks.Run(c.ctx, q, cfg, checks.WithDialect(dialect), checks.WithResolver(queryResolver(ws, dialect == checks.Redshift))), -1
+}
+
+// liveDialect is what checks compile to on the live database conn and
+// whether they get the one Redshift translation: on Redshift (SELECT
+// version() says so) a Redshift workspace's checks run as written; on
+// Postgres they compile as Postgres's and are translated as the local
+// server's are.
+func (c *cli) liveDialect(conn *pgx.Conn, ws *workspace.Workspace) (checks.Dialect, bool, error) {
+	onRedshift, err := engine.OnRedshift(c.ctx, conn)
+	if err != nil {
+		return 0, false, err
+	}
+	if onRedshift {
+		return dialectOf(ws), false, nil
+	}
+	return checks.Postgres, dialectOf(ws) == checks.Redshift, nil
 }
 
 // localChecks runs the checks on the embedded server: the schema's tables,
@@ -114,7 +134,8 @@ func (c *cli) localChecks(ws *workspace.Workspace, cf *checkFlags, cfg []checks.
 	defer runner.Close()
 	var results []checks.Result
 	err := runner.WithSession(c.ctx, func(s *engine.Session) error {
-		results = checks.Run(c.ctx, engine.ReadOnlyQuerier{Conn: s.Conn, Timeout: cf.timeout, Session: s}, cfg,
+		q := engine.ReadOnlyQuerier{Conn: s.Conn, Timeout: cf.timeout, Session: s, Rewrite: dialectOf(ws) == checks.Redshift}
+		results = checks.Run(c.ctx, q, cfg,
 			checks.WithDialect(checks.Postgres), checks.WithResolver(runner.Suite.Resolver()))
 		return nil
 	})
@@ -140,13 +161,18 @@ func selectChecks(files []*checks.File, targets []string) []checks.Configured {
 }
 
 // queryResolver resolves a query name to its output (with the queries it
-// reads written in) and anything else to a table.
-func queryResolver(ws *workspace.Workspace) checks.Resolver {
+// reads written in, as written: on Postgres the querier translates a
+// Redshift workspace's whole check) and anything else to a table.
+// forRedshift leaves out what only Postgres parses (see engine.ChainSQL).
+func queryResolver(ws *workspace.Workspace, forRedshift bool) checks.Resolver {
 	return func(name string) (checks.Target, error) {
 		if q := ws.Query(name); q != nil {
 			// The live database has no views of the queries: the ones it
 			// reads are written in.
-			sql, err := chainQuery(ws, q, dialectOf(ws) == checks.Redshift)
+			sql, err := chainQuery(ws, q, forRedshift)
+			if err == nil && !forRedshift {
+				sql, err = engine.ChainSource(ws, q.Name)
+			}
 			if err != nil {
 				return checks.Target{}, err
 			}

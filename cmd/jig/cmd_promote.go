@@ -77,7 +77,11 @@ func runPromote(c *cli, pf *promoteFlags) int {
 		fmt.Fprintln(c.stderr, "jig: nothing was moved")
 		return code
 	}
-	res, err := engine.Promote(c.ctx, conn, pf.from, pf.to, cfg, dialectOf(ws))
+	dialect, rewrite, err := c.liveDialect(conn, ws)
+	if err != nil {
+		return c.fail(err)
+	}
+	res, err := engine.Promote(c.ctx, conn, pf.from, pf.to, cfg, dialect, rewrite)
 	if err != nil {
 		fmt.Fprintln(c.stderr, "jig: promote: "+redact(err.Error())+"\njig: nothing was moved")
 		return exitFail

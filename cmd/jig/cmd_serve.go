@@ -64,7 +64,14 @@ func runServe(c *cli, wf *wsFlags, of outFlags) int {
 		return c.fail(&postgres.StartError{Err: err})
 	}
 	defer dropServed(s, append(names, serveSchema))
-	err = engine.ApplySchemaAs(c.ctx, conn, ws.Schema, m)
+	if ws.Config.Dialect == workspace.DialectRedshift {
+		// In the served schema, first: the schema files' views, the
+		// queries' views and psql sessions call them, as on a worker.
+		err = engine.CreateRedshiftFunctions(c.ctx, conn)
+	}
+	if err == nil {
+		err = engine.ApplySchemaAs(c.ctx, conn, ws.Schema, m)
+	}
 	if err == nil {
 		err = engine.LoadSeeds(c.ctx, conn, serveSchema, ws.Seeds)
 	}
@@ -92,12 +99,6 @@ func runServe(c *cli, wf *wsFlags, of outFlags) int {
 // serveViews creates the workspace's queries as views, so psql reads
 // stg_orders as the queries do, and says which SELECT queries could not be.
 func (c *cli) serveViews(conn *pgx.Conn, ws *workspace.Workspace) {
-	if ws.Config.Dialect == workspace.DialectRedshift {
-		// The views hold the queries rewritten for Postgres, which call these.
-		if err := engine.CreateRedshiftFunctions(c.ctx, conn); err != nil {
-			fmt.Fprintf(c.stderr, "jig: %v\n", err)
-		}
-	}
 	broken := engine.CreateQueryViews(c.ctx, conn, ws)
 	for _, q := range ws.Ordered {
 		var se *engine.SQLError

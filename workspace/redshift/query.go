@@ -35,6 +35,10 @@ func (q *RewrittenQuery) SourcePos(offset int) (line, col int) {
 	return diag.LineCol(q.Source, q.sourceOffset(offset))
 }
 
+// SourceOffset maps a 0-based byte offset into SQL back to a byte offset of
+// Source, as SourcePos does, for a caller that composes it with its own map.
+func (q *RewrittenQuery) SourceOffset(offset int) int { return q.sourceOffset(offset) }
+
 func (q *RewrittenQuery) sourceOffset(off int) int {
 	i := sort.Search(len(q.spans), func(i int) bool { return q.spans[i].out > off }) - 1
 	if i < 0 {

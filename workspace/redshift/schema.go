@@ -34,8 +34,15 @@ type edit struct {
 // reject them anyway); redshift additionally applies Redshift's meaning to
 // types Postgres reads differently (BPCHAR is CHAR(256)). The returned
 // TranslatedSchema is usable even when the error (a diag.Errors) is not nil.
+//
+// With redshift each statement then gets the query rewrites (NVL, DATEADD's
+// part, LISTAGG, ...) as a script's would: the one Redshift translation.
 func TranslateSchema(path, src string, redshift bool) (*TranslatedSchema, error) {
-	return translateSchema(path, src, redshift, true)
+	f, err := translateSchema(path, src, redshift, true)
+	if redshift {
+		err = f.rewriteQueries(path, err)
+	}
+	return f, err
 }
 
 // translateSchema is TranslateSchema; skip says whether COPY from S3,

@@ -18,7 +18,8 @@ type TranslatedSchema struct {
 	// REVOKE), one each at its line and column; the caller shows them.
 	Warnings diag.Errors
 
-	edits []edit // length-changing rewrites, in order
+	edits   []edit       // length-changing rewrites, in order
+	queries []queryPiece // the query rewrites over those (rewriteQueries), in order
 }
 
 // Distribution is the Redshift physical design of a table, kept from the
@@ -39,8 +40,13 @@ func (f *TranslatedSchema) SourcePos(offset int) (line, col int) {
 	return diag.LineCol(f.Source, f.sourceOffset(offset))
 }
 
-// sourceOffset undoes the length-changing edits.
+// sourceOffset undoes the query rewrites, then the length-changing edits.
 func (f *TranslatedSchema) sourceOffset(offset int) int {
+	return f.ddlSourceOffset(f.undoQueries(offset))
+}
+
+// ddlSourceOffset undoes the length-changing edits.
+func (f *TranslatedSchema) ddlSourceOffset(offset int) int {
 	delta := 0 // len(SQL prefix) - len(Source prefix) so far
 	for _, e := range f.edits {
 		start := e.start + delta

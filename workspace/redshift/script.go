@@ -28,6 +28,10 @@ func (s *ScriptStatement) SourcePos(offset int) (line, col int) {
 	return diag.LineCol(s.file, s.toOut(offset))
 }
 
+// SourceOffset maps a 0-based byte offset into SQL to a byte offset of the
+// file, as SourcePos does, for a caller that places the file itself.
+func (s *ScriptStatement) SourceOffset(offset int) int { return s.toOut(offset) }
+
 // TranslateScript translates every statement of a script file for
 // Postgres with the one Redshift translation jig has: the schema files' DDL
 // translation (DISTKEY, SORTKEY, ENCODE, DISTSTYLE, BACKUP, IDENTITY,
