@@ -32,6 +32,11 @@ func UpdateExpectedRows(src []byte, rows []Row) ([]byte, error) {
 }
 
 func updateExpectedRows(src []byte, rows []Row) ([]byte, error) {
+	if loneCR(src) {
+		// YAML breaks lines at a lone \r too; the in-place edit counts
+		// lines at \n, and would splice rows into the wrong place.
+		return nil, errors.New("the fixture has a carriage return without a line feed; save it with \\n (or \\r\\n) line ends")
+	}
 	if rows == nil {
 		rows = []Row{}
 	}
@@ -129,6 +134,16 @@ func splice(lines []string, first, last int, text string) string {
 	head := strings.Join(lines[:first-1], "")
 	tail := strings.Join(lines[min(last, len(lines)):], "")
 	return head + text + tail
+}
+
+// loneCR reports whether src holds a \r that does not start a \r\n.
+func loneCR(src []byte) bool {
+	for i, b := range src {
+		if b == '\r' && (i+1 == len(src) || src[i+1] != '\n') {
+			return true
+		}
+	}
+	return false
 }
 
 // bareKeyLine reports whether line is `key:` with nothing after the colon
