@@ -123,6 +123,19 @@ func (s *Suite) brokenUpstream(q *workspace.Query, inlined map[string]bool) erro
 	return nil
 }
 
+// brokenView is q's own SQL error when q could not be a view (at its
+// file:line:col), so a check reading q fails there rather than at the
+// check; nil otherwise.
+func (s *Suite) brokenView(q *workspace.Query) error {
+	if s.chain == nil {
+		return nil
+	}
+	if err, ok := s.chain.broken[q.Name].(*SQLError); ok {
+		return err
+	}
+	return nil
+}
+
 // blame says why q cannot read u: u's own error at its place, or, when u
 // is not a SELECT, an error where a query reads it.
 func (s *Suite) blame(q, u *workspace.Query, err error) error {

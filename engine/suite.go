@@ -100,12 +100,15 @@ func (s *Suite) unknownGiven(f *workspace.Fixture, g workspace.GivenTable) *diag
 		msg += "; queries to mock: " + strings.Join(queries, ", ")
 	}
 	msg += ")"
+	hint := "" // the name is a query's: no other name is meant
 	if q := s.WS.Query(g.Table); q != nil && len(s.WS.Feeds(q.Name)) == 0 {
 		msg = fmt.Sprintf("given %q: query %s is read by no other query, so nothing would read rows given for it", g.Table, q.Name)
 	} else if q != nil && s.chain != nil {
 		msg = fmt.Sprintf("given %q: query %s cannot be mocked, as it does not run as a view: %v", g.Table, q.Name, s.chain.broken[q.Name])
+	} else {
+		hint = s.givenHint(g.Table, queries)
 	}
-	return &diag.PosError{File: f.Path, Line: g.Line, Col: 3, Msg: msg, Hint: s.givenHint(g.Table, queries)}
+	return &diag.PosError{File: f.Path, Line: g.Line, Col: 3, Msg: msg, Hint: hint}
 }
 
 // csvHeader reports the columns of a CSV given's header that its table
@@ -217,6 +220,9 @@ func (s *Suite) resolverFor(mocks map[string]bool) checks.Resolver {
 			return checks.Target{Name: name, Table: mockName(q.Name)}, nil
 		}
 		sql, _, err := s.statementSQL(q, mocks)
+		if err == nil && len(mocks) == 0 {
+			err = s.brokenView(q)
+		}
 		if err != nil {
 			return checks.Target{}, err
 		}

@@ -108,3 +108,27 @@ func TestChainOverSchemasServed(t *testing.T) {
 		t.Errorf("psql on the served chain: %q (%v)", got, err)
 	}
 }
+
+// TestChainOverSchemasErrorPlaced: an error in the middle query of the
+// chain over crm and web is at that query's file:line:col in validate,
+// test, run, check (a check on it, on the mart, and a relationship to it)
+// and explain of the mart, never at a check's file or jig's own SQL.
+func TestChainOverSchemasErrorPlaced(t *testing.T) {
+	t.Setenv("NO_COLOR", "1")
+	t.Setenv("JIG_DSN", "") // jig check runs on the embedded server
+	dir := crmChainDir(t)
+	enginetest.WriteFiles(t, dir, map[string]string{
+		"queries/stg_accounts.sql": "-- staging over another schema\nselect id as account_id, name as account_name, plan\nfrom crm.accounts a\nwhere a.nope > 0\n",
+	})
+	const want = "queries/stg_accounts.sql:4:7: column a.nope does not exist"
+	for _, args := range [][]string{{"validate"}, {"test"}, {"run", "account_sessions"}, {"explain", "account_sessions"},
+		{"check", "stg_accounts"}, {"check", "account_sessions"}, {"check", "crm.accounts"}} {
+		code, out := jig(t, append(args, "-w", dir)...)
+		if code == exitOK || !strings.Contains(out, want) || strings.Contains(out, "jig_") || strings.Contains(out, "did you mean") {
+			t.Errorf("jig %s: exit %d, want %q, no jig_ name, no did-you-mean:\n%s", strings.Join(args, " "), code, want, out)
+		}
+		if args[0] == "check" && strings.Contains(out, "): checks/") {
+			t.Errorf("jig %s: a check's error is at the check, not the query:\n%s", strings.Join(args, " "), out)
+		}
+	}
+}
