@@ -231,6 +231,9 @@ func (s *Suite) mockFor(name string) string {
 	if s.table(name) != nil {
 		return ""
 	}
+	if schema, n, ok := splitName(name); ok && schema == "" && n != name {
+		name = n // written as SQL names it, "my query" for queries/my query.sql
+	}
 	for q := range s.mocks {
 		if q == name || strings.EqualFold(q, name) && strings.ToLower(name) == name {
 			return q

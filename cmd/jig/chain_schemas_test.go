@@ -132,3 +132,45 @@ func TestChainOverSchemasErrorPlaced(t *testing.T) {
 		}
 	}
 }
+
+// TestHostileChainNames: a query named with a space, read and mocked as
+// "my query"; a schema stg beside a query stg; a mixed-case schema "CRM";
+// a public.t given; then a mock nobody reads and a cycle through three
+// files, each refused at its place.
+func TestHostileChainNames(t *testing.T) {
+	t.Setenv("NO_COLOR", "1")
+	t.Setenv("JIG_DSN", enginetest.Server(t).DSN())
+	dir := t.TempDir()
+	enginetest.WriteFiles(t, dir, map[string]string{
+		"schema/s.sql": "CREATE SCHEMA \"CRM\";\nCREATE SCHEMA stg;\nCREATE TABLE \"CRM\".accounts (id int primary key, name text);\n" +
+			"CREATE TABLE stg.x (id int);\nCREATE TABLE t (id int);\n",
+		"queries/my query.sql": "select id, name from \"CRM\".accounts\n",
+		"queries/stg.sql":      "select id from stg.x\n",
+		"queries/mart.sql":     "select q.id, q.name, (select count(*) from stg) as n, (select count(*) from t) as t\nfrom \"my query\" q\n",
+		"fixtures/mart/tables.yaml": "query: mart\ngiven:\n  '\"CRM\".accounts': [{id: 1, name: a}]\n  stg.x: [{id: 1}, {id: 2}]\n" +
+			"expect:\n  rows:\n    - {id: 1, name: a, n: 2, t: 0}\n",
+		"fixtures/mart/mocks.yaml": "query: mart\ngiven:\n  '\"my query\"': [{id: 5, name: m}]\n  Stg: [{id: 1}]\n  public.t: [{id: 1}]\n" +
+			"expect:\n  rows:\n    - {id: 5, name: m, n: 1, t: 1}\n",
+	})
+	for _, args := range [][]string{{"validate"}, {"test"}, {"test", "--parallel", "4"}} {
+		if code, out := jig(t, append(args, "-w", dir)...); code != exitOK {
+			t.Fatalf("jig %s: exit %d\n%s", strings.Join(args, " "), code, out)
+		}
+	}
+	enginetest.WriteFiles(t, dir, map[string]string{"fixtures/mart/unread.yaml": "query: mart\ngiven:\n  mart: [{id: 1}]\nexpect:\n  rows: []\n"})
+	code, out := jig(t, "validate", "-w", dir)
+	if want := `fixtures/mart/unread.yaml:3:3: given "mart": query mart is read by no other query`; code != exitUsage || !strings.Contains(out, want) {
+		t.Errorf("a mock nobody reads: exit %d, want %q\n%s", code, want, out)
+	}
+	enginetest.WriteFiles(t, dir, map[string]string{
+		"fixtures/mart/unread.yaml": "query: mart\nexpect:\n  rows: []\n",
+		"queries/a1.sql":            "select * from c1\n", "queries/b1.sql": "select *\nfrom a1\n",
+		"queries/c1.sql": "-- c\nselect * from t join b1 using (id)\n",
+	})
+	for _, args := range [][]string{{"validate"}, {"test"}, {"run", "mart"}} {
+		code, out := jig(t, append(args, "-w", dir)...)
+		if want := "queries/b1.sql:2:6: queries read each other in a cycle: a1 → c1 → b1 → a1"; code != exitUsage || !strings.Contains(out, want) {
+			t.Errorf("jig %s on a cycle of three: exit %d, want %q\n%s", args[0], code, want, out)
+		}
+	}
+}
