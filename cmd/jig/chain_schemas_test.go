@@ -11,7 +11,8 @@ import (
 // crmChain is the crm project with a chain of queries over its schemas:
 // stg_accounts reads crm.accounts, stg_sessions reads web.sessions, and
 // the mart account_sessions reads both staging queries; a fixture mocks
-// stg_accounts, another starts from the tables, and checks sit on a
+// stg_accounts, another starts from the tables, one from CSV givens for
+// crm.accounts and web.sessions, and checks sit on a
 // staging query, the mart and crm.accounts (a relationship to a query).
 var crmChain = map[string]string{
 	"queries/stg_accounts.sql": "-- staging over another schema\nselect id as account_id, name as account_name, plan\nfrom crm.accounts\n",
@@ -44,6 +45,20 @@ expect:
     - {account_name: acme, sessions: 0}
     - {account_name: bolt, sessions: 1}
 `,
+	"data/accounts.csv": "id,name,plan\n1,acme,pro\n2,bolt,free\n",
+	"fixtures/account_sessions/csv.yaml": `query: account_sessions
+given:
+  crm.accounts: {csv: data/accounts.csv}
+  web.sessions:
+    csv: |
+      session_id,account_id
+      s1,2
+      s2,2
+expect:
+  rows:
+    - {account_name: acme, sessions: 0}
+    - {account_name: bolt, sessions: 2}
+`,
 	"checks/stg_accounts.yaml": "table: stg_accounts\nchecks:\n  - unique: [account_id]\n  - not_null: account_name\n" +
 		"  - relationships: {column: account_id, to: crm.accounts, field: id}\n",
 	"checks/account_sessions.yaml": "table: account_sessions\nchecks:\n  - unique: [account_name]\n" +
@@ -69,7 +84,7 @@ func TestChainOverSchemas(t *testing.T) {
 	dir := crmChainDir(t)
 	for _, args := range [][]string{{"test"}, {"test"}, {"test", "--parallel", "4"}} {
 		code, out := jig(t, append(args, "-w", dir)...)
-		if code != exitOK || !strings.Contains(out, "5 fixtures: 5 passed, 0 failed") {
+		if code != exitOK || !strings.Contains(out, "6 fixtures: 6 passed, 0 failed") {
 			t.Fatalf("jig %s: exit %d\n%s", strings.Join(args, " "), code, out)
 		}
 	}
@@ -88,7 +103,7 @@ func TestChainOverSchemas(t *testing.T) {
 		t.Errorf("jig explain reads the chain over the schemas: exit %d\n%s", code, out)
 	}
 	code, out = jig(t, "validate", "-w", dir)
-	if code != exitOK || !strings.Contains(out, "ok: 4 schema files, 6 queries, 6 check files, 5 fixtures") {
+	if code != exitOK || !strings.Contains(out, "ok: 4 schema files, 6 queries, 6 check files, 6 fixtures") {
 		t.Errorf("jig validate: exit %d\n%s", code, out)
 	}
 }
@@ -172,5 +187,27 @@ func TestHostileChainNames(t *testing.T) {
 		if want := "queries/b1.sql:2:6: queries read each other in a cycle: a1 → c1 → b1 → a1"; code != exitUsage || !strings.Contains(out, want) {
 			t.Errorf("jig %s on a cycle of three: exit %d, want %q\n%s", args[0], code, want, out)
 		}
+	}
+}
+
+// TestChainOverSchemasRedshift: the same chain in a Redshift workspace,
+// its staging queries in Redshift's SQL (TOP, NVL, DATEADD), passes its
+// fixtures twice and its checks.
+func TestChainOverSchemasRedshift(t *testing.T) {
+	t.Setenv("NO_COLOR", "1")
+	t.Setenv("JIG_DSN", "")
+	dir := crmChainDir(t)
+	enginetest.WriteFiles(t, dir, map[string]string{
+		"jig.yaml":                 "dialect: redshift\n",
+		"queries/stg_accounts.sql": "select top 100 id as account_id, nvl(name, 'none') as account_name, plan\nfrom crm.accounts\n",
+		"queries/stg_sessions.sql": "select session_id, account_id, dateadd(minute, 0, started_at) as started_at\nfrom web.sessions\n",
+	})
+	for run := 1; run <= 2; run++ {
+		if code, out := jig(t, "test", "-w", dir); code != exitOK || !strings.Contains(out, "6 fixtures: 6 passed, 0 failed") {
+			t.Fatalf("jig test, run %d: exit %d\n%s", run, code, out)
+		}
+	}
+	if code, out := jig(t, "check", "-w", dir); code != exitOK || strings.Count(out, "| pass ") != 13 {
+		t.Errorf("jig check: exit %d\n%s", code, out)
 	}
 }
