@@ -211,3 +211,37 @@ func TestChainOverSchemasRedshift(t *testing.T) {
 		t.Errorf("jig check: exit %d\n%s", code, out)
 	}
 }
+
+// TestSeedsBesideSchemas: a seed of the default schema's table regions,
+// which crm.accounts references, loads before a query over both runs; a
+// seed named after a declared schema's table (seeds/crm.accounts.csv),
+// which would be a table "crm.accounts" of the default schema while the
+// queries read the empty crm.accounts, is refused at its file.
+func TestSeedsBesideSchemas(t *testing.T) {
+	t.Setenv("NO_COLOR", "1")
+	t.Setenv("JIG_DSN", "")
+	dir := crmChainDir(t)
+	enginetest.WriteFiles(t, dir, map[string]string{
+		"seeds/regions.csv":     "code,name\neu,Europe\nus,Americas\n",
+		"queries/by_region.sql": "select r.code, r.name, count(a.id) as accounts\nfrom regions r left join stg_accounts s on true left join crm.accounts a on a.region = r.code and a.id = s.account_id\ngroup by 1, 2 order by 1\n",
+		"checks/regions.yaml":   "table: regions\nchecks:\n  - unique: [code]\n  - accepted_values: {column: code, values: [eu]}\n",
+	})
+	code, out := jig(t, "run", "-w", dir, "by_region", "--csv")
+	if code != exitOK || !strings.Contains(out, "code,name,accounts\neu,Europe,0\nus,Americas,0\n") {
+		t.Errorf("jig run over a seed and crm: exit %d\n%s", code, out)
+	}
+	code, out = jig(t, "check", "-w", dir, "regions")
+	if code != exitFail || !strings.Contains(squash(out), "accepted_values(code) | regions | fail | 1") {
+		t.Errorf("jig check on the seed: exit %d\n%s", code, out)
+	}
+	if code, out := jig(t, "test", "-w", dir); code != exitOK {
+		t.Errorf("jig test beside the seed: exit %d\n%s", code, out)
+	}
+	enginetest.WriteFiles(t, dir, map[string]string{"seeds/crm.accounts.csv": "id,name\n1,acme\n"})
+	want := `seeds/crm.accounts.csv:1:1: seed crm.accounts would be a table named "crm.accounts" in the default schema, not the table accounts of schema crm`
+	for _, args := range [][]string{{"validate"}, {"test"}, {"run", "accounts"}, {"check"}} {
+		if code, out := jig(t, append(args, "-w", dir)...); code != exitUsage || !strings.Contains(out, want) {
+			t.Errorf("jig %s: exit %d, want 2 and %q\n%s", args[0], code, want, out)
+		}
+	}
+}
