@@ -76,7 +76,8 @@ func crmChainDir(t *testing.T) string {
 }
 
 // TestChainOverSchemas: queries that read queries over tables of declared
-// schemas run in every command, twice on one cache and four at once, and
+// schemas run in every command, twice on one cache and four at once (also
+// with --dsn), and
 // a fixture may mock a staging query over crm.accounts.
 func TestChainOverSchemas(t *testing.T) {
 	t.Setenv("NO_COLOR", "1")
@@ -86,6 +87,12 @@ func TestChainOverSchemas(t *testing.T) {
 		code, out := jig(t, append(args, "-w", dir)...)
 		if code != exitOK || !strings.Contains(out, "6 fixtures: 6 passed, 0 failed") {
 			t.Fatalf("jig %s: exit %d\n%s", strings.Join(args, " "), code, out)
+		}
+	}
+	dsn := enginetest.Server(t).DSN() // with --dsn: private schemas on a server jig did not start
+	for run := 1; run <= 2; run++ {
+		if code, out := jig(t, "test", "-w", dir, "--dsn", dsn, "--parallel", "4"); code != exitOK || !strings.Contains(out, "6 fixtures: 6 passed, 0 failed") {
+			t.Fatalf("jig test --dsn, run %d: exit %d\n%s", run, code, out)
 		}
 	}
 	code, out := jig(t, "run", "-w", dir, "account_sessions", "--fixture", "account_sessions/raw", "--csv")
