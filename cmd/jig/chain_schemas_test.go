@@ -109,9 +109,13 @@ func TestChainOverSchemas(t *testing.T) {
 	if code != exitOK || !strings.Contains(out, "Seq Scan on accounts") || !strings.Contains(out, "Seq Scan on sessions") || strings.Contains(out, "jig_") {
 		t.Errorf("jig explain reads the chain over the schemas: exit %d\n%s", code, out)
 	}
+	before := snapshot(t, dir)
 	code, out = jig(t, "validate", "-w", dir)
 	if code != exitOK || !strings.Contains(out, "ok: 4 schema files, 6 queries, 6 check files, 6 fixtures") {
 		t.Errorf("jig validate: exit %d\n%s", code, out)
+	}
+	if snapshot(t, dir) != before {
+		t.Error("jig validate changed the workspace's files")
 	}
 }
 
@@ -156,8 +160,8 @@ func TestChainOverSchemasErrorPlaced(t *testing.T) {
 }
 
 // TestHostileChainNames: a query named with a space, read and mocked as
-// "my query"; a schema stg beside a query stg; a mixed-case schema "CRM";
-// a public.t given; then a mock nobody reads and a cycle through three
+// "my query"; a schema stg beside a query stg; a mixed-case schema "CRM"
+// and a query accounts beside its table "CRM".accounts; a public.t given; then a mock nobody reads and a cycle through three
 // files, each refused at its place.
 func TestHostileChainNames(t *testing.T) {
 	t.Setenv("NO_COLOR", "1")
@@ -173,6 +177,12 @@ func TestHostileChainNames(t *testing.T) {
 			"expect:\n  rows:\n    - {id: 1, name: a, n: 2, t: 0}\n",
 		"fixtures/mart/mocks.yaml": "query: mart\ngiven:\n  '\"my query\"': [{id: 5, name: m}]\n  Stg: [{id: 1}]\n  public.t: [{id: 1}]\n" +
 			"expect:\n  rows:\n    - {id: 5, name: m, n: 1, t: 1}\n",
+	})
+	enginetest.WriteFiles(t, dir, map[string]string{ // a query named like "CRM"'s table
+		"queries/accounts.sql":  "select 7 as id\n",
+		"queries/reads.sql":     "select (select id from accounts) as q, (select count(*) from \"CRM\".accounts) as t\n",
+		"fixtures/reads/a.yaml": "query: reads\ngiven:\n  '\"CRM\".accounts': [{id: 1}, {id: 2}]\nexpect:\n  rows:\n    - {q: 7, t: 2}\n",
+		"fixtures/reads/b.yaml": "query: reads\ngiven:\n  accounts: [{id: 8}]\nexpect:\n  rows:\n    - {q: 8, t: 0}\n",
 	})
 	for _, args := range [][]string{{"validate"}, {"test"}, {"test", "--parallel", "4"}} {
 		if code, out := jig(t, append(args, "-w", dir)...); code != exitOK {
