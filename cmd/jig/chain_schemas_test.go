@@ -105,6 +105,11 @@ func TestChainOverSchemas(t *testing.T) {
 		!strings.Contains(squash(out), "relationships(id) | crm.accounts | pass | 0") {
 		t.Errorf("jig check: exit %d\n%s", code, out)
 	}
+	_, out = jig(t, "check", "-w", dir, "--self-test")
+	if !strings.Contains(out, ", 0 error(s)") || strings.Contains(out, "jig_w") ||
+		!strings.Contains(squash(out), "unique(account_id) | stg_accounts | unproven | it checks the output of query stg_accounts") {
+		t.Errorf("jig check --self-test through the chain over schemas:\n%s", out)
+	}
 	code, out = jig(t, "explain", "-w", dir, "account_sessions")
 	if code != exitOK || !strings.Contains(out, "Seq Scan on accounts") || !strings.Contains(out, "Seq Scan on sessions") || strings.Contains(out, "jig_") {
 		t.Errorf("jig explain reads the chain over the schemas: exit %d\n%s", code, out)
