@@ -150,11 +150,11 @@ func seedCopyError(s *workspace.Seed, pe *pgconn.PgError) error {
 		Hint: "fix the value, or change the column's type in the table's CREATE TABLE in schema/"}
 }
 
-// seedsOutsideSchemas refuses a seed whose file name starts with a
+// SeedsOutsideSchemas refuses a seed whose file name starts with a
 // declared schema (seeds/crm.accounts.csv): seeds load into the default
 // schema, so it would be a table named "crm.accounts" there while queries
 // read the empty crm.accounts.
-func seedsOutsideSchemas(seeds []*workspace.Seed, m *sqlmap.Mapper) error {
+func SeedsOutsideSchemas(seeds []*workspace.Seed, m *sqlmap.Mapper) error {
 	var errs diag.Errors
 	for _, s := range seeds {
 		schema, table, ok := strings.Cut(s.Name, ".")

@@ -266,4 +266,7 @@ func TestSeedsBesideSchemas(t *testing.T) {
 			t.Errorf("jig %s: exit %d, want 2 and %q\n%s", args[0], code, want, out)
 		}
 	}
+	if _, code, errs := serveDemo(t, dir); code != exitUsage || !strings.Contains(errs, want) {
+		t.Errorf("jig serve: exit %d, want 2 and %q\n%s", code, want, errs)
+	}
 }
