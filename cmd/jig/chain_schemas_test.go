@@ -270,3 +270,44 @@ func TestSeedsBesideSchemas(t *testing.T) {
 		t.Errorf("jig serve: exit %d, want 2 and %q\n%s", code, want, errs)
 	}
 }
+
+// TestValidateChecksOverSchemas: validate reports mistakes in checks on a
+// query of the crm chain once each, at their place and by the names
+// written: a relationship to a missing crm.acounts or column, an
+// equal_row_count to a missing table, and crm.acounts inside an
+// expression and a sql check (never the private schema's name).
+func TestValidateChecksOverSchemas(t *testing.T) {
+	t.Setenv("NO_COLOR", "1")
+	t.Setenv("JIG_DSN", enginetest.Server(t).DSN())
+	dir := crmChainDir(t)
+	enginetest.WriteFiles(t, dir, map[string]string{"checks/stg_accounts.yaml": `table: stg_accounts
+checks:
+  - relationships: {column: account_id, to: crm.acounts, field: id}
+  - relationships: {column: account_id, to: web.sessions, field: acc_id}
+  - equal_row_count: {to: web.sesions}
+`})
+	code, out := jig(t, "validate", "-w", dir)
+	want := []string{
+		"checks/stg_accounts.yaml:3:45: relationships: `to` crm.acounts is not a table or query of the workspace",
+		"checks/stg_accounts.yaml:4:66: relationships: sessions has no column `acc_id`",
+		"checks/stg_accounts.yaml:5:27: equal_row_count: `to` web.sesions is not a table or query of the workspace",
+	}
+	if got := errorLines(out); code != exitUsage || strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("jig validate: exit %d\n%s\nwant exit 2 and\n%s", code, out, strings.Join(want, "\n"))
+	}
+	enginetest.WriteFiles(t, dir, map[string]string{"checks/stg_accounts.yaml": `table: stg_accounts
+checks:
+  - expression: "account_id in (select id from crm.acounts)"
+    name: in_crm
+  - sql: "select * from crm.acounts"
+    name: raw_sql
+`})
+	code, out = jig(t, "validate", "-w", dir)
+	want = []string{
+		`checks/stg_accounts.yaml:3:48: relation "crm.acounts" does not exist (SQLSTATE 42P01)`,
+		`checks/stg_accounts.yaml:5:25: relation "crm.acounts" does not exist (SQLSTATE 42P01)`,
+	}
+	if got := errorLines(out); code != exitUsage || strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("jig validate: exit %d\n%s\nwant exit 2 and\n%s", code, out, strings.Join(want, "\n"))
+	}
+}
