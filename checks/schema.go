@@ -7,7 +7,6 @@ import (
 	"github.com/jig-sql/jig/rows"
 	"github.com/jig-sql/jig/workspace"
 	"github.com/jig-sql/jig/workspace/diag"
-	"github.com/jig-sql/jig/workspace/sqlmap"
 )
 
 // SchemaLookup finds what a check's name refers to: the table (nil when the
@@ -57,18 +56,10 @@ func (v *schemaCheck) errorf(param, hint, format string, args ...any) {
 func (v *schemaCheck) column(t *workspace.Table, param, name string) *workspace.Column {
 	col, ok := t.Column(name)
 	if !ok {
-		v.errorf(param, diag.DidYouMean(name, columnNames(t)), "%s has no column `%s`", userName(t), name)
+		v.errorf(param, diag.DidYouMean(name, columnNames(t)), "%s has no column `%s`", t.Name, name)
 		return nil
 	}
 	return col
-}
-
-// userName is t's name as the user writes it: events, web.sessions.
-func userName(t *workspace.Table) string {
-	if t.Schema == "" {
-		return t.Name
-	}
-	return sqlmap.Display(t.Schema) + "." + sqlmap.Display(t.Name)
 }
 
 func columnNames(t *workspace.Table) []string {
