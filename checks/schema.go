@@ -23,10 +23,14 @@ func ValidateSchema(cfg []Configured, lookup SchemaLookup) error {
 	for _, c := range cfg {
 		v := &schemaCheck{c: c, lookup: lookup, errs: &errs}
 		t, known := lookup(c.Table)
-		if !known || t == nil {
+		switch {
+		case !known:
 			continue // an unknown target is reported where it is resolved
+		case t == nil:
+			v.others() // a query: its columns are known once it runs
+		default:
+			v.check(t)
 		}
-		v.check(t)
 	}
 	return errs.Err()
 }
@@ -147,8 +151,24 @@ func (v *schemaCheck) rangeBounds(t *workspace.Table, c *AcceptedRange) {
 	}
 }
 
+// others checks the relations a check names besides its target (and
+// their columns), for a target whose columns are not known: a query.
+func (v *schemaCheck) others() {
+	switch c := v.c.Check.(type) {
+	case *Relationships:
+		v.related(c)
+	case *EqualRowCount:
+		v.check(nil)
+	}
+}
+
 func (v *schemaCheck) relationships(t *workspace.Table, c *Relationships) {
 	v.column(t, "column", c.Column)
+	v.related(c)
+}
+
+// related checks a relationship's `to` and its field.
+func (v *schemaCheck) related(c *Relationships) {
 	other := v.relation("to", c.To)
 	if other == nil {
 		return

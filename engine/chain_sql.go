@@ -156,12 +156,7 @@ func pieceSQL(q *workspace.Query, rewrite bool) (string, Where, error) {
 // own SQL when it reads no query; an upstream query that is not a SELECT
 // is an error where it is read.
 func ChainSQL(ws *workspace.Workspace, name string, forRedshift bool) (string, error) {
-	q := ws.Query(name)
-	if q == nil {
-		return "", nil
-	}
-	rewrite := !forRedshift && ws.Config.Dialect == workspace.DialectRedshift
-	sql, _, _, err := chainSQL(ws, q, inlining{all: true, rewrite: rewrite, redshift: forRedshift})
+	sql, _, err := chainStatement(ws, name, forRedshift)
 	return sql, err
 }
 
@@ -175,4 +170,20 @@ func ChainSource(ws *workspace.Workspace, name string) (string, error) {
 	}
 	sql, _, _, err := chainSQL(ws, q, inlining{all: true})
 	return sql, err
+}
+
+// ChainStatement is ChainSQL for the local server with where its errors
+// point: each piece's file, line and column (jig explain).
+func ChainStatement(ws *workspace.Workspace, name string) (string, Where, error) {
+	return chainStatement(ws, name, false)
+}
+
+func chainStatement(ws *workspace.Workspace, name string, forRedshift bool) (string, Where, error) {
+	q := ws.Query(name)
+	if q == nil {
+		return "", Where{}, nil
+	}
+	rewrite := !forRedshift && ws.Config.Dialect == workspace.DialectRedshift
+	sql, w, _, err := chainSQL(ws, q, inlining{all: true, rewrite: rewrite, redshift: forRedshift})
+	return sql, w, err
 }

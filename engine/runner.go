@@ -90,6 +90,9 @@ func (r *Runner) newWorker(ctx context.Context, ws *workspace.Workspace) (*worke
 		schema = "jig_w" + randomHex(4)
 	}
 	m := sqlmap.New(schema, DeclaredSchemas(ws))
+	if err := SeedsOutsideSchemas(ws.Seeds, m); err != nil {
+		return nil, err
+	}
 	conn, err := r.srv.ConnectWorkspace(ctx, schema, m.SentSchemas()...)
 	if err != nil {
 		return nil, &postgres.StartError{Err: err}

@@ -16,6 +16,7 @@ import (
 	"github.com/jig-sql/jig/rows"
 	"github.com/jig-sql/jig/workspace"
 	"github.com/jig-sql/jig/workspace/diag"
+	"github.com/jig-sql/jig/workspace/sqlmap"
 )
 
 // LoadSeeds creates a table for every seed the schema files do not declare
@@ -147,6 +148,23 @@ func seedCopyError(s *workspace.Seed, pe *pgconn.PgError) error {
 	}
 	return &diag.PosError{File: s.Path, Line: line, Col: column, Msg: msg,
 		Hint: "fix the value, or change the column's type in the table's CREATE TABLE in schema/"}
+}
+
+// SeedsOutsideSchemas refuses a seed whose file name starts with a
+// declared schema (seeds/crm.accounts.csv): seeds load into the default
+// schema, so it would be a table named "crm.accounts" there while queries
+// read the empty crm.accounts.
+func SeedsOutsideSchemas(seeds []*workspace.Seed, m *sqlmap.Mapper) error {
+	var errs diag.Errors
+	for _, s := range seeds {
+		schema, table, ok := strings.Cut(s.Name, ".")
+		if _, declared := m.Sent(strings.ToLower(schema)); ok && schema != "" && declared {
+			errs.Add(s.Path, 1, 1, "seeds load into the default schema: rename the file, or move it out of seeds/ (data/"+table+".csv) "+
+				"and give it in a fixture, given: {"+s.Name+": {csv: data/"+table+".csv}}",
+				"seed %s would be a table named %q in the default schema, not the table %s of schema %s", s.Name, s.Name, table, schema)
+		}
+	}
+	return errs.Err()
 }
 
 // seedNames is the set of seed tables, for fixtures that replace their rows.

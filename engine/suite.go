@@ -100,12 +100,15 @@ func (s *Suite) unknownGiven(f *workspace.Fixture, g workspace.GivenTable) *diag
 		msg += "; queries to mock: " + strings.Join(queries, ", ")
 	}
 	msg += ")"
+	hint := "" // the name is a query's: no other name is meant
 	if q := s.WS.Query(g.Table); q != nil && len(s.WS.Feeds(q.Name)) == 0 {
 		msg = fmt.Sprintf("given %q: query %s is read by no other query, so nothing would read rows given for it", g.Table, q.Name)
 	} else if q != nil && s.chain != nil {
 		msg = fmt.Sprintf("given %q: query %s cannot be mocked, as it does not run as a view: %v", g.Table, q.Name, s.chain.broken[q.Name])
+	} else {
+		hint = s.givenHint(g.Table, queries)
 	}
-	return &diag.PosError{File: f.Path, Line: g.Line, Col: 3, Msg: msg, Hint: s.givenHint(g.Table, queries)}
+	return &diag.PosError{File: f.Path, Line: g.Line, Col: 3, Msg: msg, Hint: hint}
 }
 
 // csvHeader reports the columns of a CSV given's header that its table
@@ -197,15 +200,18 @@ func (s *Suite) Resolver() checks.Resolver { return s.resolver() }
 // that query's output (as written in a Redshift workspace: the check's
 // statement is translated as a whole where it is sent), anything else is a
 // table.
-func (s *Suite) resolver() checks.Resolver { return s.resolverFor(nil) }
+func (s *Suite) resolver() checks.Resolver { return s.resolverFor(nil, "") }
 
 // fixtureResolver is resolver inside fixture f: a query f mocks is its
 // mock table, and a query reading one reads the mock.
 func (s *Suite) fixtureResolver(f *workspace.Fixture) checks.Resolver {
-	return s.resolverFor(s.mockedIn(f))
+	return s.resolverFor(s.mockedIn(f), f.Query)
 }
 
-func (s *Suite) resolverFor(mocks map[string]bool) checks.Resolver {
+// resolverFor resolves with mocks given; a check reading a query that is
+// no view fails at the query's error, but for own, the fixture's query,
+// whose own statement fails first (the fixture fails, not invalid).
+func (s *Suite) resolverFor(mocks map[string]bool, own string) checks.Resolver {
 	return func(name string) (checks.Target, error) {
 		q := s.WS.Query(name)
 		if t := s.table(name); t != nil {
@@ -220,6 +226,9 @@ func (s *Suite) resolverFor(mocks map[string]bool) checks.Resolver {
 		// As written in a Redshift workspace: the check's whole statement
 		// gets the one translation (addChecks, ReadOnlyQuerier.Rewrite).
 		sql, err := s.targetSQL(q, mocks)
+		if err == nil && len(mocks) == 0 && q.Name != own {
+			err = s.brokenView(q)
+		}
 		if err != nil {
 			return checks.Target{}, err
 		}

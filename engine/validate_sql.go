@@ -157,7 +157,7 @@ func (v *sqlValidator) checks(ctx context.Context) {
 // earlier one creates). jig's own statements and the query, prepared on
 // its own, are skipped.
 func (v *sqlValidator) prepareScript(ctx context.Context, file string, sc *script) {
-	for i, st := range sc.stmts {
+	for _, st := range sc.stmts {
 		setup := st.role == roleIgnore && st.where.Pos != nil
 		if st.role != roleCheck && !setup {
 			continue
@@ -165,9 +165,9 @@ func (v *sqlValidator) prepareScript(ctx context.Context, file string, sc *scrip
 		if v.prepared[st.sql] {
 			continue // the same check of another fixture: no need to ask again
 		}
-		_, err := v.prepare(ctx, st.sql, st.where)
+		_, err := v.prepare(ctx, st.sql, st.where) // placed through the schema mapping
 		if err != nil && (st.role == roleCheck || isSyntaxError(err)) {
-			v.add(file, sc.place(i, err))
+			v.add(file, err)
 		}
 		v.prepared[st.sql] = err == nil
 	}

@@ -58,7 +58,7 @@ func runExplain(c *cli, wf *wsFlags, of outFlags, query string) int {
 	if ws == nil {
 		return code
 	}
-	sql, err := explainSQL(ws, query)
+	sql, where, err := explainSQL(ws, query)
 	if err != nil {
 		fmt.Fprintln(c.stderr, "jig: "+err.Error())
 		return exitUsage
@@ -69,7 +69,7 @@ func runExplain(c *cli, wf *wsFlags, of outFlags, query string) int {
 	}
 	defer srv.Stop()
 	defer runner.Close()
-	e, err := explain.Run(c.ctx, runner, sql)
+	e, err := explain.RunAt(c.ctx, runner, sql, where)
 	var se *engine.SQLError
 	if errors.As(err, &se) {
 		fmt.Fprintln(c.stderr, "jig: "+se.Error())
@@ -86,19 +86,28 @@ func runExplain(c *cli, wf *wsFlags, of outFlags, query string) int {
 }
 
 // explainSQL finds the query: a name in queries/, a .sql file, or SQL
-// typed on the command line.
-func explainSQL(ws *workspace.Workspace, arg string) (string, error) {
+// typed on the command line; where places its errors in their files.
+func explainSQL(ws *workspace.Workspace, arg string) (string, engine.Where, error) {
 	if q := ws.Query(strings.TrimSuffix(arg, ".sql")); q != nil && !strings.HasSuffix(arg, ".sql") {
-		return chainQuery(ws, q, false) // the advice reads the whole chain
+		return explainChain(ws, q) // the advice reads the whole chain
 	}
 	if _, err := os.Stat(arg); err != nil && strings.ContainsAny(strings.TrimSpace(arg), " \n\t") {
-		return arg, nil // SQL text
+		return arg, engine.Where{SQL: arg}, nil // SQL text
 	}
 	f, err := runFixtureFor(ws, arg, "")
 	if err != nil {
-		return "", err
+		return "", engine.Where{}, err
 	}
-	return chainQuery(ws, ws.Query(f.Query), false)
+	return explainChain(ws, ws.Query(f.Query))
+}
+
+// explainChain is chainQuery placed: an error in any query of the chain
+// is at its own file:line:col.
+func explainChain(ws *workspace.Workspace, q *workspace.Query) (string, engine.Where, error) {
+	if _, err := oneQuery(q); err != nil {
+		return "", engine.Where{}, err
+	}
+	return engine.ChainStatement(ws, q.Name)
 }
 
 // printExplanation prints the plan then the advice, or both as JSON.

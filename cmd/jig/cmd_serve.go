@@ -59,6 +59,10 @@ func runServe(c *cli, wf *wsFlags, of outFlags) int {
 	if !ok {
 		return exitUsage
 	}
+	if err := engine.SeedsOutsideSchemas(ws.Seeds, m); err != nil {
+		fmt.Fprintln(c.stderr, err)
+		return exitUsage
+	}
 	conn, err := s.ConnectWorkspace(c.ctx, serveSchema, names...)
 	if err != nil {
 		return c.fail(&postgres.StartError{Err: err})

@@ -1,6 +1,8 @@
 package main
 
 import (
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -73,5 +75,67 @@ func TestSeedErrorsExitUsage(t *testing.T) {
 		if code != exitUsage || !strings.Contains(out, `seeds/raw_orders.csv:3:3: column amount: invalid input syntax for type numeric: "lots"`) {
 			t.Errorf("jig %s: exit %d\n%s", args[0], code, out)
 		}
+	}
+}
+
+// TestShopBrokenSeedsFailTheRightChecks breaks a copy of the shop seeds (a
+// duplicate order id, a NULL and an unknown customer, an unknown status and
+// payment method, a payment of an unknown order, a bad zip, a negative
+// payment) and asserts exactly which checks fail, with how many failing
+// rows, through the staging queries to the marts; every other check passes.
+func TestShopBrokenSeedsFailTheRightChecks(t *testing.T) {
+	t.Setenv("NO_COLOR", "1")
+	t.Setenv("JIG_DSN", "")
+	dir := t.TempDir()
+	copyTree(t, shopDir, dir)
+	appendFile(t, filepath.Join(dir, "seeds/raw_orders.csv"), "1,4,2024-02-01,placed\n61,,2024-02-02,placed\n62,999,2024-02-03,lost\n")
+	appendFile(t, filepath.Join(dir, "seeds/raw_payments.csv"), "71,61,credit_card,100\n72,404,cash,100\n73,56,credit_card,-5000\n")
+	appendFile(t, filepath.Join(dir, "seeds/raw_customers.csv"), "31,Zed,Z.,ABCDE\n")
+	code, out := jig(t, "check", "-w", dir)
+	if code != exitFail {
+		t.Fatalf("jig check on broken seeds: exit %d, want 1\n%s", code, out)
+	}
+	var notPass []string
+	for _, line := range strings.Split(squash(out), "\n") {
+		if f := strings.Split(line, " | "); len(f) == 5 && f[2] != "pass" && f[2] != "status" {
+			notPass = append(notPass, strings.Join(f[:4], " | "))
+		}
+	}
+	want := []string{
+		"lifetime_value_not_negative | customers | fail | 1", // customer 1: 3.00 - 50.00
+		"unique(order_id) | orders | fail | 1",
+		"relationships(customer_id) | orders | fail | 1", // 999; the NULL is no failure
+		"matches(zip) | raw_customers | fail | 1",
+		"not_null(user_id) | raw_orders | fail | 1",
+		"unique(id) | raw_orders | fail | 1",
+		"accepted_values(status) | raw_orders | fail | 1",
+		"relationships(user_id) | raw_orders | fail | 1",
+		"relationships(order_id) | raw_payments | fail | 1",
+		"accepted_values(payment_method) | raw_payments | fail | 1",
+		"payment_not_zero | raw_payments | warn | 3",
+		"unique(order_id) | stg_orders | fail | 1",
+	}
+	if strings.Join(notPass, "\n") != strings.Join(want, "\n") {
+		t.Errorf("checks that do not pass:\n%s\nwant\n%s\n\n%s", strings.Join(notPass, "\n"), strings.Join(want, "\n"), out)
+	}
+	if n := strings.Count(out, "| pass "); n != 13 {
+		t.Errorf("%d checks pass, want the other 13:\n%s", n, out)
+	}
+	for _, sample := range []string{"31 | Zed | Z. | ABCDE", "1 | Michael | P. | 2024-01-28 | 2024-01-28 | 1 | -47.00", "1 | 2"} {
+		if !strings.Contains(squash(out), sample) {
+			t.Errorf("no failing-row sample %q:\n%s", sample, out)
+		}
+	}
+}
+
+// appendFile adds text at the end of the file at path.
+func appendFile(t *testing.T, path, text string) {
+	t.Helper()
+	b, err := os.ReadFile(path)
+	if err == nil {
+		err = os.WriteFile(path, append(b, text...), 0o644)
+	}
+	if err != nil {
+		t.Fatal(err)
 	}
 }
