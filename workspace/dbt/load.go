@@ -51,8 +51,12 @@ type loader struct {
 	order    []string // model names, sorted
 	rendered map[string]*workspace.Query
 	seeds    map[string]*workspace.Seed
-	errs     *diag.Errors
-	warns    *diag.Errors
+	// Unit tests repeat themselves: what they render is kept for the load.
+	inputs       map[string][2]string     // a given's input → its name, or why not
+	variants     map[string]variantResult // model and overrides → its render
+	fixtureFiles map[string]string        // fixture: name and extension → its text
+	errs         *diag.Errors
+	warns        *diag.Errors
 }
 
 // Load reads the dbt project in w.Dir into w: models as queries, unit tests
@@ -66,7 +70,8 @@ func Load(w *workspace.Workspace, errs, warns *diag.Errors) {
 		return
 	}
 	l := &loader{w: w, proj: ParseProject(data, errs), redshift: w.Config.Dialect == workspace.DialectRedshift,
-		models: map[string]*model{}, rendered: map[string]*workspace.Query{}, seeds: map[string]*workspace.Seed{}, errs: errs, warns: warns}
+		models: map[string]*model{}, rendered: map[string]*workspace.Query{}, seeds: map[string]*workspace.Seed{}, errs: errs, warns: warns,
+		inputs: map[string][2]string{}, variants: map[string]variantResult{}, fixtureFiles: map[string]string{}}
 	for _, s := range w.Seeds {
 		l.seeds[s.Name] = s
 	}
