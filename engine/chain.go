@@ -48,24 +48,25 @@ func (r *Runner) createViews(ctx context.Context, w *worker, ws *workspace.Works
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if !c.known {
-		c.learn(ctx, w.conn, ws, true)
+		c.learn(ctx, w.conn, w.names, ws, true)
 		c.known = true
 		return nil
 	}
 	var b strings.Builder
 	for _, q := range c.views {
-		sql, _, _ := viewSQL(ws, q, true)
+		sql, _, _ := viewSQL(ws, q, w.names, true)
 		b.WriteString(sql + ";\n")
 	}
 	return Exec(ctx, w.conn, b.String(), Where{})
 }
 
 // learn tries each query as a view, in dependency order, keeping why
-// those that fail are no views; mocks adds their mock tables.
-func (c *chain) learn(ctx context.Context, conn *pgx.Conn, ws *workspace.Workspace, mocks bool) {
+// those that fail are no views; mocks adds their mock tables. n maps the
+// queries' schema names for a worker (nil: sent as written, jig serve).
+func (c *chain) learn(ctx context.Context, conn *pgx.Conn, n *sentNames, ws *workspace.Workspace, mocks bool) {
 	c.broken = map[string]error{}
 	for _, q := range ws.Ordered {
-		sql, where, err := viewSQL(ws, q, mocks)
+		sql, where, err := viewSQL(ws, q, n, mocks)
 		if err == nil && sql == "" {
 			err = fmt.Errorf("%s is not a SELECT query", q.Path)
 		}
@@ -80,13 +81,17 @@ func (c *chain) learn(ctx context.Context, conn *pgx.Conn, ws *workspace.Workspa
 	}
 }
 
-// viewSQL creates q's view and, with mocks when another query reads q, its
-// mock table; "" when q is not a query a view can hold.
-func viewSQL(ws *workspace.Workspace, q *workspace.Query, mocks bool) (string, Where, error) {
+// viewSQL creates q's view, its body mapped by n, and, with mocks when
+// another query reads q, its mock table; "" when q is not a query a view
+// can hold.
+func viewSQL(ws *workspace.Workspace, q *workspace.Query, n *sentNames, mocks bool) (string, Where, error) {
 	if !cursorable(q.SQL) {
 		return "", Where{}, nil
 	}
 	body, where, err := pieceSQL(q, ws.Config.Dialect == workspace.DialectRedshift)
+	if err == nil {
+		body, where, err = n.mapSQL(body, where, false)
+	}
 	if err != nil {
 		return "", Where{}, err
 	}
@@ -153,7 +158,7 @@ func notSelect(ws *workspace.Workspace, q, u *workspace.Query) error {
 // SELECT (and so is left out).
 func CreateQueryViews(ctx context.Context, conn *pgx.Conn, ws *workspace.Workspace) map[string]error {
 	c := &chain{}
-	c.learn(ctx, conn, ws, false)
+	c.learn(ctx, conn, nil, ws, false)
 	return c.broken
 }
 
