@@ -49,8 +49,9 @@ func (l *loader) sourceName(schema, identifier string) string {
 }
 
 // columnsOf lists a relation's columns for dbt_utils.star and
-// adapter.get_columns_in_relation: a seed's header, else the columns: its
-// YAML documents.
+// adapter.get_columns_in_relation, as the warehouse would: a seed's
+// header, a schema/ table's CREATE TABLE, else the columns: its YAML
+// documents.
 func (l *loader) columnsOf(rel Relation) ([]string, error) {
 	if s := l.seeds[rel.Identifier]; s != nil {
 		cols := make([]string, len(s.Columns))
@@ -58,6 +59,11 @@ func (l *loader) columnsOf(rel Relation) ([]string, error) {
 			cols[i] = c.Name
 		}
 		return cols, nil
+	}
+	for _, f := range l.w.Schema {
+		if cols, ok := f.Columns[strings.ToLower(rel.Rendered)]; ok {
+			return cols, nil
+		}
 	}
 	var cols []string
 	for _, m := range l.props.Models {
@@ -77,7 +83,7 @@ func (l *loader) columnsOf(rel Relation) ([]string, error) {
 		}
 	}
 	if cols == nil {
-		return nil, fmt.Errorf("the columns of %s are unknown to jig (it reads no warehouse): list them under columns: in its YAML, or make it a seed", rel.Rendered)
+		return nil, fmt.Errorf("the columns of %s are unknown to jig (it reads no warehouse): declare it in schema/, list them under columns: in its YAML, or make it a seed", rel.Rendered)
 	}
 	return cols, nil
 }
