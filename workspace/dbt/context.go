@@ -3,6 +3,7 @@ package dbt
 import (
 	"fmt"
 	"os"
+	"regexp"
 	"slices"
 	"time"
 
@@ -55,8 +56,10 @@ type state struct {
 	refs    []string
 	inputs  map[string]string // rendered name → ref('x') / source('s', 't'), as a unit test names it
 	fatal   error
-	returns []*returnSlot
-	ns      map[string]*namespace
+	// failNear finds, on the line of the fatal error, the column it is at.
+	failNear *regexp.Regexp
+	returns  []*returnSlot
+	ns       map[string]*namespace
 	// disabled is set by config(enabled=false): the model is not loaded.
 	disabled bool
 	// bound are the macros the prelude defined for this render (wrapped
@@ -164,11 +167,21 @@ func (s *state) ref(args *exec.VarArgs) *exec.Value {
 		return s.fail("ref() takes one or two names, got %d", len(args.Args))
 	}
 	name := args.Args[len(args.Args)-1].String()
+	if why, ok := s.ld.unavailable[name]; ok {
+		s.failNear = refAt(name)
+		return s.fail("ref('%s'): model %s %s; a model cannot read it", name, name, why)
+	}
 	if !s.ld.isRelation(name) {
 		return s.fail("ref('%s'): no model or seed named %s%s", name, name, hintName(name, s.ld.relationNames()))
 	}
 	s.read(name, fmt.Sprintf("ref('%s')", name))
 	return exec.AsValue(Relation{Database: "jig", Schema: "public", Identifier: name, Name: name, Rendered: name})
+}
+
+// refAt matches ref('name') (either quote, either argument count) in a
+// line of the template.
+func refAt(name string) *regexp.Regexp {
+	return regexp.MustCompile(`ref\s*\(\s*(?:['"][^'"]*['"]\s*,\s*)?['"]` + regexp.QuoteMeta(name) + `['"]`)
 }
 
 // read records a relation the render reads.

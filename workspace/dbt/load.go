@@ -55,6 +55,7 @@ type loader struct {
 	inputs       map[string][2]string     // a given's input → its name, or why not
 	variants     map[string]variantResult // model and overrides → its render
 	fixtureFiles map[string]string        // fixture: name and extension → its text
+	unavailable  map[string]string        // a model that is no query → why (for its ref())
 	errs         *diag.Errors
 	warns        *diag.Errors
 }
@@ -71,7 +72,7 @@ func Load(w *workspace.Workspace, errs, warns *diag.Errors) {
 	}
 	l := &loader{w: w, proj: ParseProject(data, errs), redshift: w.Config.Dialect == workspace.DialectRedshift,
 		models: map[string]*model{}, rendered: map[string]*workspace.Query{}, seeds: map[string]*workspace.Seed{}, errs: errs, warns: warns,
-		inputs: map[string][2]string{}, variants: map[string]variantResult{}, fixtureFiles: map[string]string{}}
+		inputs: map[string][2]string{}, variants: map[string]variantResult{}, fixtureFiles: map[string]string{}, unavailable: map[string]string{}}
 	for _, s := range w.Seeds {
 		l.seeds[s.Name] = s
 	}
@@ -183,6 +184,7 @@ func (l *loader) readModels() {
 			}
 			relToPath, _ := filepath.Rel(l.w.Abs(mp), f)
 			if !l.proj.Enabled(filepath.ToSlash(relToPath)) {
+				l.unavailable[name] = "is disabled (enabled: false in " + ProjectFile + ")"
 				continue
 			}
 			m.Schema, _ = l.proj.ConfigFor(filepath.ToSlash(relToPath))
@@ -206,41 +208,74 @@ func (l *loader) relationNames() []string {
 	return names
 }
 
-// renderModels renders every model; one that fails is a warning.
+// renderModels renders every model; one that fails is a warning. A model
+// that reads one that is disabled or did not render is no model either:
+// it is rendered again, and its ref() fails there (dbt refuses it too).
 func (l *loader) renderModels() {
+	refs := map[string][]string{}
 	for _, name := range l.order {
-		m := l.models[name]
-		q, rerr := l.renderModel(m, nil)
-		if rerr == nil && q == nil {
-			continue // config(enabled=false)
+		l.renderOne(name, refs)
+	}
+	for again := true; again; {
+		again = false
+		for _, name := range l.order {
+			if l.rendered[name] != nil && slices.ContainsFunc(refs[name], l.isUnavailable) {
+				delete(l.rendered, name)
+				l.renderOne(name, refs)
+				again = true
+			}
 		}
-		if rerr != nil {
-			l.warns.Add(rerr.File, rerr.Line, rerr.Col, "jig skips this model; the others still run",
-				"model %s not loaded: %s", name, rerr.Msg)
-			continue
+	}
+	for _, name := range l.order {
+		if q := l.rendered[name]; q != nil {
+			l.w.Queries = append(l.w.Queries, q)
 		}
-		if l.w.Query(name) != nil {
-			l.errs.Add(m.Path, 1, 1, "rename one of them", "model %s has the name of a query in queries/", name)
-			continue
-		}
-		l.rendered[name] = q
-		l.w.Queries = append(l.w.Queries, q)
 	}
 	sort.Slice(l.w.Queries, func(i, j int) bool { return l.w.Queries[i].Name < l.w.Queries[j].Name })
 }
 
+// renderOne renders the model name into l.rendered (its refs into refs),
+// or says in l.unavailable why it is no model.
+func (l *loader) renderOne(name string, refs map[string][]string) {
+	m := l.models[name]
+	q, reads, rerr := l.renderModelRefs(m, nil)
+	refs[name] = reads
+	switch {
+	case rerr == nil && q == nil:
+		l.unavailable[name] = "is disabled (config(enabled=false) in " + m.Path + ")"
+	case rerr != nil:
+		l.warns.Add(rerr.File, rerr.Line, rerr.Col, "jig skips this model; the others still run",
+			"model %s not loaded: %s", name, rerr.Msg)
+		l.unavailable[name] = "did not render (see its warning)"
+	case l.w.Query(name) != nil:
+		l.errs.Add(m.Path, 1, 1, "rename one of them", "model %s has the name of a query in queries/", name)
+	default:
+		l.rendered[name] = q
+	}
+}
+
+func (l *loader) isUnavailable(name string) bool { _, ok := l.unavailable[name]; return ok }
+
 // renderModel renders one model (with a unit test's overrides, or nil) into
-// a query whose positions map back to the .sql file.
+// a query whose positions map back to the .sql file; nil when disabled.
 func (l *loader) renderModel(m *model, ov *overrides) (*workspace.Query, *RenderError) {
+	q, _, rerr := l.renderModelRefs(m, ov)
+	return q, rerr
+}
+
+// renderModelRefs is renderModel that also names the relations the model
+// reads.
+func (l *loader) renderModelRefs(m *model, ov *overrides) (*workspace.Query, []string, *RenderError) {
 	st := &state{ld: l, model: m.Name, schema: m.Schema}
 	if ov != nil {
 		st.vars, st.macroOv, st.envOv = ov.vars, ov.macros, ov.env
 	}
 	out, rerr := renderTemplate(l.prelude, m.Path, m.Text, st)
 	if rerr != nil || st.disabled {
-		return nil, rerr
+		return nil, st.refs, rerr
 	}
-	return l.query(m.Name, m.Path, m.Text, out)
+	q, rerr := l.query(m.Name, m.Path, m.Text, out)
+	return q, st.refs, rerr
 }
 
 // query makes the workspace query of a rendered template: one statement, a
