@@ -87,6 +87,16 @@ func (l *loader) fixture(u *UnitTest) (*workspace.Fixture, string) {
 		}
 		f.Given = append(f.Given, gt)
 	}
+	f.Expect = workspace.Expect{Columns: workspace.ColumnsPartial, Line: u.Expect.Line}
+	if u.Expect.Format == "sql" { // rows a SELECT returns, read when the fixture runs
+		text, err := l.rowsText(u.Expect, ".sql")
+		if err != "" {
+			return nil, "expect: " + err
+		}
+		f.Expect.SQL = strings.TrimRight(strings.TrimRight(text, " \t\r\n"), ";")
+		f.Expect.SQLLine, f.Expect.SQLIndent = l.sqlStart(u.File, u.Expect)
+		return f, ""
+	}
 	exp, err := l.rows(u.Expect)
 	if err != "" {
 		return nil, "expect: " + err
@@ -94,7 +104,7 @@ func (l *loader) fixture(u *UnitTest) (*workspace.Fixture, string) {
 	if exp == nil {
 		exp = []workspace.Row{}
 	}
-	f.Expect = workspace.Expect{Rows: exp, Columns: workspace.ColumnsPartial, Line: u.Expect.Line}
+	f.Expect.Rows = exp
 	return f, ""
 }
 
@@ -213,8 +223,6 @@ func (l *loader) rows(r *UnitRows) ([]workspace.Row, string) {
 			}
 		}
 		return csvRows(text, line)
-	case "sql":
-		return nil, "rows in sql format are supported for given inputs only, not in expect: (write them as dict or csv)"
 	}
 	return nil, fmt.Sprintf("unknown format %q: use dict, csv or sql", r.Format)
 }
