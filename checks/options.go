@@ -39,6 +39,14 @@ type Options struct {
 	// Sample is how many failing rows to return beside the count: 0 to 100,
 	// default 5.
 	Sample *int `yaml:"sample,omitempty"`
+	// WarnIf is dbt's warn_if: a failing-row count meeting it (an operator
+	// and a whole number: ">10", ">=5", "!=0", the default) makes the check
+	// warn, unless it fails by ErrorIf.
+	WarnIf string `yaml:"warn_if,omitempty"`
+	// ErrorIf is dbt's error_if: a failing-row count meeting it (">10",
+	// "!=0", the default) fails the check; a count under it only warns (by
+	// WarnIf) or passes. With severity warn it is not used.
+	ErrorIf string `yaml:"error_if,omitempty"`
 }
 
 // Common returns the options, so every check type gets them by embedding.
@@ -61,7 +69,7 @@ func (o *Options) SampleSize() int {
 }
 
 // optionNames are the YAML keys of Options, in documentation order.
-var optionNames = []string{"name", "severity", "where", "sample"}
+var optionNames = []string{"name", "severity", "where", "sample", "warn_if", "error_if"}
 
 // validate reports option values that are of the right type but not allowed.
 func (o *Options) validate() []paramError {
@@ -77,6 +85,7 @@ func (o *Options) validate() []paramError {
 		errs = append(errs, paramError{param: "sample",
 			msg: fmt.Sprintf("`sample` must be between 0 and %d, got %d", MaxSample, *o.Sample)})
 	}
+	errs = append(errs, o.thresholdErrors()...)
 	if o.Where != "" && isBlank(o.Where) {
 		errs = append(errs, paramError{param: "where", msg: "`where` is blank"})
 	}

@@ -105,13 +105,7 @@ func runOne(ctx context.Context, q Querier, c Configured, cfg runConfig) Result 
 		r.Err = fmt.Errorf("%s: %w", r.Name, err)
 		return r
 	}
-	r.Status = StatusPass
-	if r.Failing > 0 {
-		r.Status = StatusFail
-		if c.Check.Common().SeverityOrDefault() == SeverityWarn {
-			r.Status = StatusWarn
-		}
-	}
+	r.Status = c.Check.Common().StatusFor(r.Failing)
 	return r
 }
 

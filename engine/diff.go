@@ -179,7 +179,7 @@ func FormatFailure(r *FixtureResult, color bool) string {
 		default:
 			b.WriteString("rows differ:\n")
 		}
-		b.WriteString(FormatDiff(r.Comparison, &r.Fixture.Expect, r.Result, color))
+		b.WriteString(FormatDiff(r.Comparison, r.Expected(), r.Result, color))
 	}
 	for _, c := range r.Checks {
 		switch c.Status {

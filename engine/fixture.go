@@ -35,6 +35,16 @@ type FixtureResult struct {
 	Statements []StatementTag
 	Err        error // *SQLError, diag.Errors, or a database error
 	Took       time.Duration
+	expect     *workspace.Expect // the rows compared, when not Fixture.Expect (expectFor)
+}
+
+// Expected is the expect the result was compared with: the fixture's, or
+// with the rows its expect SQL returned (a dbt unit test's sql format).
+func (r *FixtureResult) Expected() *workspace.Expect {
+	if r.expect != nil {
+		return r.expect
+	}
+	return &r.Fixture.Expect
 }
 
 // Failed reports whether the fixture did not pass.
@@ -59,6 +69,9 @@ func (r *Runner) runOn(ctx context.Context, w *worker, f *workspace.Fixture) *Fi
 		return res
 	}
 	cfgChecks, err := r.Suite.checksFor(f)
+	if err == nil {
+		res.expect, err = r.expectFor(ctx, w, f)
+	}
 	if err != nil {
 		res.Err = err
 		return res
@@ -84,8 +97,9 @@ func (r *Runner) runOn(ctx context.Context, w *worker, f *workspace.Fixture) *Fi
 // not nil) or when an error-severity check fails or cannot run.
 func (res *FixtureResult) judge(actual *Result) {
 	res.Status = StatusPass
-	if res.Fixture.Expect.Rows != nil && actual != nil {
-		res.Comparison = Compare(&res.Fixture.Expect, actual)
+	exp := res.Expected()
+	if exp.Rows != nil && actual != nil {
+		res.Comparison = Compare(exp, actual)
 		if !res.Comparison.OK() {
 			res.Status = StatusFail
 		}

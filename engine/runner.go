@@ -27,6 +27,9 @@ type Runner struct {
 	parallel int
 	timeout  time.Duration
 	chain    *chain // the queries' views, learnt on the first worker
+	// firstWorker is how long the first worker took to make: Run adds
+	// workers only when the fixtures left would take longer (pool.go).
+	firstWorker time.Duration
 
 	mu      sync.Mutex
 	idle    []*worker
@@ -71,10 +74,12 @@ func NewRunner(ctx context.Context, srv *postgres.Server, ws *workspace.Workspac
 	if r.timeout <= 0 {
 		r.timeout = 30 * time.Second
 	}
+	start := time.Now()
 	w, err := r.newWorker(ctx, ws)
 	if err != nil {
 		return nil, err
 	}
+	r.firstWorker = time.Since(start)
 	r.Suite, err = newSuite(ctx, w, ws, checkFiles, r.chain)
 	if err != nil {
 		w.close()
@@ -181,32 +186,6 @@ func (r *Runner) release(w *worker) {
 	r.mu.Unlock()
 }
 
-// Run runs the fixtures over the pool and calls report with each result as
-// it completes (from several goroutines, never at once: report runs under a
-// lock). It returns when all are done or ctx is cancelled.
-func (r *Runner) Run(ctx context.Context, fixtures []*workspace.Fixture, report func(*FixtureResult)) {
-	jobs := make(chan *workspace.Fixture)
-	var wg sync.WaitGroup
-	var reportMu sync.Mutex
-	for i := 0; i < min(r.parallel, len(fixtures)); i++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for f := range jobs {
-				res := r.RunFixture(ctx, f)
-				reportMu.Lock()
-				report(res)
-				reportMu.Unlock()
-			}
-		}()
-	}
-	for _, f := range fixtures {
-		jobs <- f
-	}
-	close(jobs)
-	wg.Wait()
-}
-
 // RunFixture runs one fixture on an idle connection.
 func (r *Runner) RunFixture(ctx context.Context, f *workspace.Fixture) *FixtureResult {
 	start := time.Now()
@@ -263,15 +242,22 @@ func (r *Runner) drop(w *worker) {
 	}
 }
 
-// Close drops the workers' schemas and closes their connections.
+// Close drops the workers' schemas and closes their connections, all at
+// once: each DROP SCHEMA waits on the server, not on jig.
 func (r *Runner) Close() {
 	r.mu.Lock()
 	all := r.all
 	r.all, r.idle = nil, nil
 	r.mu.Unlock()
+	var wg sync.WaitGroup
 	for _, w := range all {
-		w.close()
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			w.close()
+		}()
 	}
+	wg.Wait()
 }
 
 // Dialect is the checks dialect for the server (always Postgres locally).

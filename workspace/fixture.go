@@ -145,8 +145,13 @@ type Expect struct {
 	Table string
 	// Rows are the expected rows. nil means the fixture states no expected
 	// rows (only checks run); an empty, non-nil slice expects no rows.
-	Rows    []Row
-	Ordered bool // compare in order; by default as a multiset
+	Rows []Row
+	// SQL, when set, is a SELECT whose rows are the expected rows (a dbt
+	// unit test's expect in sql format), run on the worker beside the
+	// fixture; SQLLine and SQLIndent place its text in the file.
+	SQL                string
+	SQLLine, SQLIndent int
+	Ordered            bool // compare in order; by default as a multiset
 	// Columns is "all" (the default: the result has exactly these columns)
 	// or "partial" (only the columns written are compared).
 	Columns string

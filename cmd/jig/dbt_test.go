@@ -93,7 +93,7 @@ func TestDbtWholeProject(t *testing.T) {
 	}
 }
 
-func copyProject(t *testing.T, src string) string {
+func copyProject(t testing.TB, src string) string {
 	t.Helper()
 	dst := t.TempDir()
 	err := filepath.Walk(src, func(p string, fi os.FileInfo, err error) error {

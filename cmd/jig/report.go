@@ -41,7 +41,7 @@ func writeJSONResult(w io.Writer, r *engine.FixtureResult) {
 		out.Error = redact(r.Err.Error())
 	}
 	if r.Comparison != nil && !r.Comparison.OK() {
-		out.Diff = engine.FormatDiff(r.Comparison, &r.Fixture.Expect, r.Result, false)
+		out.Diff = engine.FormatDiff(r.Comparison, r.Expected(), r.Result, false)
 	}
 	if r.Result != nil {
 		for _, c := range r.Result.Columns {

@@ -3,7 +3,7 @@ package dbt
 import (
 	"fmt"
 	"os"
-	"slices"
+	"regexp"
 	"time"
 
 	"github.com/nikolalohinski/gonja/v2/exec"
@@ -55,8 +55,10 @@ type state struct {
 	refs    []string
 	inputs  map[string]string // rendered name → ref('x') / source('s', 't'), as a unit test names it
 	fatal   error
-	returns []*returnSlot
-	ns      map[string]*namespace
+	// failNear finds, on the line of the fatal error, the column it is at.
+	failNear *regexp.Regexp
+	returns  []*returnSlot
+	ns       map[string]*namespace
 	// disabled is set by config(enabled=false): the model is not loaded.
 	disabled bool
 	// bound are the macros the prelude defined for this render (wrapped
@@ -155,46 +157,6 @@ func (s *state) this() Relation {
 		schema = "public"
 	}
 	return Relation{Database: "jig", Schema: schema, Identifier: s.model, Name: s.model, Rendered: s.model}
-}
-
-// ref('model'), ref('package', 'model'), ref('model', v=2): the bare query
-// name.
-func (s *state) ref(args *exec.VarArgs) *exec.Value {
-	if len(args.Args) == 0 || len(args.Args) > 2 {
-		return s.fail("ref() takes one or two names, got %d", len(args.Args))
-	}
-	name := args.Args[len(args.Args)-1].String()
-	if !s.ld.isRelation(name) {
-		return s.fail("ref('%s'): no model or seed named %s%s", name, name, hintName(name, s.ld.relationNames()))
-	}
-	s.read(name, fmt.Sprintf("ref('%s')", name))
-	return exec.AsValue(Relation{Database: "jig", Schema: "public", Identifier: name, Name: name, Rendered: name})
-}
-
-// read records a relation the render reads.
-func (s *state) read(name, input string) {
-	if !slices.Contains(s.refs, name) {
-		s.refs = append(s.refs, name)
-	}
-	if s.inputs == nil {
-		s.inputs = map[string]string{}
-	}
-	s.inputs[name] = input
-}
-
-// source('s', 't'): the table as jig names it (see sourceName).
-func (s *state) source(args *exec.VarArgs) *exec.Value {
-	if len(args.Args) != 2 {
-		return s.fail("source() takes a source name and a table name, got %d arguments", len(args.Args))
-	}
-	src, tbl := args.Args[0].String(), args.Args[1].String()
-	st, schema, err := s.ld.sourceTable(src, tbl)
-	if err != nil {
-		return s.fail("%v", err)
-	}
-	name := s.ld.sourceName(schema, st.Identifier)
-	s.read(name, fmt.Sprintf("source('%s', '%s')", src, tbl))
-	return exec.AsValue(Relation{Database: "jig", Schema: schema, Identifier: st.Identifier, Name: st.Name, Rendered: name})
 }
 
 // var('name') / var('name', default): unit test overrides, then the

@@ -199,7 +199,9 @@ func (l *loader) checkFor(dt *DataTest, table string) (map[string]any, string) {
 	return map[string]any{kind: t.params}, warn
 }
 
-// options copies config: severity and where, and the test's name.
+// options copies config: severity, where, warn_if and error_if (the
+// check judges its failing-row count by them, as dbt does), and the test's
+// name.
 func (l *loader) options(dt *DataTest, params map[string]any) string {
 	get := func(k string) *node {
 		if v := dt.Config.get(k); v != nil {
@@ -210,20 +212,16 @@ func (l *loader) options(dt *DataTest, params map[string]any) string {
 	if s := strings.ToLower(get("severity").str()); s != "" {
 		params["severity"] = s
 	}
-	if w := get("where").str(); w != "" {
-		params["where"] = w
+	for _, k := range []string{"where", "warn_if", "error_if"} {
+		if v := get(k).str(); v != "" {
+			params[k] = v
+		}
 	}
 	params["name"] = dt.Name
 	if dt.Name == "" {
 		params["name"] = l.testName(dt)
 	}
-	var warn []string
-	for _, k := range []string{"warn_if", "error_if"} {
-		if v := strings.ReplaceAll(get(k).str(), " ", ""); v != "" && v != "!=0" && v != ">0" {
-			warn = append(warn, fmt.Sprintf("%s: %s is not honoured: a jig check fails on any failing row", k, get(k).str()))
-		}
-	}
-	return strings.Join(warn, "; ")
+	return ""
 }
 
 // testName is the name dbt gives a generic test: kind_model_column.

@@ -51,8 +51,13 @@ type loader struct {
 	order    []string // model names, sorted
 	rendered map[string]*workspace.Query
 	seeds    map[string]*workspace.Seed
-	errs     *diag.Errors
-	warns    *diag.Errors
+	// Unit tests repeat themselves: what they render is kept for the load.
+	inputs       map[string][2]string     // a given's input → its name, or why not
+	variants     map[string]variantResult // model and overrides → its render
+	fixtureFiles map[string]string        // fixture: name and extension → its text
+	unavailable  map[string]string        // a model that is no query → why (for its ref())
+	errs         *diag.Errors
+	warns        *diag.Errors
 }
 
 // Load reads the dbt project in w.Dir into w: models as queries, unit tests
@@ -66,7 +71,8 @@ func Load(w *workspace.Workspace, errs, warns *diag.Errors) {
 		return
 	}
 	l := &loader{w: w, proj: ParseProject(data, errs), redshift: w.Config.Dialect == workspace.DialectRedshift,
-		models: map[string]*model{}, rendered: map[string]*workspace.Query{}, seeds: map[string]*workspace.Seed{}, errs: errs, warns: warns}
+		models: map[string]*model{}, rendered: map[string]*workspace.Query{}, seeds: map[string]*workspace.Seed{}, errs: errs, warns: warns,
+		inputs: map[string][2]string{}, variants: map[string]variantResult{}, fixtureFiles: map[string]string{}, unavailable: map[string]string{}}
 	for _, s := range w.Seeds {
 		l.seeds[s.Name] = s
 	}
@@ -178,6 +184,7 @@ func (l *loader) readModels() {
 			}
 			relToPath, _ := filepath.Rel(l.w.Abs(mp), f)
 			if !l.proj.Enabled(filepath.ToSlash(relToPath)) {
+				l.unavailable[name] = "is disabled (enabled: false in " + ProjectFile + ")"
 				continue
 			}
 			m.Schema, _ = l.proj.ConfigFor(filepath.ToSlash(relToPath))
@@ -199,91 +206,4 @@ func (l *loader) relationNames() []string {
 		names = append(names, n)
 	}
 	return names
-}
-
-// renderModels renders every model; one that fails is a warning.
-func (l *loader) renderModels() {
-	for _, name := range l.order {
-		m := l.models[name]
-		q, rerr := l.renderModel(m, nil)
-		if rerr == nil && q == nil {
-			continue // config(enabled=false)
-		}
-		if rerr != nil {
-			l.warns.Add(rerr.File, rerr.Line, rerr.Col, "jig skips this model; the others still run",
-				"model %s not loaded: %s", name, rerr.Msg)
-			continue
-		}
-		if l.w.Query(name) != nil {
-			l.errs.Add(m.Path, 1, 1, "rename one of them", "model %s has the name of a query in queries/", name)
-			continue
-		}
-		l.rendered[name] = q
-		l.w.Queries = append(l.w.Queries, q)
-	}
-	sort.Slice(l.w.Queries, func(i, j int) bool { return l.w.Queries[i].Name < l.w.Queries[j].Name })
-}
-
-// renderModel renders one model (with a unit test's overrides, or nil) into
-// a query whose positions map back to the .sql file.
-func (l *loader) renderModel(m *model, ov *overrides) (*workspace.Query, *RenderError) {
-	st := &state{ld: l, model: m.Name, schema: m.Schema}
-	if ov != nil {
-		st.vars, st.macroOv, st.envOv = ov.vars, ov.macros, ov.env
-	}
-	out, rerr := renderTemplate(l.prelude, m.Path, m.Text, st)
-	if rerr != nil || st.disabled {
-		return nil, rerr
-	}
-	return l.query(m.Name, m.Path, m.Text, out)
-}
-
-// query makes the workspace query of a rendered template: one statement, a
-// trailing semicolon dropped, positions mapped to the template.
-func (l *loader) query(name, file, text, out string) (*workspace.Query, *RenderError) {
-	sql := strings.TrimRight(out, " \t\r\n")
-	sql = strings.TrimRight(strings.TrimSuffix(sql, ";"), " \t\r\n")
-	pm := newPosMap(text, sql)
-	q, err := workspace.ParseQuery(file, sql)
-	var es diag.Errors
-	if errors.As(err, &es) && len(es) > 0 {
-		line, col := 1, 1
-		if es[0].Line > 1 || es[0].Col > 1 {
-			line, col = pm.pos(sql, offsetOf(sql, es[0].Line, es[0].Col))
-		}
-		return nil, &RenderError{File: file, Line: line, Col: col, Msg: es[0].Msg}
-	}
-	if q.IsScript() {
-		// A model is one SELECT that dbt materializes; a second statement
-		// (or DDL) is not a model jig can run as a query.
-		at := len(sql)
-		if len(q.Statements) > 1 {
-			at = q.Statements[1].Start
-			for at < len(sql) && strings.ContainsRune(" \t\r\n", rune(sql[at])) {
-				at++ // at the statement's first word, not the space before it
-			}
-		}
-		line, col := pm.pos(sql, at)
-		return nil, &RenderError{File: file, Line: line, Col: col, Msg: "one query per file: a model is a single SELECT, and a second statement starts here"}
-	}
-	q.Name, q.Source = name, text
-	q.SourcePos = func(off int) (int, int) { return pm.pos(q.SQL, off) }
-	return q, nil
-}
-
-// offsetOf is the byte offset of a 1-based line and column (characters).
-func offsetOf(s string, line, col int) int {
-	off := 0
-	for l := 1; l < line; l++ {
-		i := strings.IndexByte(s[off:], '\n')
-		if i < 0 {
-			return len(s)
-		}
-		off += i + 1
-	}
-	for c := 1; c < col && off < len(s); c++ {
-		_, n := utf8DecodeRune(s[off:])
-		off += n
-	}
-	return off
 }

@@ -2,8 +2,12 @@ package dbt
 
 import (
 	"fmt"
+	"regexp"
+	"slices"
 	"sort"
 	"strings"
+
+	"github.com/nikolalohinski/gonja/v2/exec"
 )
 
 // sourceTable finds source('src', 'tbl') in the property files.
@@ -49,8 +53,9 @@ func (l *loader) sourceName(schema, identifier string) string {
 }
 
 // columnsOf lists a relation's columns for dbt_utils.star and
-// adapter.get_columns_in_relation: a seed's header, else the columns: its
-// YAML documents.
+// adapter.get_columns_in_relation, as the warehouse would: a seed's
+// header, a schema/ table's CREATE TABLE, else the columns: its YAML
+// documents.
 func (l *loader) columnsOf(rel Relation) ([]string, error) {
 	if s := l.seeds[rel.Identifier]; s != nil {
 		cols := make([]string, len(s.Columns))
@@ -58,6 +63,11 @@ func (l *loader) columnsOf(rel Relation) ([]string, error) {
 			cols[i] = c.Name
 		}
 		return cols, nil
+	}
+	for _, f := range l.w.Schema {
+		if cols, ok := f.Columns[strings.ToLower(rel.Rendered)]; ok {
+			return cols, nil
+		}
 	}
 	var cols []string
 	for _, m := range l.props.Models {
@@ -77,7 +87,7 @@ func (l *loader) columnsOf(rel Relation) ([]string, error) {
 		}
 	}
 	if cols == nil {
-		return nil, fmt.Errorf("the columns of %s are unknown to jig (it reads no warehouse): list them under columns: in its YAML, or make it a seed", rel.Rendered)
+		return nil, fmt.Errorf("the columns of %s are unknown to jig (it reads no warehouse): declare it in schema/, list them under columns: in its YAML, or make it a seed", rel.Rendered)
 	}
 	return cols, nil
 }
@@ -107,4 +117,54 @@ func (l *loader) seedValues(seed, column string) ([]string, error) {
 	}
 	sort.Strings(out)
 	return out, nil
+}
+
+// ref('model'), ref('package', 'model'), ref('model', v=2): the bare query
+// name.
+func (s *state) ref(args *exec.VarArgs) *exec.Value {
+	if len(args.Args) == 0 || len(args.Args) > 2 {
+		return s.fail("ref() takes one or two names, got %d", len(args.Args))
+	}
+	name := args.Args[len(args.Args)-1].String()
+	if why, ok := s.ld.unavailable[name]; ok {
+		s.failNear = refAt(name)
+		return s.fail("ref('%s'): model %s %s; a model cannot read it", name, name, why)
+	}
+	if !s.ld.isRelation(name) {
+		return s.fail("ref('%s'): no model or seed named %s%s", name, name, hintName(name, s.ld.relationNames()))
+	}
+	s.read(name, fmt.Sprintf("ref('%s')", name))
+	return exec.AsValue(Relation{Database: "jig", Schema: "public", Identifier: name, Name: name, Rendered: name})
+}
+
+// refAt matches ref('name') (either quote, either argument count) in a
+// line of the template.
+func refAt(name string) *regexp.Regexp {
+	return regexp.MustCompile(`ref\s*\(\s*(?:['"][^'"]*['"]\s*,\s*)?['"]` + regexp.QuoteMeta(name) + `['"]`)
+}
+
+// read records a relation the render reads.
+func (s *state) read(name, input string) {
+	if !slices.Contains(s.refs, name) {
+		s.refs = append(s.refs, name)
+	}
+	if s.inputs == nil {
+		s.inputs = map[string]string{}
+	}
+	s.inputs[name] = input
+}
+
+// source('s', 't'): the table as jig names it (see sourceName).
+func (s *state) source(args *exec.VarArgs) *exec.Value {
+	if len(args.Args) != 2 {
+		return s.fail("source() takes a source name and a table name, got %d arguments", len(args.Args))
+	}
+	src, tbl := args.Args[0].String(), args.Args[1].String()
+	st, schema, err := s.ld.sourceTable(src, tbl)
+	if err != nil {
+		return s.fail("%v", err)
+	}
+	name := s.ld.sourceName(schema, st.Identifier)
+	s.read(name, fmt.Sprintf("source('%s', '%s')", src, tbl))
+	return exec.AsValue(Relation{Database: "jig", Schema: schema, Identifier: st.Identifier, Name: st.Name, Rendered: name})
 }

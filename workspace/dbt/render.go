@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/nikolalohinski/gonja/v2"
 	"github.com/nikolalohinski/gonja/v2/exec"
@@ -138,6 +139,7 @@ func renderTemplate(p *prelude, file, text string, st *state) (string, *RenderEr
 		rerr := placeError(file, err, false)
 		if st.fatal != nil { // jig's own message, not gonja's wrapping of it
 			rerr.Msg = "cannot render: " + st.fatal.Error()
+			rerr.Col = columnNear(text, rerr.Line, st.failNear)
 		}
 		return "", rerr
 	}
@@ -189,4 +191,17 @@ func cleanExecMessage(msg string) string {
 		msg = after
 	}
 	return "cannot render: " + strings.TrimSpace(msg)
+}
+
+// columnNear is the 1-based column where re first matches line of text,
+// else 1.
+func columnNear(text string, line int, re *regexp.Regexp) int {
+	lines := strings.Split(text, "\n")
+	if re == nil || line < 1 || line > len(lines) {
+		return 1
+	}
+	if loc := re.FindStringIndex(lines[line-1]); loc != nil {
+		return utf8.RuneCountInString(lines[line-1][:loc[0]]) + 1
+	}
+	return 1
 }

@@ -256,3 +256,37 @@ func TestUnitTestOverrides(t *testing.T) {
 		t.Errorf("fixture runs %s: %q", f.Query, got)
 	}
 }
+
+// A ref() to a disabled model (in its file or by dbt_project.yml) is an
+// error at the ref, and the model reading it is skipped, as is a model
+// reading that one; the others load.
+func TestRefToDisabledModel(t *testing.T) {
+	ws, err := project(t, map[string]string{
+		ProjectFile:             "name: shop\nmodels:\n  shop:\n    legacy:\n      +enabled: false\n",
+		"models/legacy/old.sql": "select 1 as x",
+		"models/z_off.sql":      "{{ config(enabled=false) }}\nselect 1 as x",
+		"models/a.sql":          "select x\nfrom   {{ ref('z_off') }}",
+		"models/b.sql":          "select x from {{ ref(\"a\") }}",
+		"models/c.sql":          "select x from {{ ref('shop', 'old') }}",
+		"models/d.sql":          "select 1 as x",
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, name := range []string{"a", "b", "c", "z_off", "old"} {
+		if ws.Query(name) != nil {
+			t.Errorf("model %s loaded", name)
+		}
+	}
+	mustQuery(t, ws, "d")
+	got := diag.Errors(ws.Warnings).Error()
+	for _, want := range []string{
+		"models/a.sql:2:11: model a not loaded: cannot render: ref('z_off'): model z_off is disabled (config(enabled=false) in models/z_off.sql); a model cannot read it",
+		"models/b.sql:1:18: model b not loaded: cannot render: ref('a'): model a did not render (see its warning)",
+		"models/c.sql:1:18: model c not loaded: cannot render: ref('old'): model old is disabled (enabled: false in dbt_project.yml)",
+	} {
+		if !strings.Contains(got, want) {
+			t.Errorf("warnings lack %q:\n%s", want, got)
+		}
+	}
+}

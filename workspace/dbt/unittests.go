@@ -2,6 +2,7 @@ package dbt
 
 import (
 	"encoding/csv"
+	"encoding/json"
 	"fmt"
 	"path"
 	"strings"
@@ -86,6 +87,16 @@ func (l *loader) fixture(u *UnitTest) (*workspace.Fixture, string) {
 		}
 		f.Given = append(f.Given, gt)
 	}
+	f.Expect = workspace.Expect{Columns: workspace.ColumnsPartial, Line: u.Expect.Line}
+	if u.Expect.Format == "sql" { // rows a SELECT returns, read when the fixture runs
+		text, err := l.rowsText(u.Expect, ".sql")
+		if err != "" {
+			return nil, "expect: " + err
+		}
+		f.Expect.SQL = strings.TrimRight(strings.TrimRight(text, " \t\r\n"), ";")
+		f.Expect.SQLLine, f.Expect.SQLIndent = l.sqlStart(u.File, u.Expect)
+		return f, ""
+	}
 	exp, err := l.rows(u.Expect)
 	if err != "" {
 		return nil, "expect: " + err
@@ -93,18 +104,40 @@ func (l *loader) fixture(u *UnitTest) (*workspace.Fixture, string) {
 	if exp == nil {
 		exp = []workspace.Row{}
 	}
-	f.Expect = workspace.Expect{Rows: exp, Columns: workspace.ColumnsPartial, Line: u.Expect.Line}
+	f.Expect.Rows = exp
 	return f, ""
 }
 
 // variant renders the model again under the test's overrides; when that
 // changes its SQL, the fixture runs a query of its own,
 // <model>__<test>.
+// Unit tests with the same overrides of the same model share the render
+// and its query (the first test's name).
 func (l *loader) variant(u *UnitTest, m *model) (*workspace.Query, string) {
 	ov := parseOverrides(u.Overrides)
 	if ov == nil {
 		return nil, ""
 	}
+	key, err := json.Marshal([]any{m.Name, ov.vars, ov.macros, ov.env})
+	if err != nil { // not plain YAML values: render without sharing
+		return l.renderVariant(u, m, ov)
+	}
+	if v, ok := l.variants[string(key)]; ok {
+		return v.q, v.err
+	}
+	q, msg := l.renderVariant(u, m, ov)
+	l.variants[string(key)] = variantResult{q, msg}
+	return q, msg
+}
+
+// variantResult is a model rendered under one set of overrides: its own
+// query (nil when the SQL is the model's), or why it did not render.
+type variantResult struct {
+	q   *workspace.Query
+	err string
+}
+
+func (l *loader) renderVariant(u *UnitTest, m *model, ov *overrides) (*workspace.Query, string) {
 	q, rerr := l.renderModel(m, ov)
 	if rerr != nil {
 		return nil, "with its overrides, the model does not render: " + rerr.Error()
@@ -126,6 +159,15 @@ func (l *loader) inputTable(input string) (string, string) {
 	if strings.TrimSpace(input) == "" {
 		return "", "a given has no input:"
 	}
+	if r, ok := l.inputs[input]; ok {
+		return r[0], r[1]
+	}
+	name, msg := l.renderInput(input)
+	l.inputs[input] = [2]string{name, msg}
+	return name, msg
+}
+
+func (l *loader) renderInput(input string) (string, string) {
 	tpl, err := gonja.FromString("{{ " + input + " }}")
 	if err != nil {
 		return "", fmt.Sprintf("input %q is not a ref(), source() or this", input)
@@ -181,8 +223,6 @@ func (l *loader) rows(r *UnitRows) ([]workspace.Row, string) {
 			}
 		}
 		return csvRows(text, line)
-	case "sql":
-		return nil, "rows in sql format are supported for given inputs only, not in expect: (write them as dict or csv)"
 	}
 	return nil, fmt.Sprintf("unknown format %q: use dict, csv or sql", r.Format)
 }
@@ -196,10 +236,14 @@ func (l *loader) rowsText(r *UnitRows, ext string) (string, string) {
 		}
 		return r.Rows.str(), ""
 	}
+	if text, ok := l.fixtureFiles[r.Fixture+ext]; ok {
+		return text, ""
+	}
 	for _, tp := range l.proj.TestPaths {
 		for _, f := range l.walk([]string{path.Join(tp, "fixtures")}, ext) {
 			if strings.TrimSuffix(path.Base(f), ext) == r.Fixture {
 				if text, ok := l.read(f); ok {
+					l.fixtureFiles[r.Fixture+ext] = text
 					return text, ""
 				}
 			}

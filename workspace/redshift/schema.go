@@ -20,6 +20,7 @@ type translator struct {
 	errs      diag.Errors
 	warnings  diag.Errors
 	tables    map[string]Distribution
+	columns   map[string][]string
 	used      bool // a Redshift-only clause was seen
 }
 
@@ -49,7 +50,7 @@ func TranslateSchema(path, src string, redshift bool) (*TranslatedSchema, error)
 // UNLOAD and GRANT are blanked with a warning (a schema file) or kept for
 // the caller to show in their place (a script, see TranslateScript).
 func translateSchema(path, src string, redshift, skip bool) (*TranslatedSchema, error) {
-	t := &translator{file: path, src: src, redshift: redshift, tables: map[string]Distribution{}}
+	t := &translator{file: path, src: src, redshift: redshift, tables: map[string]Distribution{}, columns: map[string][]string{}}
 	toks := sqlscan.ScanSignificant(src)
 	t.globalRewrites(toks)
 	for _, st := range sqlscan.SplitStatements(toks) {
@@ -66,7 +67,7 @@ func translateSchema(path, src string, redshift, skip bool) (*TranslatedSchema, 
 		}
 	}
 	t.warnings.Sort()
-	f := &TranslatedSchema{Source: src, Tables: t.tables, Redshift: t.used, Warnings: t.warnings}
+	f := &TranslatedSchema{Source: src, Tables: t.tables, Columns: t.columns, Redshift: t.used, Warnings: t.warnings}
 	f.SQL, f.edits = applyEdits(src, t.edits)
 	return f, t.errs.Err()
 }

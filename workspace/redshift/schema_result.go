@@ -12,6 +12,10 @@ type TranslatedSchema struct {
 	// "schema.table" when written qualified) to its Redshift design; the
 	// zero Distribution when it has none.
 	Tables map[string]Distribution
+	// Columns are the column names of each table of Tables that lists
+	// them (not CREATE TABLE ... AS or LIKE), folded, in order: what a dbt
+	// macro such as dbt_utils.star reads before any server runs.
+	Columns map[string][]string
 	// Redshift is true when the file used Redshift-only syntax.
 	Redshift bool
 	// Warnings are the statements skipped (COPY from S3, UNLOAD, GRANT,

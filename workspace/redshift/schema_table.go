@@ -62,6 +62,9 @@ func (t *translator) createTable(st []sqlscan.Token) {
 	}
 	t.tableOptions(d, st[min(i, len(st)):])
 	t.tables[strings.Join(parts, ".")] = t.design(d)
+	if !d.likeOther {
+		t.columns[strings.Join(parts, ".")] = d.columns
+	}
 }
 
 // inside returns the tokens strictly between st[open] and st[close]; an
