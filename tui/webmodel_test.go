@@ -86,3 +86,26 @@ func TestUpdateResultSaysWhatRan(t *testing.T) {
 		t.Errorf("result note = %q; want the UPDATE's tag", n)
 	}
 }
+
+// A dbt unit test with overrides runs a query jig renders for it
+// (orders__test_…): the sidebar lists neither that query nor a folder of
+// that name; the fixture sits under its model, named as jig test names it.
+func TestSidebarHidesRenderedVariants(t *testing.T) {
+	d := projectDriver(t, "jaffle_shop", 80, 24)
+	group := ""
+	found := false
+	for _, it := range d.m.sidebar.items {
+		if strings.Contains(it.name, "__") {
+			t.Errorf("sidebar item %q names jig's rendered query", it.name)
+		}
+		if it.kind == itemGroup {
+			group = it.name
+		}
+		if it.name == "orders/test_orders_one_payment_method" {
+			found = group == "orders" && it.label == "test_orders_one_payment_method"
+		}
+	}
+	if !found {
+		t.Errorf("orders/test_orders_one_payment_method is not listed under orders: %+v", d.m.sidebar.items)
+	}
+}
