@@ -156,11 +156,18 @@ func pieceSQL(q *workspace.Query, rewrite bool) (string, Where, error) {
 // own SQL when it reads no query; an upstream query that is not a SELECT
 // is an error where it is read.
 func ChainSQL(ws *workspace.Workspace, name string, forRedshift bool) (string, error) {
+	sql, _, err := ChainSQLWhere(ws, name, forRedshift)
+	return sql, err
+}
+
+// ChainSQLWhere is ChainSQL and where its errors point: each query's part
+// in that query's file, at its line there.
+func ChainSQLWhere(ws *workspace.Workspace, name string, forRedshift bool) (string, Where, error) {
 	q := ws.Query(name)
 	if q == nil {
-		return "", nil
+		return "", Where{}, nil
 	}
 	rewrite := !forRedshift && ws.Config.Dialect == workspace.DialectRedshift
-	sql, _, _, err := chainSQL(ws, q, inlining{all: true, rewrite: rewrite, redshift: forRedshift})
-	return sql, err
+	sql, w, _, err := chainSQL(ws, q, inlining{all: true, rewrite: rewrite, redshift: forRedshift})
+	return sql, w, err
 }

@@ -58,7 +58,7 @@ func runExplain(c *cli, wf *wsFlags, of outFlags, query string) int {
 	if ws == nil {
 		return code
 	}
-	sql, err := explainSQL(ws, query)
+	sql, where, err := explainSQL(ws, query)
 	if err != nil {
 		fmt.Fprintln(c.stderr, "jig: "+err.Error())
 		return exitUsage
@@ -69,7 +69,7 @@ func runExplain(c *cli, wf *wsFlags, of outFlags, query string) int {
 	}
 	defer srv.Stop()
 	defer runner.Close()
-	e, err := explain.Run(c.ctx, runner, sql)
+	e, err := explain.RunAt(c.ctx, runner, sql, where)
 	var se *engine.SQLError
 	if errors.As(err, &se) {
 		fmt.Fprintln(c.stderr, "jig: "+se.Error())
@@ -86,19 +86,23 @@ func runExplain(c *cli, wf *wsFlags, of outFlags, query string) int {
 }
 
 // explainSQL finds the query: a name in queries/, a .sql file, or SQL
-// typed on the command line.
-func explainSQL(ws *workspace.Workspace, arg string) (string, error) {
-	if q := ws.Query(strings.TrimSuffix(arg, ".sql")); q != nil && !strings.HasSuffix(arg, ".sql") {
-		return chainQuery(ws, q, false) // the advice reads the whole chain
+// typed on the command line; where places its errors.
+func explainSQL(ws *workspace.Workspace, arg string) (string, engine.Where, error) {
+	q := ws.Query(strings.TrimSuffix(arg, ".sql"))
+	if q == nil || strings.HasSuffix(arg, ".sql") {
+		if _, err := os.Stat(arg); err != nil && strings.ContainsAny(strings.TrimSpace(arg), " \n\t") {
+			return arg, engine.Where{SQL: arg}, nil // SQL text
+		}
+		f, err := runFixtureFor(ws, arg, "")
+		if err != nil {
+			return "", engine.Where{}, err
+		}
+		q = ws.Query(f.Query)
 	}
-	if _, err := os.Stat(arg); err != nil && strings.ContainsAny(strings.TrimSpace(arg), " \n\t") {
-		return arg, nil // SQL text
+	if _, err := oneQuery(q); err != nil {
+		return "", engine.Where{}, err
 	}
-	f, err := runFixtureFor(ws, arg, "")
-	if err != nil {
-		return "", err
-	}
-	return chainQuery(ws, ws.Query(f.Query), false)
+	return engine.ChainSQLWhere(ws, q.Name, false) // the advice reads the whole chain
 }
 
 // printExplanation prints the plan then the advice, or both as JSON.

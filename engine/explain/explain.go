@@ -42,12 +42,18 @@ type Advice struct {
 // Run plans sql on one of the runner's connections (EXPLAIN, never
 // executed) and computes advice from the plan and the workspace's tables.
 func Run(ctx context.Context, r *engine.Runner, sql string) (*Explanation, error) {
+	return RunAt(ctx, r, sql, engine.Where{SQL: sql})
+}
+
+// RunAt is Run with where placing the errors of sql (a chain of queries,
+// each part in its own file).
+func RunAt(ctx context.Context, r *engine.Runner, sql string, at engine.Where) (*Explanation, error) {
 	if err := refuseOptions(sql); err != nil {
 		return nil, err
 	}
 	var e *Explanation
 	err := r.WithSession(ctx, func(s *engine.Session) error {
-		sent, where, err := s.Map(sql, engine.Where{SQL: sql})
+		sent, where, err := s.Map(sql, at)
 		if err != nil {
 			return err
 		}
