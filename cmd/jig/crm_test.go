@@ -299,3 +299,18 @@ func TestCRMTwoProcesses(t *testing.T) {
 		}
 	}
 }
+
+// jig run of an UPDATE without RETURNING prints what it did, not an empty
+// table (two blank lines and "(0 rows)"), and --csv prints nothing.
+func TestRunUpdateSaysWhatRan(t *testing.T) {
+	t.Setenv("NO_COLOR", "1")
+	t.Setenv("JIG_DSN", enginetest.Server(t).DSN())
+	code, out := jig(t, "run", "-w", crmDir, "end_sessions")
+	if code != exitOK || out != "UPDATE 0\n" {
+		t.Errorf("run end_sessions: exit %d\n%q", code, out)
+	}
+	code, out = jig(t, "run", "-w", crmDir, "end_sessions", "--csv")
+	if code != exitOK || out != "UPDATE 0\n" {
+		t.Errorf("run end_sessions --csv: exit %d\n%q", code, out)
+	}
+}
