@@ -109,3 +109,14 @@ func TestSidebarHidesRenderedVariants(t *testing.T) {
 		t.Errorf("orders/test_orders_one_payment_method is not listed under orders: %+v", d.m.sidebar.items)
 	}
 }
+
+// A table picked in the sidebar that the query does not read gets a tab
+// of its own, so its rows can be given (a parent, a table a check reads).
+func TestSidebarTablePicksItsTab(t *testing.T) {
+	d := projectDriver(t, "crm", 80, 24)
+	d.send(selectTableMsg{"regions"})
+	tab, ok := d.m.input.current()
+	if !ok || tab.name != "regions" {
+		t.Errorf("current tab %+v of %q; want regions", tab, tabNames(d.m))
+	}
+}
