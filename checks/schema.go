@@ -7,6 +7,7 @@ import (
 	"github.com/jig-sql/jig/rows"
 	"github.com/jig-sql/jig/workspace"
 	"github.com/jig-sql/jig/workspace/diag"
+	"github.com/jig-sql/jig/workspace/sqlmap"
 )
 
 // SchemaLookup finds what a check's name refers to: the table (nil when the
@@ -48,11 +49,19 @@ func (v *schemaCheck) errorf(param, hint, format string, args ...any) {
 		Msg: v.c.Kind + ": " + fmt.Sprintf(format, args...), Hint: hint})
 }
 
+// tableName is t's name as the user writes it: events, web.sessions.
+func tableName(t *workspace.Table) string {
+	if t.Schema == "" {
+		return t.Name
+	}
+	return sqlmap.Display(t.Schema) + "." + sqlmap.Display(t.Name)
+}
+
 // column finds a column named by param, reporting it when missing.
 func (v *schemaCheck) column(t *workspace.Table, param, name string) *workspace.Column {
 	col, ok := t.Column(name)
 	if !ok {
-		v.errorf(param, diag.DidYouMean(name, columnNames(t)), "%s has no column `%s`", t.Name, name)
+		v.errorf(param, diag.DidYouMean(name, columnNames(t)), "%s has no column `%s`", tableName(t), name)
 		return nil
 	}
 	return col
