@@ -314,3 +314,18 @@ func TestRunUpdateSaysWhatRan(t *testing.T) {
 		t.Errorf("run end_sessions --csv: exit %d\n%q", code, out)
 	}
 }
+
+// A given row Postgres refuses (a CHECK, NOT NULL) is placed at that row's
+// cell in the fixture, not at the file alone.
+func TestRefusedRowPlaced(t *testing.T) {
+	t.Setenv("NO_COLOR", "1")
+	t.Setenv("JIG_DSN", enginetest.Server(t).DSN())
+	dir := copyProject(t, crmDir)
+	enginetest.WriteFiles(t, dir, map[string]string{"fixtures/accounts/one_account.yaml": "query: accounts\ngiven:\n" +
+		"  crm.accounts:\n    - {id: 7, name: acme, plan: pro}\n    - {id: 8, name: bolt, plan: gold}\n"})
+	code, out := jig(t, "test", "-w", dir, "accounts/one_account")
+	want := `fixtures/accounts/one_account.yaml:5:33: new row for relation "accounts" violates check constraint`
+	if code == exitOK || !strings.Contains(out, want) {
+		t.Errorf("exit %d, want %s:\n%s", code, want, out)
+	}
+}
