@@ -92,6 +92,8 @@ func TestUpdateResultSaysWhatRan(t *testing.T) {
 // that name; the fixture sits under its model, named as jig test names it.
 func TestSidebarHidesRenderedVariants(t *testing.T) {
 	d := projectDriver(t, "jaffle_shop", 80, 24)
+	d.send(openFixtureMsg{"orders/test_orders_one_payment_method"})
+	d.until(t, func() bool { return d.m.sess.Query == "orders__test_orders_one_payment_method" && !d.m.planning && d.settled() })
 	group := ""
 	found := false
 	for _, it := range d.m.sidebar.items {
