@@ -93,7 +93,9 @@ func TestUpdateResultSaysWhatRan(t *testing.T) {
 func TestSidebarHidesRenderedVariants(t *testing.T) {
 	d := projectDriver(t, "jaffle_shop", 80, 24)
 	d.send(openFixtureMsg{"orders/test_orders_one_payment_method"})
-	d.until(t, func() bool { return d.m.sess.Query == "orders__test_orders_one_payment_method" && !d.m.planning && d.settled() })
+	d.until(t, func() bool {
+		return d.m.sess.Query == "orders__test_orders_one_payment_method" && !d.m.planning && d.settled()
+	})
 	group := ""
 	found := false
 	for _, it := range d.m.sidebar.items {
