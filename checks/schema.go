@@ -7,7 +7,6 @@ import (
 	"github.com/jig-sql/jig/rows"
 	"github.com/jig-sql/jig/workspace"
 	"github.com/jig-sql/jig/workspace/diag"
-	"github.com/jig-sql/jig/workspace/sqlmap"
 )
 
 // SchemaLookup finds what a check's name refers to: the table (nil when the
@@ -22,11 +21,12 @@ type SchemaLookup func(name string) (table *workspace.Table, known bool)
 func ValidateSchema(cfg []Configured, lookup SchemaLookup) error {
 	var errs diag.Errors
 	for _, c := range cfg {
-		v := &schemaCheck{c: c, lookup: lookup, errs: &errs}
+		v := &schemaCheck{c: c, lookup: lookup, errs: &errs, names: map[*workspace.Table]string{}}
 		t, known := lookup(c.Table)
 		if !known || t == nil {
 			continue // an unknown target is reported where it is resolved
 		}
+		v.names[t] = c.Table
 		v.check(t)
 	}
 	return errs.Err()
@@ -37,6 +37,7 @@ type schemaCheck struct {
 	c      Configured
 	lookup SchemaLookup
 	errs   *diag.Errors
+	names  map[*workspace.Table]string // each table as the check names it
 }
 
 // errorf reports a mistake at parameter param ("" for the check itself).
@@ -49,19 +50,19 @@ func (v *schemaCheck) errorf(param, hint, format string, args ...any) {
 		Msg: v.c.Kind + ": " + fmt.Sprintf(format, args...), Hint: hint})
 }
 
-// tableName is t's name as the user writes it: events, web.sessions.
-func tableName(t *workspace.Table) string {
-	if t.Schema == "" {
-		return t.Name
+// tableName is t's name as the check writes it: events, web.sessions.
+func (v *schemaCheck) tableName(t *workspace.Table) string {
+	if name, ok := v.names[t]; ok {
+		return name
 	}
-	return sqlmap.Display(t.Schema) + "." + sqlmap.Display(t.Name)
+	return t.Name
 }
 
 // column finds a column named by param, reporting it when missing.
 func (v *schemaCheck) column(t *workspace.Table, param, name string) *workspace.Column {
 	col, ok := t.Column(name)
 	if !ok {
-		v.errorf(param, diag.DidYouMean(name, columnNames(t)), "%s has no column `%s`", tableName(t), name)
+		v.errorf(param, diag.DidYouMean(name, columnNames(t)), "%s has no column `%s`", v.tableName(t), name)
 		return nil
 	}
 	return col
@@ -174,6 +175,9 @@ func (v *schemaCheck) relation(param, name string) *workspace.Table {
 	t, known := v.lookup(name)
 	if !known {
 		v.errorf(param, "", "`%s` %s is not a table or query of the workspace", param, name)
+	}
+	if t != nil {
+		v.names[t] = name
 	}
 	return t
 }
