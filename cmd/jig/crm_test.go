@@ -329,3 +329,19 @@ func TestRefusedRowPlaced(t *testing.T) {
 		t.Errorf("exit %d, want %s:\n%s", code, want, out)
 	}
 }
+
+// A fixture may give an identity column a value below its sequence's
+// start (event_id: -1): jig moves the sequence past the given values only
+// when they reach it (setval below the minimum is an error).
+func TestIdentityBelowSequenceStart(t *testing.T) {
+	t.Setenv("NO_COLOR", "1")
+	t.Setenv("JIG_DSN", enginetest.Server(t).DSN())
+	dir := copyProject(t, crmDir)
+	enginetest.WriteFiles(t, dir, map[string]string{"fixtures/account_activity/negative.yaml": "query: account_activity\n" +
+		"given:\n  crm.accounts:\n    - {id: 1, name: acme, plan: pro}\n  atomic.events:\n    - {event_id: -1, account_id: 1}\n" +
+		"expect:\n  columns: partial\n  rows:\n    - {name: acme, events: 1}\n"}) // one event: checks/ wants one per account
+	code, out := jig(t, "test", "-w", dir, "account_activity/negative")
+	if code != exitOK {
+		t.Errorf("exit %d:\n%s", code, out)
+	}
+}
