@@ -21,7 +21,7 @@ type SchemaLookup func(name string) (table *workspace.Table, known bool)
 func ValidateSchema(cfg []Configured, lookup SchemaLookup) error {
 	var errs diag.Errors
 	for _, c := range cfg {
-		v := &schemaCheck{c: c, lookup: lookup, errs: &errs}
+		v := &schemaCheck{c: c, lookup: lookup, errs: &errs, names: map[*workspace.Table]string{}}
 		t, known := lookup(c.Table)
 		switch {
 		case !known:
@@ -29,6 +29,7 @@ func ValidateSchema(cfg []Configured, lookup SchemaLookup) error {
 		case t == nil:
 			v.others() // a query: its columns are known once it runs
 		default:
+			v.names[t] = c.Table // named as the check names it (web.sessions)
 			v.check(t)
 		}
 	}
@@ -40,6 +41,7 @@ type schemaCheck struct {
 	c      Configured
 	lookup SchemaLookup
 	errs   *diag.Errors
+	names  map[*workspace.Table]string // each table as the check names it
 }
 
 // errorf reports a mistake at parameter param ("" for the check itself).
@@ -52,11 +54,19 @@ func (v *schemaCheck) errorf(param, hint, format string, args ...any) {
 		Msg: v.c.Kind + ": " + fmt.Sprintf(format, args...), Hint: hint})
 }
 
+// tableName is t's name as the check writes it: events, web.sessions.
+func (v *schemaCheck) tableName(t *workspace.Table) string {
+	if name, ok := v.names[t]; ok {
+		return name
+	}
+	return t.Name
+}
+
 // column finds a column named by param, reporting it when missing.
 func (v *schemaCheck) column(t *workspace.Table, param, name string) *workspace.Column {
 	col, ok := t.Column(name)
 	if !ok {
-		v.errorf(param, diag.DidYouMean(name, columnNames(t)), "%s has no column `%s`", t.Name, name)
+		v.errorf(param, diag.DidYouMean(name, columnNames(t)), "%s has no column `%s`", v.tableName(t), name)
 		return nil
 	}
 	return col
@@ -185,6 +195,9 @@ func (v *schemaCheck) relation(param, name string) *workspace.Table {
 	t, known := v.lookup(name)
 	if !known {
 		v.errorf(param, "", "`%s` %s is not a table or query of the workspace", param, name)
+	}
+	if t != nil {
+		v.names[t] = name
 	}
 	return t
 }

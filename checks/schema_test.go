@@ -77,3 +77,18 @@ func TestDecodeRefusesNUL(t *testing.T) {
 		t.Errorf("got %v", err)
 	}
 }
+
+// A column missing from a table of a declared schema is reported under the
+// table's name as written (web.sessions), not its bare name.
+func TestValidateSchemaNamesTheSchema(t *testing.T) {
+	sessions := &workspace.Table{Schema: "web", Name: "sessions", Columns: []workspace.Column{{Name: "started_at"}}}
+	lookup := func(name string) (*workspace.Table, bool) { return sessions, name == "web.sessions" }
+	f, err := DecodeFile("checks/web.yaml", []byte("table: web.sessions\nchecks:\n  - not_null: startd_at\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "checks/web.yaml:3:15: not_null: web.sessions has no column `startd_at`"
+	if err := ValidateSchema(f.Checks, lookup); err == nil || !strings.HasPrefix(err.Error(), want) {
+		t.Errorf("got %v\nwant %s", err, want)
+	}
+}

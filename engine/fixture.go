@@ -83,7 +83,7 @@ func (r *Runner) runOn(ctx context.Context, w *worker, f *workspace.Fixture) *Fi
 	}
 	out, err := r.exec(ctx, w, sc, f)
 	if err != nil {
-		res.Status, res.Err = StatusFail, err
+		res.Status, res.Err = StatusFail, r.placeRefusal(ctx, w, f, res.Dataset, err)
 		return res
 	}
 	res.Result, res.Statements = out.result, out.steps

@@ -25,6 +25,13 @@ func (r *Runner) QueryInputs(ctx context.Context, name string) ([]Input, error) 
 	if q == nil {
 		return nil, fmt.Errorf("no query %s in %s/", name, s.WS.Config.Queries)
 	}
+	if q.IsScript() { // the planner cannot EXPLAIN a script
+		var out []Input
+		for _, t := range r.scriptTablesOf(q.SQL) {
+			out = append(out, Input{Name: UserName(t)})
+		}
+		return out, nil
+	}
 	mocks := map[string]bool{}
 	for _, in := range s.WS.Inputs(q.Name) {
 		if s.Mock(in) != nil {

@@ -6,27 +6,43 @@ import (
 )
 
 // scriptTables answers QueryTables for a script, which the planner cannot
-// EXPLAIN (several statements, DDL): the schema's tables the script names,
-// in the order it first names them. ok is false for a query, which the
-// planner answers.
-func (r *Runner) scriptTables(sql string) (tables []string, ok bool) {
+// EXPLAIN (several statements, DDL), as fixtures name the tables (events,
+// atomic.events). ok is false for a query, which the planner answers.
+func (r *Runner) scriptTables(sql string) (names []string, ok bool) {
 	q, err := workspace.ParseQuery("script.sql", sql)
 	if err != nil || !q.IsScript() {
 		return nil, false
 	}
-	seen := map[string]bool{}
+	for _, t := range r.scriptTablesOf(sql) {
+		names = append(names, UserName(t))
+	}
+	return names, true
+}
+
+// scriptTablesOf are the schema's tables a script names, bare or
+// qualified (atomic.events), in the order it first names them.
+func (r *Runner) scriptTablesOf(sql string) []*workspace.Table {
+	var tables []*workspace.Table
+	seen := map[*workspace.Table]bool{}
 	toks := sqlscan.ScanSignificant(sql)
-	for i, tk := range toks {
-		if tk.Kind != sqlscan.Ident && tk.Kind != sqlscan.QuotedIdent {
-			continue
+	isName := func(i int) bool {
+		return i < len(toks) && (toks[i].Kind == sqlscan.Ident || toks[i].Kind == sqlscan.QuotedIdent)
+	}
+	for i := 0; i < len(toks); i++ {
+		if !isName(i) || i > 0 && toks[i-1].IsSymbol(".") {
+			continue // not a name, or a column or table a name qualifies
 		}
-		if i+1 < len(toks) && (toks[i+1].IsSymbol("(") || toks[i+1].IsSymbol(".")) {
-			continue // a function, or a schema or table qualifying what follows
+		name := toks[i].Text
+		if i+2 < len(toks) && toks[i+1].IsSymbol(".") && isName(i+2) {
+			name += "." + toks[i+2].Text // schema.table
 		}
-		if t := r.Suite.table(tk.Name()); t != nil && !seen[t.Name] {
-			seen[t.Name] = true
-			tables = append(tables, t.Name)
+		if i+1 < len(toks) && toks[i+1].IsSymbol("(") {
+			continue // a function
+		}
+		if t := r.Suite.table(name); t != nil && !seen[t] {
+			seen[t] = true
+			tables = append(tables, t)
 		}
 	}
-	return tables, true
+	return tables
 }

@@ -251,7 +251,7 @@ func TestLeaveDefaults(t *testing.T) {
 			t.Errorf("leave=%v: %v", leave, r)
 		}
 		sql := InsertSQL(ds)
-		if strings.Contains(sql, `"g"`) || strings.Contains(sql, `"at"`) == leave || !strings.Contains(sql, "setval(pg_get_serial_sequence('\"t\"', 'id')") {
+		if strings.Contains(sql, `"g"`) || strings.Contains(sql, `"at"`) == leave || !strings.Contains(sql, "(SELECT pg_get_serial_sequence('\"t\"', 'id')") {
 			t.Errorf("leave=%v: %s", leave, sql)
 		}
 	}
@@ -305,5 +305,24 @@ func TestBuildOverrideWinsOverGeneratedKey(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// A parent made for a row of a table in a declared schema names that table
+// as the user writes it (atomic.events), not by its bare name.
+func TestMadeForNamesTheSchema(t *testing.T) {
+	tables := []workspace.Table{
+		{Schema: "crm", Name: "accounts", Columns: []workspace.Column{col("id", typ("int4"), true)}, PrimaryKey: []string{"id"}},
+		{Schema: "atomic", Name: "events", Columns: []workspace.Column{col("id", typ("int4"), true), col("account_id", typ("int4"), true)},
+			PrimaryKey: []string{"id"}, ForeignKeys: []workspace.ForeignKey{{Name: "events_account_fk",
+				Columns: []string{"account_id"}, RefSchema: "crm", RefTable: "accounts", RefColumns: []string{"id"}}}},
+	}
+	ds, err := NewFactory(3, tables).Build([]TableOverrides{{Table: "atomic.events", Rows: make([]Override, 1)}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	as := ds.Rows("crm.accounts")
+	if len(as) != 1 || as[0].MadeFor == nil || !strings.HasPrefix(as[0].MadeFor.String(), "for atomic.events ") {
+		t.Fatalf("crm.accounts = %+v; want one parent made for atomic.events", as)
 	}
 }

@@ -105,7 +105,7 @@ func (b *builder) demand() {
 				switch {
 				case null:
 				case set == len(fk.cols):
-					parent.ensure(fk, tuple, Origin{Table: tp.ct.t.Name, Row: i, Columns: fk.fk.Columns})
+					parent.ensure(fk, tuple, Origin{Table: qualified(tp.ct.t), Row: i, Columns: fk.fk.Columns})
 				default:
 					need++
 				}
@@ -114,7 +114,7 @@ func (b *builder) demand() {
 				need = 1
 			}
 			for len(parent.given)+len(parent.extra)-len(parent.forOverride) < need {
-				parent.origin[len(parent.given)+len(parent.extra)] = Origin{Table: tp.ct.t.Name, Row: -1, Columns: fk.fk.Columns}
+				parent.origin[len(parent.given)+len(parent.extra)] = Origin{Table: qualified(tp.ct.t), Row: -1, Columns: fk.fk.Columns}
 				parent.extra = append(parent.extra, Override{})
 			}
 		}

@@ -125,14 +125,21 @@ func sequenced(tr TableRows) []int {
 	return out
 }
 
+// writeSetval moves the column's sequence to the largest value given, so
+// the next DEFAULT does not collide with it; values below the sequence's
+// minimum (a fixture's event_id: -1) cannot collide and leave it alone, as
+// setval refuses them.
 func writeSetval(b *strings.Builder, t *workspace.Table, j int, name string, column func(string) string) {
 	col := column(t.Columns[j].Name)
-	b.WriteString("SELECT setval(pg_get_serial_sequence(")
-	b.WriteString(workspace.QuoteLiteral(name))
-	b.WriteString(", ")
-	b.WriteString(workspace.QuoteLiteral(col))
-	b.WriteString("), max(")
+	b.WriteString("SELECT setval(jig_seq.seq, max(")
 	b.WriteString(workspace.QuoteIdent(col))
 	b.WriteString(")) FROM ")
 	b.WriteString(name)
+	b.WriteString(", (SELECT pg_get_serial_sequence(")
+	b.WriteString(workspace.QuoteLiteral(name))
+	b.WriteString(", ")
+	b.WriteString(workspace.QuoteLiteral(col))
+	b.WriteString(")::regclass AS seq) jig_seq GROUP BY jig_seq.seq HAVING max(")
+	b.WriteString(workspace.QuoteIdent(col))
+	b.WriteString(") >= (SELECT seqmin FROM pg_sequence WHERE seqrelid = jig_seq.seq)")
 }

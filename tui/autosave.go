@@ -66,8 +66,12 @@ func (a *autosaver) saveCmd(s *Session, fixturesDir string, remove bool) tea.Cmd
 }
 
 // flushAutosave writes the session's autosave now, when it has unsaved
-// changes: on a signal, the last edit's autosave command may never run.
+// changes: on a signal, the last edit's autosave command may never run,
+// and a cell being typed is committed first.
 func (m *Model) flushAutosave() {
+	if m.input != nil && m.sess != nil {
+		m.input.commitOpenEdit()
+	}
 	if m.sess == nil || !m.sess.Dirty || m.auto == nil || m.auto.path == "" {
 		return
 	}

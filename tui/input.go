@@ -73,6 +73,7 @@ func (p *inputPane) SelectTable(name string) {
 	if p.sess == nil {
 		return
 	}
+	p.sess.Table(name) // a table the query does not read gets its tab too
 	p.cur = name
 	p.refresh()
 }

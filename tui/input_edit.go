@@ -125,6 +125,14 @@ func (p *inputPane) commit(msg grid.EditedMsg) tea.Cmd {
 	return cmd
 }
 
+// commitOpenEdit commits the cell being typed, if any, to the session (the
+// workbench is ending on a signal; what was typed must reach the autosave).
+func (p *inputPane) commitOpenEdit() {
+	if msg, ok := p.grid.OpenEdit(); ok {
+		p.commit(msg)
+	}
+}
+
 // changed refreshes the grid, puts the cursor on (row, col) and tells the
 // root the session changed.
 func (p *inputPane) changed(row, col int) tea.Cmd {

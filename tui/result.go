@@ -39,8 +39,12 @@ func (p *resultPane) SetNote(note string) {
 
 // SetRun shows a live run's result.
 func (p *resultPane) SetRun(live *engine.LiveRun) {
-	if live.Result == nil {
-		p.SetNote("no result: see the query pane")
+	if live.Result == nil { // a run without error: a script ending in DDL or DML
+		p.SetNote("no rows: the last statement returns none")
+		return
+	}
+	if len(live.Result.Columns) == 0 && live.Result.Tag != "" { // DML without RETURNING
+		p.SetNote(live.Result.Tag + ": the query returns no rows")
 		return
 	}
 	var cmp *engine.Comparison

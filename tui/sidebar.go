@@ -90,7 +90,12 @@ func (s *sidebarPane) Refresh() { s.rebuild() }
 func (s *sidebarPane) rebuild() {
 	s.markChain()
 	items := []sidebarItem{{kind: itemHeading, name: "Queries"}}
+	files := map[string]bool{}
 	for _, q := range s.ws.Queries {
+		if files[q.Path] {
+			continue // a file rendered again for one dbt unit test's overrides
+		}
+		files[q.Path] = true
 		items = append(items, sidebarItem{kind: itemQuery, name: q.Name})
 	}
 	items = append(items, sidebarItem{kind: itemHeading, name: "Tables"})
@@ -106,8 +111,9 @@ func (s *sidebarPane) rebuild() {
 	s.cursor = min(s.cursor, len(items)-1)
 }
 
-// fixtureItems lists the fixtures by query, in the workspace's order of
-// queries, the unsaved session under its own query.
+// fixtureItems lists the fixtures by the folder of their name (their query,
+// or for a dbt unit test with overrides its model), the unsaved session
+// under its own query.
 func (s *sidebarPane) fixtureItems() []sidebarItem {
 	var out []sidebarItem
 	var groups []string
@@ -119,7 +125,11 @@ func (s *sidebarPane) fixtureItems() []sidebarItem {
 		byQuery[q] = append(byQuery[q], it)
 	}
 	for _, f := range s.ws.Fixtures {
-		add(f.Query, sidebarItem{kind: itemFixture, name: f.Name, label: strings.TrimPrefix(f.Name, f.Query+"/")})
+		q, stem, ok := strings.Cut(f.Name, "/")
+		if !ok {
+			q, stem = f.Query, f.Name
+		}
+		add(q, sidebarItem{kind: itemFixture, name: f.Name, label: stem})
 	}
 	if s.unsaved && s.session != "" {
 		q, stem, _ := strings.Cut(s.session, "/")

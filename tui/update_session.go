@@ -94,6 +94,9 @@ func (m *Model) sessionName() string {
 	if m.sess.Name == "" {
 		return m.sess.Query + "/(new)"
 	}
+	if f := m.ws.Fixture(m.sess.Name); f != nil && f.Query == m.sess.Query {
+		return f.Name // named apart from its query (a dbt unit test with overrides)
+	}
 	return m.sess.Query + "/" + m.sess.Name
 }
 

@@ -37,18 +37,25 @@ func itemLine(n ast.Node) int {
 	return line
 }
 
-// flowRowKeeping renders a row as a flow mapping; a cell whose value is
-// the one the file had keeps the file's spelling of it.
+// flowRowKeeping renders a row as a flow mapping, the file's keys first in
+// the file's order; a cell whose value is the one the file had keeps the
+// file's spelling of it.
 func flowRowKeeping(r Row, item ast.Node, old Row) string {
 	var written map[string]ast.Node
+	var order []string
 	if m, ok := item.(*ast.MappingNode); ok {
 		written = map[string]ast.Node{}
 		for _, kv := range m.Values {
 			written[keyName(kv)] = kv.Value
+			order = append(order, keyName(kv))
 		}
 	}
-	parts := make([]string, len(r.Cells))
-	for i, c := range r.Cells {
+	cells := slices.Clone(r.Cells)
+	slices.SortStableFunc(cells, func(a, b Cell) int {
+		return rank(order, a.Column) - rank(order, b.Column)
+	})
+	parts := make([]string, len(cells))
+	for i, c := range cells {
 		v := yamlValue(c.Value)
 		n, ok := written[c.Column]
 		switch {
@@ -68,6 +75,14 @@ func flowRowKeeping(r Row, item ast.Node, old Row) string {
 		parts[i] = yamlString(c.Column) + ": " + v
 	}
 	return "{" + strings.Join(parts, ", ") + "}"
+}
+
+// rank is column's place in the file's keys; new columns come after them.
+func rank(order []string, column string) int {
+	if i := slices.Index(order, column); i >= 0 {
+		return i
+	}
+	return len(order)
 }
 
 // sameValue reports whether old holds c's column with c's value.
@@ -174,12 +189,19 @@ func spelling(n ast.Node) (string, bool) {
 	return "", false
 }
 
-// sameRow reports whether two rows hold the same columns, in order, with
-// loosely equal values.
+// sameRow reports whether two rows hold the same columns, in any order (a
+// mapping's keys have none), with loosely equal values.
 func sameRow(a, b Row) bool {
-	return slices.EqualFunc(a.Cells, b.Cells, func(c, d Cell) bool {
-		return c.Column == d.Column && looseEqual(c.Value, d.Value)
-	})
+	if len(a.Cells) != len(b.Cells) {
+		return false
+	}
+	for _, c := range a.Cells {
+		i := slices.IndexFunc(b.Cells, func(d Cell) bool { return d.Column == c.Column })
+		if i < 0 || !looseEqual(c.Value, b.Cells[i].Value) {
+			return false
+		}
+	}
+	return true
 }
 
 func sameAll(a, b []Row) bool { return slices.EqualFunc(a, b, sameRow) }

@@ -47,3 +47,18 @@ func TestExplainCommand(t *testing.T) {
 		t.Errorf("an unknown query: exit %d:\n%s", code, out)
 	}
 }
+
+// An error in a chain jig explain reads (the query with its upstream
+// queries written in as CTEs) is placed in the file that has it, at its
+// line there, as jig run places it.
+func TestExplainChainErrorPlaced(t *testing.T) {
+	t.Setenv("NO_COLOR", "1")
+	t.Setenv("JIG_DSN", enginetest.Server(t).DSN())
+	dir := copyProject(t, shopDir)
+	enginetest.WriteFiles(t, dir, map[string]string{
+		"queries/stg_orders.sql": "select id as order_id, user_id as customer_id,\n       order_dat, status\nfrom raw_orders\n"})
+	code, out := jig(t, "explain", "-w", dir, "customers")
+	if code != exitUsage || !strings.Contains(out, `queries/stg_orders.sql:2:8: column "order_dat" does not exist`) {
+		t.Errorf("exit %d:\n%s", code, out)
+	}
+}

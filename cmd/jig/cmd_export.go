@@ -113,18 +113,25 @@ func exportOne(c *cli, ex *dbt.Export, runner *engine.Runner, f *workspace.Fixtu
 			return "", fmt.Errorf("%s: cannot build its rows: %v", f.Path, res.Err)
 		}
 		for i := range given {
-			given[i] = completeRows(res.Dataset, given[i].Table)
+			built := given[i].Table
+			if mt := runner.Suite.Mock(built); mt != nil {
+				built = mt.Name // an upstream query's rows are in its mock table
+			}
+			sql := given[i].SQL
+			given[i] = completeRows(res.Dataset, given[i].Table, built)
+			given[i].SQL = sql
 		}
 	}
 	return ex.UnitTest(f, given)
 }
 
 // completeRows are a given table's rows as the factory built them (not the
-// parents it added for foreign keys), every column set.
-func completeRows(ds *rows.Dataset, table string) dbt.ExportTable {
+// parents it added for foreign keys), every column set; built is the table
+// the rows went into (a mocked query's mock table).
+func completeRows(ds *rows.Dataset, table, built string) dbt.ExportTable {
 	et := dbt.ExportTable{Table: table}
 	for _, tr := range ds.Tables {
-		if tr.Table.Name != table {
+		if tr.Table.Name != built {
 			continue
 		}
 		for _, col := range tr.Table.Columns {

@@ -65,6 +65,10 @@ func runRun(c *cli, wf *wsFlags, of outFlags, query, fixture string) int {
 	if res.Result == nil {
 		return exitOK // a script whose statements return no rows
 	}
+	if len(res.Result.Columns) == 0 && res.Result.Tag != "" { // DML without RETURNING
+		fmt.Fprintln(c.stderr, res.Result.Tag)
+		return exitOK
+	}
 	printResult(c.stdout, res.Result, of)
 	if !of.json && !of.csv {
 		fmt.Fprintf(c.stderr, "(%s, %s)\n", diag.Plural(int64(len(res.Result.Rows)), "row"), fmtDuration(res.Result.Took))

@@ -299,3 +299,49 @@ func TestCRMTwoProcesses(t *testing.T) {
 		}
 	}
 }
+
+// jig run of an UPDATE without RETURNING prints what it did, not an empty
+// table (two blank lines and "(0 rows)"), and --csv prints nothing.
+func TestRunUpdateSaysWhatRan(t *testing.T) {
+	t.Setenv("NO_COLOR", "1")
+	t.Setenv("JIG_DSN", enginetest.Server(t).DSN())
+	code, out := jig(t, "run", "-w", crmDir, "end_sessions")
+	if code != exitOK || out != "UPDATE 0\n" {
+		t.Errorf("run end_sessions: exit %d\n%q", code, out)
+	}
+	code, out = jig(t, "run", "-w", crmDir, "end_sessions", "--csv")
+	if code != exitOK || out != "UPDATE 0\n" {
+		t.Errorf("run end_sessions --csv: exit %d\n%q", code, out)
+	}
+}
+
+// A given row Postgres refuses (a CHECK, NOT NULL) is placed at that row's
+// cell in the fixture, not at the file alone.
+func TestRefusedRowPlaced(t *testing.T) {
+	t.Setenv("NO_COLOR", "1")
+	t.Setenv("JIG_DSN", enginetest.Server(t).DSN())
+	dir := copyProject(t, crmDir)
+	enginetest.WriteFiles(t, dir, map[string]string{"fixtures/accounts/one_account.yaml": "query: accounts\ngiven:\n" +
+		"  crm.accounts:\n    - {id: 7, name: acme, plan: pro}\n    - {id: 8, name: bolt, plan: gold}\n"})
+	code, out := jig(t, "test", "-w", dir, "accounts/one_account")
+	want := `fixtures/accounts/one_account.yaml:5:33: new row for relation "accounts" violates check constraint`
+	if code == exitOK || !strings.Contains(out, want) {
+		t.Errorf("exit %d, want %s:\n%s", code, want, out)
+	}
+}
+
+// A fixture may give an identity column a value below its sequence's
+// start (event_id: -1): jig moves the sequence past the given values only
+// when they reach it (setval below the minimum is an error).
+func TestIdentityBelowSequenceStart(t *testing.T) {
+	t.Setenv("NO_COLOR", "1")
+	t.Setenv("JIG_DSN", enginetest.Server(t).DSN())
+	dir := copyProject(t, crmDir)
+	enginetest.WriteFiles(t, dir, map[string]string{"fixtures/account_activity/negative.yaml": "query: account_activity\n" +
+		"given:\n  crm.accounts:\n    - {id: 1, name: acme, plan: pro}\n  atomic.events:\n    - {event_id: -1, account_id: 1}\n" +
+		"expect:\n  columns: partial\n  rows:\n    - {name: acme, events: 1}\n"}) // one event: checks/ wants one per account
+	code, out := jig(t, "test", "-w", dir, "account_activity/negative")
+	if code != exitOK {
+		t.Errorf("exit %d:\n%s", code, out)
+	}
+}

@@ -145,3 +145,18 @@ func TestDbtExport(t *testing.T) {
 		t.Errorf("exported test: exit %d\n%s", code, out)
 	}
 }
+
+// TestDbtExportMockedModels exports a unit test whose inputs are models
+// (mocked upstream queries): the complete rows are the mocks' rows, not
+// empty inputs, and rows given in sql format stay in sql format.
+func TestDbtExportMockedModels(t *testing.T) {
+	t.Setenv("NO_COLOR", "1")
+	t.Setenv("JIG_DSN", enginetest.Server(t).DSN())
+	code, out := jig(t, "export", "dbt", "-w", jaffleDir, "customers/test_customer_lifetime_value",
+		"orders/test_order_amounts_by_method")
+	if code != exitOK || strings.Contains(out, "[]") ||
+		!strings.Contains(out, `first_name: "Ada"`) || !strings.Contains(out, "payment_id: 101") ||
+		!strings.Contains(out, "        format: sql\n        rows: |\n          select 1 as payment_id") {
+		t.Errorf("export of mocked models: exit %d\n%s", code, out)
+	}
+}

@@ -62,7 +62,7 @@ checks:
 	code, out := jig(t, "validate", "-w", dir)
 	want := []string{
 		"checks/stg_accounts.yaml:3:45: relationships: `to` crm.acounts is not a table or query of the workspace",
-		"checks/stg_accounts.yaml:4:66: relationships: sessions has no column `acc_id`",
+		"checks/stg_accounts.yaml:4:66: relationships: web.sessions has no column `acc_id`",
 		"checks/stg_accounts.yaml:5:27: equal_row_count: `to` web.sesions is not a table or query of the workspace",
 	}
 	if got := errorLines(out); code != exitUsage || strings.Join(got, "\n") != strings.Join(want, "\n") {

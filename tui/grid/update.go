@@ -63,6 +63,15 @@ func (m *Model) StartEdit(text string) {
 // every key to the grid (q is a letter, not quit).
 func (m Model) Editing() bool { return m.editor.Focused() }
 
+// OpenEdit is the open editor's text as the edit it would commit; ok is
+// false when no editor is open.
+func (m Model) OpenEdit() (msg EditedMsg, ok bool) {
+	if !m.Editing() {
+		return EditedMsg{}, false
+	}
+	return EditedMsg{ID: m.id, Row: m.row, Col: m.col, Text: m.editor.Value()}, true
+}
+
 // EditKeys is the editor's key map, for the help line while editing.
 func (m Model) EditKeys() textedit.KeyMap { return m.editor.KeyMap }
 

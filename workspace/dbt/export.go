@@ -18,6 +18,7 @@ type ExportTable struct {
 	Table string
 	Rows  []map[string]any
 	Cols  []string // column order
+	SQL   string   // a SELECT giving the rows instead (sql format)
 }
 
 // Export writes jig fixtures as dbt unit tests of a project.
@@ -106,8 +107,9 @@ func (e *Export) UnitTest(f *workspace.Fixture, given []ExportTable) (string, er
 			return "", fmt.Errorf("%s: %w", f.Path, err)
 		}
 		done[g.Table] = true
-		fmt.Fprintf(&b, "      - input: %s\n        rows:\n", in)
-		writeRows(&b, "          ", g.Cols, g.Rows)
+		if err := writeInput(&b, in, g); err != nil {
+			return "", fmt.Errorf("%s: %w", f.Path, err)
+		}
 	}
 	for _, name := range order { // dbt wants every input given; jig's default is an empty table
 		if !done[name] {
@@ -153,9 +155,28 @@ func FixtureGiven(f *workspace.Fixture) []ExportTable {
 	var out []ExportTable
 	for _, g := range f.Given {
 		cols, rows := fixtureRows(g.Rows)
-		out = append(out, ExportTable{Table: g.Table, Cols: cols, Rows: rows})
+		out = append(out, ExportTable{Table: g.Table, Cols: cols, Rows: rows, SQL: g.SQL})
 	}
 	return out
+}
+
+// writeInput writes one given: entry, in dict format or, for rows a SELECT
+// gives, in sql format.
+func writeInput(b *strings.Builder, in string, g ExportTable) error {
+	fmt.Fprintf(b, "      - input: %s\n", in)
+	if g.SQL == "" {
+		b.WriteString("        rows:\n")
+		writeRows(b, "          ", g.Cols, g.Rows)
+		return nil
+	}
+	if len(g.Rows) > 0 {
+		return fmt.Errorf("%s has rows and sql: rows, which one dbt input cannot hold", g.Table)
+	}
+	b.WriteString("        format: sql\n        rows: |\n")
+	for _, line := range strings.Split(strings.TrimRight(g.SQL, "\n"), "\n") {
+		b.WriteString(strings.TrimRight("          "+line, " ") + "\n")
+	}
+	return nil
 }
 
 // writeRows writes rows in dict format, one flow map per row.
