@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/jig-sql/jig/workspace"
+	"github.com/jig-sql/jig/workspace/diag"
 	"github.com/jig-sql/jig/workspace/redshift"
 	"github.com/jig-sql/jig/workspace/sqlscan"
 )
@@ -141,7 +142,7 @@ func pieceSQL(q *workspace.Query, rewrite bool) (string, Where, error) {
 	if q.SourcePos != nil {
 		pos := func(off int) (int, int) { // rewrite → rendered SQL → template
 			l, c := rq.SourcePos(off)
-			return q.SourcePos(lineColOffset(q.SQL, l, c))
+			return q.SourcePos(diag.Offset(q.SQL, l, c))
 		}
 		return rq.SQL, Where{File: q.Path, SQL: rq.SQL, Source: q.Source, Pos: pos}, nil
 	}

@@ -30,20 +30,3 @@ func CreateRedshiftFunctions(ctx context.Context, conn *pgx.Conn) error {
 func (r *Runner) querySQL(f *workspace.Fixture, q *workspace.Query) (string, Where, error) {
 	return r.Suite.statementSQL(q, r.Suite.mockedIn(f))
 }
-
-// lineColOffset is the byte offset of a 1-based line and column
-// (characters) of s.
-func lineColOffset(s string, line, col int) int {
-	l, c := 1, 1
-	for i, r := range s {
-		if l == line && c == col || l > line {
-			return i
-		}
-		if r == '\n' {
-			l, c = l+1, 1
-		} else {
-			c++
-		}
-	}
-	return len(s)
-}

@@ -77,7 +77,7 @@ func placeErrors(err error, w Where) error {
 	out := make(diag.Errors, len(es))
 	for i, e := range es {
 		moved := *e
-		off := lineColOffset(w.SQL, e.Line, e.Col)
+		off := diag.Offset(w.SQL, e.Line, e.Col)
 		moved.File = w.File
 		if w.Pos != nil {
 			moved.Line, moved.Col = w.Pos(off)

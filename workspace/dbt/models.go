@@ -91,7 +91,7 @@ func (l *loader) query(name, file, text, out string) (*workspace.Query, *RenderE
 	if errors.As(err, &es) && len(es) > 0 {
 		line, col := 1, 1
 		if es[0].Line > 1 || es[0].Col > 1 {
-			line, col = pm.pos(sql, offsetOf(sql, es[0].Line, es[0].Col))
+			line, col = pm.pos(sql, diag.Offset(sql, es[0].Line, es[0].Col))
 		}
 		return nil, &RenderError{File: file, Line: line, Col: col, Msg: es[0].Msg}
 	}
@@ -111,21 +111,4 @@ func (l *loader) query(name, file, text, out string) (*workspace.Query, *RenderE
 	q.Name, q.Source = name, text
 	q.SourcePos = func(off int) (int, int) { return pm.pos(q.SQL, off) }
 	return q, nil
-}
-
-// offsetOf is the byte offset of a 1-based line and column (characters).
-func offsetOf(s string, line, col int) int {
-	off := 0
-	for l := 1; l < line; l++ {
-		i := strings.IndexByte(s[off:], '\n')
-		if i < 0 {
-			return len(s)
-		}
-		off += i + 1
-	}
-	for c := 1; c < col && off < len(s); c++ {
-		_, n := utf8DecodeRune(s[off:])
-		off += n
-	}
-	return off
 }

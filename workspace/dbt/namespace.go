@@ -2,7 +2,6 @@ package dbt
 
 import (
 	"strings"
-	"unicode/utf8"
 
 	"github.com/jig-sql/jig/workspace/diag"
 	"github.com/nikolalohinski/gonja/v2/exec"
@@ -92,5 +91,3 @@ func list(args *exec.VarArgs, i int, kw string) []string {
 }
 
 func joinFn(sep string, parts []string) string { return strings.Join(parts, sep) }
-
-func utf8DecodeRune(s string) (rune, int) { return utf8.DecodeRuneInString(s) }

@@ -82,6 +82,24 @@ func LineCol(text string, offset int) (line, col int) {
 	return line, col
 }
 
+// Offset is LineCol backwards: the byte offset of a 1-based line and
+// column (characters) of text. A column past its line's end is the start
+// of the next line; a place past the end of text is len(text).
+func Offset(text string, line, col int) int {
+	l, c := 1, 1
+	for i, r := range text {
+		if l == line && c == col || l > line {
+			return i
+		}
+		if r == '\n' {
+			l, c = l+1, 1
+		} else {
+			c++
+		}
+	}
+	return len(text)
+}
+
 // Nearest returns the candidate closest to name by edit distance, or "" when
 // none is close enough to be a plausible typo (more than a third of the
 // longer word changed). Comparison ignores case.

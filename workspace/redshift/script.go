@@ -80,24 +80,7 @@ func remap(errs *diag.Errors, err error, text string, toFile func(int) int, file
 	}
 	for _, e := range es {
 		moved := *e
-		moved.Line, moved.Col = diag.LineCol(file, toFile(offsetAt(text, e.Line, e.Col)))
+		moved.Line, moved.Col = diag.LineCol(file, toFile(diag.Offset(text, e.Line, e.Col)))
 		*errs = append(*errs, &moved)
 	}
-}
-
-// offsetAt is the byte offset of a 1-based line and character column of
-// text, the inverse of diag.LineCol; past the end it is len(text).
-func offsetAt(text string, line, col int) int {
-	l, c := 1, 1
-	for i, r := range text {
-		if l == line && c == col {
-			return i
-		}
-		if r == '\n' {
-			l, c = l+1, 1
-		} else {
-			c++
-		}
-	}
-	return len(text)
 }
