@@ -180,7 +180,9 @@ func FuzzTranslateRedshift(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, src string, redshift bool) {
 		sf, _ := TranslateSchema("schema/f.sql", src, redshift)
-		if len(sf.edits) == 0 && len(sf.SQL) != len(src) {
+		if len(sf.edits) == 0 && len(sf.queries) == 0 && len(sf.SQL) != len(src) {
+			// Lengths change only through a recorded edit or a statement's
+			// query rewrite (both undone by SourcePos).
 			t.Fatalf("length changed without a recorded edit")
 		}
 		for off := 0; off <= len(sf.SQL); off += 1 + len(sf.SQL)/16 {
